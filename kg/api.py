@@ -3,38 +3,54 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .articles import parse_iso_date, read_article
 from .errors import KgError
-from .graphio import save_graph
-from .pipeline import Extractor
-from .rdf import add_article, new_dataset
 
 
 def extract_files(
     paths: list[Path],
-    out: Path,
+    out: Path | None = None,
     published: str | None = None,
     url: str | None = None,
     title: str | None = None,
     model: str | None = None,
+    *,
+    store: Path | None = None,
+    jobs: int = 1,
+    progress: bool | None = False,
 ):
-    """Extract every article in ``paths`` into one dataset and write it to ``out``."""
-    if published:
-        published = parse_iso_date(published)
-    files = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm"))
-            if not found:
-                raise KgError(f"{path}: no article files (*.txt, *.html) in this folder")
-            files.extend(found)
-        else:
-            files.append(path)
-    articles = [read_article(p, published=published, url=url, title=title) for p in files]
-    extractor = Extractor(model)
-    ds = new_dataset()
-    for article in articles:
-        add_article(ds, extractor.extract(article))
-    save_graph(ds, out)
-    return ds
+    """Extract every article in ``paths`` (files or folders) into ``out`` or ``store``.
+
+    One named graph per article. Returns the rdflib Dataset written to ``out`` (None for a store).
+    Raises KgError if any article failed (after writing the others) or the run was interrupted.
+    """
+    from .batch import BatchError, Interrupted, run_batch
+
+    result = run_batch(
+        list(paths), out=out, store=store, jobs=jobs, published=published, url=url, title=title,
+        model=model, progress=progress,
+    )
+    if result.interrupted:
+        raise Interrupted(result.summary())
+    if result.failures:
+        first = result.failures[0]
+        if result.done == 0:
+            raise KgError(str(first) if len(result.failures) == 1 else f"{result.summary()}; first: {first}")
+        raise BatchError(f"{result.summary()}; first: {first}")
+    return result.dataset
+
+
+def load_files(graphs: list[Path], store: Path) -> tuple[int, int]:
+    """Load graph files into the store; each named graph replaces the store's graph of that name.
+
+    Returns (named graphs, quads) read from the files.
+    """
+    from .store import load_file, open_store
+
+    db = open_store(store, create=True)
+    total_graphs = total_quads = 0
+    for path in graphs:
+        graphs_read, quads = load_file(db, Path(path))
+        total_graphs += graphs_read
+        total_quads += quads
+    db.flush()
+    return total_graphs, total_quads

@@ -1,47 +1,285 @@
-"""Read an article file and its metadata (command-line options, then an ``ARTICLE.json`` sidecar)."""
+"""Read an article file and its metadata (command-line options, then an ``ARTICLE.json`` sidecar).
+
+Bad input is met with a :class:`~kg.errors.KgError` that names the file and says what to do:
+a missing file, an empty text, binary data (an image or PDF renamed ``.txt``), a text over the size
+limit. Input that can still be used gets a warning instead (via :func:`kg.errors.warn`): a text that
+is not UTF-8 is read as Windows-1252, an HTML page saved as ``.txt`` is reduced to its text, a text
+that does not look like English is extracted anyway.
+"""
 from __future__ import annotations
 
+import codecs
 import json
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
-from .errors import KgError
+from .errors import KgError, warn
 from .records import Article
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+#: Largest article text read, in bytes (``--max-bytes``). spaCy's parser needs memory in proportion
+#: to the text, and refuses texts over 1,000,000 characters by default.
+DEFAULT_MAX_BYTES = 1_000_000
+#: An HTML page may be this many times larger than the limit (scripts and markup), as long as its
+#: text is within the limit.
+HTML_ALLOWANCE = 10
+
+# (leading bytes, what the file is): formats that are never an article text
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"BM", None),  # bitmap: only with a NUL soon after, checked below
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt/.epub document)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"%!PS", "a PostScript document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", None),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"OggS", "an Ogg audio/video file"),
+    (b"ID3", "an MP3 audio file"),
+    (b"fLaC", "a FLAC audio file"),
+    (b"\x1a\x45\xdf\xa3", "a Matroska/WebM video"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def parse_iso_date(value: str, what: str = "--date") -> str:
-    """Check a YYYY-MM-DD date and return it unchanged."""
+    """Check a YYYY-MM-DD date and return it (a full ISO timestamp is cut to its date)."""
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ]\S*)?", text)
     try:
-        return date.fromisoformat(value.strip()).isoformat()
+        if match:
+            return date.fromisoformat(match.group(1)).isoformat()
     except ValueError:
-        raise KgError(f"{what}: {value!r} is not a date; use YYYY-MM-DD, e.g. 2025-11-28") from None
+        pass
+    raise KgError(f"{what}: {value!r} is not a date; use YYYY-MM-DD, e.g. 2025-11-28")
 
 
 def read_sidecar(path: Path) -> dict:
     """Metadata from ``ARTICLE.json`` beside the article, if there is one."""
     sidecar = path.with_suffix(".json")
-    if not sidecar.exists():
+    if not sidecar.is_file():
         return {}
     try:
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise KgError(f"{sidecar}: not valid JSON metadata ({exc})") from None
+        data = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise KgError(f"{sidecar}: metadata is not UTF-8 text; save it as UTF-8 JSON") from None
+    except json.JSONDecodeError as exc:
+        raise KgError(
+            f"{sidecar}: not valid JSON metadata (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+            "fix it or remove it"
+        ) from None
+    except OSError as exc:
+        raise KgError(f"{sidecar}: cannot read metadata: {exc.strerror}") from None
     if not isinstance(data, dict):
         raise KgError(f"{sidecar}: metadata must be a JSON object with url, title, source, published")
     return data
 
 
+def binary_kind(raw: bytes) -> str | None:
+    """What a file is if it is clearly not text ("a PDF document"), else None."""
+    head = raw[:64]
+    for magic, kind in MAGIC:
+        if head.startswith(magic):
+            if kind is not None:
+                return kind
+            if b"\x00" in raw[: 1024]:
+                return "a bitmap image" if magic == b"BM" else "a bzip2 archive"
+    if raw[4:8] == b"ftyp":
+        return "an MP4/MOV/HEIC media file"
+    if head.startswith(b"RIFF") and raw[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "an AVI video"}[raw[8:12]]
+    return None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' if ``raw`` looks like UTF-16 text without a byte-order mark."""
+    sample = raw[:4096]
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _control_share(text: str) -> float:
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    bad = sum(
+        1
+        for ch in sample
+        if (ch < " " and ch not in "\t\n\r\f\v") or ch == "\x7f" or ch == "\ufffd"
+        or (unicodedata.category(ch) == "Cc" and "\x80" <= ch <= "\x9f")
+    )
+    return bad / len(sample)
+
+
 def decode_text(path: Path, raw: bytes) -> str:
-    """Decode UTF-8 text; refuse binary data."""
-    if b"\x00" in raw[:4096]:
-        raise KgError(f"{path}: looks like binary data, not an article text")
+    """Decode an article's bytes: UTF-8 (or UTF-16/32 with a byte-order mark); refuse binary data.
+
+    Text that is not UTF-8 is read as Windows-1252 (Latin-1 plus curly quotes), with a warning.
+    """
+    kind = binary_kind(raw)
+    if kind:
+        raise KgError(f"{path}: looks like {kind}, not an article text; save the article's text as .txt (UTF-8)")
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise KgError(f"{path}: starts with a {encoding.upper()} byte-order mark but does not decode "
+                              f"({exc.reason} at byte {exc.start}); save it as UTF-8") from None
+    encoding = _utf16_without_bom(raw)
+    if encoding:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and _control_share(text) < 0.01:
+            warn(f"{path}: read as {encoding.upper()} (no byte-order mark); save it as UTF-8 to be sure")
+            return text
+    if b"\x00" in raw[:65536]:
+        raise KgError(f"{path}: contains NUL bytes, so it looks like binary data, not an article text; "
+                      "save the article's text as .txt (UTF-8)")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        try:
+            text = raw.decode("cp1252")
+            name = "Windows-1252"
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+            name = "Latin-1"
+        if _control_share(text) <= 0.01:
+            warn(
+                f"{path}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); read it as {name}. "
+                "If accents look wrong, convert it: iconv -f WINDOWS-1252 -t UTF-8"
+            )
+    if _control_share(text) > 0.01:
+        raise KgError(f"{path}: full of control characters, so it looks like binary data, not an article text; "
+                      "save the article's text as .txt (UTF-8)")
+    return text
+
+
+def collect_article_paths(paths: list[Path]) -> list[Path]:
+    """Article files from files and folders (a folder gives its *.txt, *.html and *.htm, sorted)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(
+                p for p in path.iterdir()
+                if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+            )
+            if not found:
+                raise KgError(f"{path}: no article files (*.txt, *.html, *.htm) in this folder; "
+                              "add some or name the files to read")
+            files.extend(found)
+        elif not path.exists():
+            raise KgError(f"{path}: no such file or folder; check the path")
+        else:
+            files.append(path)
+    if not files:
+        raise KgError("no articles given; name article files (.txt, .html) or folders of them")
+    return files
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes, so that a huge file never fills memory."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(limit + 1)
+    except PermissionError:
+        raise KgError(f"{path}: permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise KgError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _too_big(path: Path, size: int, limit: int, what: str = "") -> KgError:
+    return KgError(
+        f"{path}: {what}{size:,} bytes is over the limit of {limit:,} bytes for one article; "
+        "split it into articles, or raise the limit with --max-bytes"
+    )
+
+
+def read_article_text(path: Path, max_bytes: int | None = None) -> str:
+    """The text of an article file (HTML reduced to its text), checked as described above."""
+    path = Path(path)
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else int(max_bytes)
+    if not path.exists():
+        raise KgError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise KgError(f"{path}: is a folder, not an article file")
+    if not path.is_file():
+        raise KgError(f"{path}: is not a regular file (a device or pipe?); give an article file")
+    is_html_name = path.suffix.lower() in HTML_SUFFIXES
+    raw_limit = limit * HTML_ALLOWANCE if is_html_name else limit
+    size = path.stat().st_size
+    raw = b"" if size > raw_limit else _read_bytes(path, raw_limit)
+    if size > raw_limit or len(raw) > raw_limit:
+        if is_html_name:
+            raise _too_big(path, max(size, len(raw)), raw_limit, "an HTML page of ")
+        raise _too_big(path, max(size, len(raw)), limit)
+    if not raw.strip():
+        raise KgError(f"{path}: the article is empty ({'0 bytes' if not raw else 'only whitespace'}); "
+                      "give a file with the article's text")
+    text = decode_text(path, raw)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if is_html_name or _looks_like_html(text):
+        from .htmltext import html_to_text
+
+        if not is_html_name:
+            warn(f"{path}: looks like an HTML page, not plain text; reading the page's visible text")
+        text = html_to_text(text)
+        if not text.strip():
+            raise KgError(f"{path}: the HTML page has no readable text (only markup and scripts); "
+                          "save the article's text as .txt instead")
+    if not text.strip():
+        raise KgError(f"{path}: the article has no text (only whitespace); give a file with the article's text")
+    if len(text.encode("utf-8")) > limit:
+        raise _too_big(path, len(text.encode("utf-8")), limit, "the text of ")
+    from .language import looks_english
+
+    guess = looks_english(text)
+    if not guess.english:
+        warn(f"{path}: does not look like English ({guess.reason}); extraction is built for English "
+             "news and will find few or wrong facts")
+    return text
+
+
+def _looks_like_html(text: str) -> bool:
+    from .htmltext import looks_like_html
+
+    return looks_like_html(text)
 
 
 def read_article(
@@ -50,34 +288,33 @@ def read_article(
     url: str | None = None,
     title: str | None = None,
     source: str | None = None,
+    max_bytes: int | None = None,
 ) -> Article:
     """Build an Article from a file; options override the sidecar's metadata."""
     path = Path(path)
-    if not path.exists():
-        raise KgError(f"{path}: no such file")
-    if path.is_dir():
-        raise KgError(f"{path}: is a folder, not an article file")
-    text = decode_text(path, path.read_bytes())
-    if path.suffix.lower() in (".html", ".htm"):
-        from .htmltext import html_to_text
-
-        text = html_to_text(text)
-    if not text.strip():
-        raise KgError(f"{path}: the article is empty")
+    text = read_article_text(path, max_bytes=max_bytes)
     meta = read_sidecar(path)
     published = published or meta.get("published")
     if published:
-        published = parse_iso_date(str(published), "published date")
+        published = parse_iso_date(str(published), f"{path.with_suffix('.json')}: published")
     return Article(
         slug=path.stem,
         text=text,
-        url=url or meta.get("url"),
-        title=title or meta.get("title"),
-        source=source or meta.get("source"),
+        url=url or _meta_str(meta, "url"),
+        title=title or _meta_str(meta, "title"),
+        source=source or _meta_str(meta, "source"),
         published=published,
     )
+
+
+def _meta_str(meta: dict, key: str) -> str | None:
+    value = meta.get(key)
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else str(value)
 
 
 def article_from_text(text: str, slug: str = "article", published: str | None = None, **meta) -> Article:
     """An Article from a string, for library users and tests."""
     return Article(slug=re.sub(r"\s+", "-", slug), text=text, published=published, **meta)
+

@@ -2,16 +2,27 @@
 
 Writes go to a temporary file in the same folder and are renamed into place, so a failed run
 never leaves a half-written or clobbered output.
+
+Reading refuses, with the file, line and reason, anything that is not a usable graph: a missing,
+empty or binary file, a syntax error, or a JSON-LD document whose ``@context`` is remote (``kg``
+never fetches anything from the network). Every command that reads a graph file goes through
+:func:`load_graph`.
 """
 from __future__ import annotations
 
+import json
+import logging
 import os
+import re
+import stat
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
+from rdflib.namespace import XSD
 
-from .errors import KgError
+from .errors import GraphFileError, KgError, warn
 from .vocab import bind_prefixes
 
 FORMATS: dict[str, str] = {
@@ -23,10 +34,12 @@ FORMATS: dict[str, str] = {
     ".json": "json-ld",
 }
 QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+FORMAT_NAMES = {"turtle": "Turtle", "trig": "TriG", "nt": "N-Triples", "nquads": "N-Quads", "json-ld": "JSON-LD"}
 
 
 def format_for(path: Path) -> str:
     """rdflib format name for a file, from its extension."""
+    path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
@@ -34,68 +47,272 @@ def format_for(path: Path) -> str:
     return fmt
 
 
-def load_graph(path: Path) -> Dataset:
-    """Parse a graph file into a Dataset whose default graph is the union of its named graphs."""
+# -- reading ----------------------------------------------------------------------------------
+
+
+def load_graph(path: Path, allow_empty: bool = False) -> Dataset:
+    """Parse a graph file into a Dataset whose default graph is the union of its named graphs.
+
+    Raises :class:`~kg.errors.GraphFileError` naming the file (and the line, for syntax errors)
+    when the file is missing, empty, binary, has no triples (unless ``allow_empty``), does not
+    parse, or is JSON-LD with a remote ``@context``.
+    """
     path = Path(path)
     if not path.exists():
-        raise KgError(f"{path}: no such graph file")
+        raise GraphFileError(f"{path}: no such graph file; check the path (kg extract writes one)")
     if path.is_dir():
-        raise KgError(f"{path}: is a folder; give a graph file (or use --store for a store folder)")
+        raise GraphFileError(f"{path}: is a folder; give a graph file (or use --store for a store folder)")
     fmt = format_for(path)
-    ds = Dataset(default_union=True)
-    bind_prefixes(ds)
+    name = FORMAT_NAMES[fmt]
     try:
-        ds.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises many types; all mean the same to the user
-        raise KgError(f"{path}: does not parse as {fmt}: {_first_line(exc)}") from exc
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise GraphFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if not raw.strip():
+        if allow_empty:
+            return _new_dataset()
+        raise GraphFileError(f"{path}: the graph file is empty; run kg extract to write one")
+    if b"\x00" in raw[:65536]:
+        raise GraphFileError(f"{path}: contains NUL bytes, so it is binary data, not a {name} file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        raise GraphFileError(
+            f"{path}: line {line}, column {col}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+            f"{name} files must be UTF-8"
+        ) from None
+    if fmt == "json-ld":
+        _check_jsonld(path, text)
+    ds = _new_dataset()
+    with _quiet_literal_warnings() as bad_literals:
+        try:
+            ds.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+        except Exception as exc:  # rdflib raises many types; all mean the same to the user
+            raise GraphFileError(f"{path}: does not parse as {name}: {_parse_problem(exc, text, fmt)}") from exc
+    if bad_literals:
+        example = bad_literals[0]
+        more = f" (and {len(bad_literals) - 1} more)" if len(bad_literals) > 1 else ""
+        warn(f"{path}: a literal does not match its datatype: {example}{more}")
+    if not allow_empty and len(ds) == 0:
+        raise GraphFileError(f"{path}: the graph is empty (no triples); extract articles into it first with kg extract")
     return ds
 
 
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return " ".join(text.split())[:400]
+def _new_dataset() -> Dataset:
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds)
+    return ds
+
+
+def _line_col(data, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``data`` (str or bytes)."""
+    nl = b"\n" if isinstance(data, bytes) else "\n"
+    offset = max(0, min(offset, len(data)))
+    line = data.count(nl, 0, offset) + 1
+    start = data.rfind(nl, 0, offset) + 1
+    prefix = data[start:offset]
+    col = len(prefix.decode("utf-8", "replace")) if isinstance(prefix, bytes) else len(prefix)
+    return line, col + 1
+
+
+def _short(text: str, limit: int = 200) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _parse_problem(exc: Exception, text: str, fmt: str) -> str:
+    """'line N, column C: reason' for a parser exception, as precisely as the parser allows."""
+    from rdflib.plugins.parsers.notation3 import BadSyntax
+
+    if isinstance(exc, BadSyntax):
+        why = exc._why
+        if exc._i is not None and 0 <= exc._i <= len(exc._str):
+            line, col = _line_col(exc._str, exc._i)
+            return f"line {line}, column {col}: {why}"
+        return f"line {exc.lines + 1}: {why}" if "EOF" not in why else f"at the end of the file: {why}"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
+    if fmt in ("nt", "nquads"):
+        located = _locate_line_error(text, fmt)
+        if located:
+            return located
+    return _short(str(exc).strip() or type(exc).__name__)
+
+
+def _locate_line_error(text: str, fmt: str) -> str | None:
+    """N-Triples/N-Quads have one statement per line: parse line by line to find the bad one."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        try:
+            Dataset().parse(data=line + "\n", format=fmt)
+        except Exception as exc:
+            reason = _short(str(exc).strip() or type(exc).__name__, 120)
+            return f"line {number}: {reason} in {_short(stripped, 80)!r}"
+    return None
+
+
+_REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _check_jsonld(path: Path, text: str) -> None:
+    """Refuse JSON that does not parse, and any @context/@import that would be fetched remotely."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GraphFileError(
+            f"{path}: does not parse as JSON-LD: line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from None
+    for ref in _context_refs(doc):
+        if _REMOTE.match(ref) and not ref.lower().startswith("file:"):
+            raise GraphFileError(
+                f"{path}: the JSON-LD @context {ref!r} is remote and kg never fetches from the network; "
+                "replace it with the context itself (an inline object)"
+            )
+
+
+def _context_refs(node):
+    """Every string given as an @context (or @import inside one), anywhere in a JSON-LD document."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if key in ("@context", "@import"):
+                    for ctx in value if isinstance(value, list) else [value]:
+                        if isinstance(ctx, str):
+                            yield ctx
+                        else:
+                            stack.append(ctx)
+                else:
+                    stack.append(value)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.found: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        match = re.search(r"Datatype=(\S+?),", message)
+        value = ""
+        if record.exc_info and record.exc_info[1] is not None:
+            value = _short(str(record.exc_info[1]), 100)
+        self.found.append(
+            f"{value} (datatype {match.group(1).replace(str(XSD), 'xsd:')})" if match else _short(message, 120)
+        )
+
+
+@contextmanager
+def _quiet_literal_warnings():
+    """rdflib logs a traceback for each ill-typed literal; collect them for one warning instead."""
+    logger = logging.getLogger("rdflib.term")
+    handler = _Collect()
+    saved = logger.propagate, logger.handlers[:], logger.level
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)
+    try:
+        yield handler.found
+    finally:
+        logger.propagate, logger.handlers[:] = saved[0], saved[1]
+        logger.setLevel(saved[2])
+
+
+# -- writing ----------------------------------------------------------------------------------
 
 
 def serialize(ds: Dataset, fmt: str) -> bytes:
     """Serialise deterministically: rdflib sorts subjects for Turtle/TriG; N-Triples/N-Quads get sorted lines."""
-    if fmt == "turtle":
-        # Turtle has no graphs: write the union of every article's graph.
-        from rdflib import Graph
-
+    if fmt in ("turtle", "nt"):
+        # Turtle and N-Triples have no graphs: write the union of every article's graph.
         union = Graph()
         bind_prefixes(union)
         for triple in ds.triples((None, None, None)):
             union.add(triple)
-        data = union.serialize(format="turtle", encoding="utf-8")
-    elif fmt == "nt":
-        lines = {f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in ds.triples((None, None, None))}
-        data = "".join(sorted(lines)).encode("utf-8")
+        data = union.serialize(format=fmt, encoding="utf-8")
+        if fmt == "nt":
+            data = b"".join(sorted(set(data.splitlines(keepends=True))))
     elif fmt == "nquads":
         data = ds.serialize(format="nquads", encoding="utf-8")
         data = b"".join(sorted(set(data.splitlines(keepends=True))))
+    elif fmt == "json-ld":
+        # expanded JSON-LD: no @context at all, so nothing to fetch when it is read back
+        data = ds.serialize(format="json-ld", encoding="utf-8", auto_compact=False)
     else:
         data = ds.serialize(format=fmt, encoding="utf-8")
     return data
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and rename, creating the folder if needed."""
+def check_output_path(path: Path) -> str:
+    """Check an output path before any work is done; returns its rdflib format.
+
+    Call this first so that a wrong extension or a folder given as the output fails in a second,
+    not after the whole extraction.
+    """
     path = Path(path)
+    if path.is_dir():
+        raise KgError(f"{path}: is a folder; give an output file name such as {path / 'graph.trig'}")
+    fmt = format_for(path)
+    for parent in [path.parent, *path.parent.parents]:
+        if parent.exists():
+            if not parent.is_dir():
+                raise KgError(f"{parent}: is a file, so {path} cannot be created; choose another output path")
+            if not os.access(parent, os.W_OK | os.X_OK):
+                raise KgError(f"{parent}: no permission to write there; choose another output path")
+            break
+    return fmt
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file and rename, creating the folder if needed.
+
+    If anything fails (or the user presses Ctrl-C) the previous file at ``path``, if any, is left
+    exactly as it was and no temporary file is left behind.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise KgError(f"{path}: is a folder; give an output file name such as {path / 'graph.trig'}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise KgError(f"{path.parent}: cannot create output folder: {exc.strerror}") from exc
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        raise KgError(f"{path.parent}: cannot create output folder: {exc.strerror or exc}") from None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise KgError(f"{path.parent}: cannot write there: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        kept = "; the existing file is unchanged" if path.exists() else ""
+        raise KgError(f"{path}: cannot write: {exc.strerror or exc}{kept}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 minus the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def save_graph(ds: Dataset, path: Path) -> None:
     """Serialise ``ds`` in the format named by ``path``'s extension, atomically."""
     path = Path(path)
-    write_atomic(path, serialize(ds, format_for(path)))
+    write_atomic(path, serialize(ds, check_output_path(path)))

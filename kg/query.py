@@ -1,13 +1,23 @@
-"""Run SPARQL over a graph and format the answers as a table, CSV or JSON."""
+"""Run SPARQL over a graph and format the answers as a table, CSV or JSON.
+
+Queries never reach the network: ``SERVICE`` clauses are refused unless explicitly allowed
+(``allow_service=True``, or ``KG_ALLOW_SERVICE=1`` in the environment), and ``FROM <iri>`` names
+a graph already in the dataset instead of downloading one. A malformed query is reported with
+the line and column where the parser stopped.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import KgError
+from .errors import KgError, QueryError
+
+ALLOW_SERVICE_ENV = "KG_ALLOW_SERVICE"
 
 
 @dataclass
@@ -22,36 +32,142 @@ def read_query(query: str) -> str:
     """A query given as a file path (.rq/.sparql) or as the query text itself."""
     candidate = Path(query)
     if len(query) < 4096 and "\n" not in query and candidate.suffix in (".rq", ".sparql"):
-        if not candidate.exists():
-            raise KgError(f"{query}: no such query file")
-        return candidate.read_text(encoding="utf-8")
+        if not candidate.is_file():
+            raise QueryError(f"{query}: no such query file; check the path or give the query text")
+        try:
+            return candidate.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise QueryError(f"{query}: the query file is not UTF-8 text; save it as UTF-8") from None
+        except OSError as exc:
+            raise QueryError(f"{query}: cannot read the query file: {exc.strerror or exc}") from None
     return query
 
 
-def refuse_service(text: str, allow_service: bool = False) -> None:
-    """SPARQL SERVICE would reach the network: refuse it unless asked."""
-    import re
-
-    if not allow_service and re.search(r"\bSERVICE\b", text, re.IGNORECASE):
-        raise KgError("the query uses SERVICE, which would reach the network; it is refused by default")
+def _service_allowed(allow_service: bool | None) -> bool:
+    if allow_service is not None:
+        return allow_service
+    return os.environ.get(ALLOW_SERVICE_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
-def run_query(graph, text: str) -> Answer:
-    """Run a SELECT or ASK over an rdflib graph or dataset."""
-    refuse_service(text)
+def _uses_service(node) -> bool:
+    """Whether a parsed query (rdflib algebra) contains a SERVICE pattern anywhere."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack, seen = [node], set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, CompValue):
+            if item.name == "ServiceGraphPattern":
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return False
+
+
+_SERVICE_WORD = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def refuse_service(text_or_query, allow_service: bool | None = None) -> None:
+    """SPARQL SERVICE would reach the network: refuse it unless allowed.
+
+    Takes the query text (a quick word check) or a prepared query (an exact check that ignores
+    the word in strings and comments).
+    """
+    if _service_allowed(allow_service):
+        return
+    if isinstance(text_or_query, str):
+        found = _SERVICE_WORD.search(text_or_query) is not None
+        if found:
+            try:  # exact check when the text parses: "service" in a string or comment is fine
+                found = _uses_service(parse_query(text_or_query).algebra)
+            except KgError:
+                pass
+    else:
+        found = _uses_service(getattr(text_or_query, "algebra", text_or_query))
+    if found:
+        raise QueryError(
+            "the query uses SERVICE, which would reach the network; it is refused by default. "
+            f"To allow it, set {ALLOW_SERVICE_ENV}=1"
+        )
+
+
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*)\s*)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_query(text: str):
+    """Parse SPARQL into an rdflib prepared query, or raise QueryError with line and column."""
+    from pyparsing import ParseBaseException
     from rdflib.plugins.sparql import prepareQuery
 
+    from .vocab import PREFIXES
+
+    if not text.strip():
+        raise QueryError("the query is empty; give SPARQL text or a .rq file")
+    update = _UPDATE.match(text)
+    if update:
+        raise QueryError(f"{update.group(1).upper()} is a SPARQL update; kg query only answers SELECT and ASK queries")
     try:
-        prepared = prepareQuery(text)
+        return prepareQuery(text, initNs=dict(PREFIXES))
+    except ParseBaseException as exc:
+        raise QueryError(f"malformed SPARQL {_where(exc, text)}; check the query's syntax") from None
+    except Exception as exc:  # rdflib: unknown prefix, bad IRI, ...
+        message = " ".join(str(exc).split())[:300] or type(exc).__name__
+        prefix = re.match(r"Unknown namespace prefix\s*:\s*(\S+)", message)
+        if prefix:
+            name = prefix.group(1)
+            raise QueryError(
+                f"malformed SPARQL: unknown prefix {name}:; declare it with PREFIX {name}: <...>"
+            ) from None
+        raise QueryError(f"malformed SPARQL: {message}") from None
+
+
+def _where(exc, text: str) -> str:
+    """'at line L, column C: Expected ..., found ...' from a pyparsing exception's position."""
+    source = exc.pstr if isinstance(getattr(exc, "pstr", None), str) and exc.pstr else text
+    loc = max(0, min(int(getattr(exc, "loc", 0) or 0), len(source)))
+    line = source.count("\n", 0, loc) + 1
+    col = loc - (source.rfind("\n", 0, loc) + 1) + 1
+    reason = re.sub(r"\s*\(at char \d+\),?\s*\(line:\d+, col:\d+\)\s*$", "", str(exc)).strip()
+    reason = " ".join(reason.split())[:200]
+    if loc >= len(source.rstrip()):
+        where = f"at line {line}, column {col} (end of the query)"
+    else:
+        where = f"at line {line}, column {col}"
+    return f"{where}: {reason}" if reason else where
+
+
+def run_query(graph, text: str, allow_service: bool | None = None) -> Answer:
+    """Run a SELECT or ASK over an rdflib graph or dataset."""
+    import rdflib.plugins.sparql as sparql
+
+    prepared = parse_query(text)
+    refuse_service(prepared, allow_service)
+    kind = prepared.algebra.name
+    if kind not in ("SelectQuery", "AskQuery"):
+        label = kind.replace("Query", "").upper()
+        raise QueryError(f"{label} queries are not answered here; kg query answers SELECT and ASK")
+    # FROM <iri> names a graph of the dataset; never download it
+    sparql.SPARQL_LOAD_GRAPHS = False
+    try:
+        result = graph.query(prepared)
+        if result.type == "ASK":
+            return Answer(["ask"], [[str(bool(result.askAnswer)).lower()]])
+        columns = [str(v) for v in result.vars]
+        rows = [[None if row[c] is None else str(row[c]) for c in columns] for row in result]
+    except KgError:
+        raise
     except Exception as exc:
-        raise KgError(f"malformed SPARQL: {' '.join(str(exc).split())[:400]}") from None
-    result = graph.query(prepared)
-    if result.type == "ASK":
-        return Answer(["ask"], [[str(bool(result.askAnswer)).lower()]])
-    if result.type != "SELECT":
-        raise KgError("only SELECT and ASK queries are answered here")
-    columns = [str(v) for v in result.vars]
-    rows = [[None if row[c] is None else str(row[c]) for c in columns] for row in result]
+        raise QueryError(f"the query failed: {' '.join(str(exc).split())[:300] or type(exc).__name__}") from None
     return Answer(columns, rows)
 
 
@@ -70,11 +186,13 @@ def format_answer(answer: Answer, fmt: str) -> str:
 def print_table(answer: Answer, title: str | None = None) -> None:
     """A rich table on the terminal."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False)
+    table = Table(title=escape(title) if title else None, show_lines=False)
     for column in answer.columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(escape(column), overflow="fold")
     for row in answer.rows:
-        table.add_row(*["" if v is None else v for v in row])
+        # values are data, not rich markup: "[bold]" in a label must print as is
+        table.add_row(*["" if v is None else escape(v) for v in row])
     Console().print(table)

@@ -1,4 +1,5 @@
-"""``kg extract``: articles in, one RDF graph out (one named graph per article)."""
+"""``kg extract``: articles in, one RDF graph out (one named graph per article); ``kg load``: graph
+files into the store."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,14 +12,48 @@ from . import app
 
 @app.command()
 def extract(
-    articles: list[Path] = typer.Argument(..., help="Article files (.txt or .html) or folders of them."),
+    articles: list[Path] = typer.Argument(..., help="Article files (.txt or .html, each with an optional .json sidecar) or folders of them."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD (else the sidecar .json)."),
-    url: Optional[str] = typer.Option(None, "--url", help="The article's URL."),
-    title: Optional[str] = typer.Option(None, "--title", help="The article's title."),
-    out: Path = typer.Option(Path("graph.trig"), "-o", "--out", help="Output file; format by extension (.ttl .trig .nt .nq .jsonld)."),
+    url: Optional[str] = typer.Option(None, "--url", help="The article's URL (one article only)."),
+    title: Optional[str] = typer.Option(None, "--title", help="The article's title (one article only)."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output file; format by extension (.ttl .trig .nt .nq .jsonld). Default graph.trig."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Write into this graph store folder instead (created if new); an article extracted again replaces its graph."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load (default: en_core_web_sm, or its PyPI upload)."),
 ) -> None:
-    """Extract facts from ARTICLES into an RDF graph file."""
-    from ..api import extract_files
+    """Extract facts from ARTICLES into an RDF graph file or a graph store.
 
-    extract_files(articles, out=out, published=date, url=url, title=title, model=model)
+    Exit code 0 when every article was extracted, 2 when some failed (each is named on stderr),
+    1 when nothing was, 130 when interrupted (the finished articles are kept).
+    """
+    from ..batch import BatchError, Interrupted, run_batch
+    from ..errors import KgError
+
+    if out is not None and store is not None:
+        raise KgError("give either -o FILE or --store DIR, not both")
+    if out is None and store is None:
+        out = Path("graph.trig")
+    result = run_batch(articles, out=out, store=store, jobs=jobs, published=date, url=url, title=title, model=model)
+    # Exit codes travel as KgError subclasses: the top level turns them into the message and code.
+    if result.interrupted:
+        raise Interrupted(result.summary())
+    if result.done == 0:
+        if result.total == 1:
+            raise KgError(str(result.failures[0]))
+        raise KgError(f"nothing extracted: all {result.total} articles failed")
+    if result.failures:
+        raise BatchError(result.summary())
+    if result.total > 1:
+        typer.echo(result.summary(), err=True)
+
+
+@app.command()
+def load(
+    graphs: list[Path] = typer.Argument(..., help="Graph files (.trig .nq .ttl .nt .jsonld)."),
+    store: Path = typer.Option(..., "--store", help="Graph store folder (created if new)."),
+) -> None:
+    """Load graph files into a graph store; each named graph in a file replaces the store's graph of that name."""
+    from ..api import load_files
+
+    named, quads = load_files(graphs, store)
+    typer.echo(f"loaded {quads} quads ({named} named graphs) into {store}", err=True)

@@ -1,7 +1,8 @@
-"""``kg query``: SPARQL over a graph file."""
+"""``kg query``: SPARQL over a graph file or a graph store (no spaCy: starts fast)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -10,20 +11,32 @@ from . import app
 
 @app.command()
 def query(
-    graph: Path = typer.Argument(..., help="Graph file (.ttl .trig .nt .nq .jsonld)."),
-    sparql: str = typer.Argument(..., help="A .rq file or the query text."),
+    source: str = typer.Argument(..., metavar="[GRAPH] QUERY", help="Graph file (.ttl .trig .nt .nq .jsonld), then a .rq file or the query text; with --store, only the query."),
+    sparql: Optional[str] = typer.Argument(None, hidden=True),
+    store: Optional[Path] = typer.Option(None, "--store", help="Query this graph store folder instead of a graph file."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
 ) -> None:
-    """Answer a SPARQL SELECT or ASK query over GRAPH."""
-    from ..graphio import load_graph
-    from ..query import format_answer, print_table, read_query, run_query
+    """Answer a SPARQL SELECT or ASK query over GRAPH (or --store DIR); the default graph is the union of the articles' graphs."""
+    from ..errors import KgError
+    from ..query import format_answer, print_table, read_query
 
-    text = read_query(sparql)
     if fmt not in ("table", "csv", "json"):
-        from ..errors import KgError
-
         raise KgError(f"unknown format {fmt!r}; use table, csv or json")
-    answer = run_query(load_graph(graph), text)
+    if store is not None:
+        if sparql is not None:
+            raise KgError("with --store give only the query: kg query --store DIR QUERY")
+        from ..store import open_store, query_store
+
+        text = read_query(source)
+        answer = query_store(open_store(store, read_only=True), text)
+    else:
+        if sparql is None:
+            raise KgError("give a graph file and a query (kg query GRAPH QUERY), or --store DIR QUERY")
+        from ..graphio import load_graph
+        from ..query import run_query
+
+        text = read_query(sparql)
+        answer = run_query(load_graph(Path(source)), text)
     if fmt == "table":
         print_table(answer)
     else:

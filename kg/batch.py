@@ -1,0 +1,452 @@
+"""Extract many articles at once: N worker processes, one named graph per article, into a graph
+file or into the embedded store.
+
+Each worker loads the spaCy model once, then takes small chunks of article paths: it reads them
+(text + sidecar .json), parses them with ``nlp.pipe``, extracts the facts and, for a store, builds
+the article's named graph as N-Quads, so the parent only writes. An article that fails (unreadable,
+empty, a bug in a rule) is reported with its file name and reason; the others carry on.
+
+Ctrl-C stops the batch cleanly: the articles finished so far are kept (written to the store as
+they finish, or saved to the output file), and the result says how far it got.
+
+>>> chunked([(0, "a"), (1, "b"), (2, "c")], 2)
+[[(0, 'a'), (1, 'b')], [(2, 'c')]]
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .articles import ARTICLE_SUFFIXES, collect_article_paths, parse_iso_date, read_article
+from .errors import Interrupted, KgError, PartialFailure
+
+#: Some articles of a batch failed, the others were written (exit code 2).
+BatchError = PartialFailure
+__all__ = ["BatchError", "BatchResult", "Failure", "Interrupted", "find_articles", "run_batch"]
+
+
+@dataclass
+class Failure:
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class BatchResult:
+    """What a batch did: how many articles were written, which failed, whether it was interrupted."""
+
+    total: int
+    target: str
+    done: int = 0
+    quads: int = 0  # quads written by this run (summed over the articles' named graphs)
+    failures: list[Failure] = field(default_factory=list)
+    interrupted: bool = False
+    dataset: object = None  # the rdflib Dataset, when writing a file
+
+    @property
+    def finished(self) -> int:
+        return self.done + len(self.failures)
+
+    def summary(self) -> str:
+        failed = f"; {len(self.failures)} failed" if self.failures else ""
+        head = f"stopped after {self.finished} of {self.total} articles: " if self.interrupted else ""
+        return f"{head}extracted {self.done} of {self.total} articles into {self.target} ({self.quads} quads){failed}"
+
+
+# -- finding the articles ------------------------------------------------------------------------
+
+def find_articles(paths: list[Path]) -> list[Path]:
+    """Every article file named or inside a named folder (``*.txt``, ``*.html``), each once.
+
+    A missing path is a usage error; a ``.json`` named beside its article (``kg extract dir/*``) is
+    that article's metadata, not an article.
+    """
+    files = [
+        f for f in collect_article_paths(paths)
+        if not (f.suffix.lower() == ".json" and any(f.with_suffix(s).is_file() for s in ARTICLE_SUFFIXES))
+    ]
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def chunked(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+# -- the work on one chunk (in a worker process, or in-process for --jobs 1) ----------------------
+
+def _reason(exc: BaseException, path: Path | str) -> str:
+    if isinstance(exc, KgError):
+        text = str(exc)
+        prefix = f"{path}: "
+        return text[len(prefix):] if text.startswith(prefix) else text
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+
+
+def _parse(nlp, texts: list[str]) -> list:
+    """spaCy Docs for ``texts`` (nlp.pipe for speed); an exception in place of a Doc that failed."""
+    if len(texts) == 1:
+        try:
+            return [nlp(texts[0])]
+        except Exception as exc:  # noqa: BLE001 - reported per article
+            return [exc]
+    try:
+        return list(nlp.pipe(texts, batch_size=len(texts)))
+    except Exception:  # noqa: BLE001 - find the culprit one by one
+        out = []
+        for text in texts:
+            try:
+                out.append(nlp(text))
+            except Exception as exc:  # noqa: BLE001
+                out.append(exc)
+        return out
+
+
+def _payload(facts, kind: str):
+    """What the parent needs for one article: its facts (for a file) or its named graph as N-Quads (for a store)."""
+    if kind == "facts":
+        return facts
+    from rdflib import Dataset
+
+    from .rdf import add_article
+    from .store import triples_to_nquads
+
+    ds = Dataset()
+    name = add_article(ds, facts)
+    graph = ds.graph(name)
+    return str(name), triples_to_nquads(graph, name), len(graph)
+
+
+def process_chunk(extractor, chunk: list[tuple[int, str]], meta: dict, kind: str) -> Iterator[tuple[int, str, object]]:
+    """(index, "ok", payload) or (index, "fail", reason) for each (index, path) of ``chunk``."""
+    articles = []
+    for i, path in chunk:
+        try:
+            articles.append((i, path, read_article(Path(path), **meta)))
+        except Exception as exc:  # noqa: BLE001
+            yield i, "fail", _reason(exc, path)
+    docs = _parse(extractor.nlp, [a.text for _, _, a in articles])
+    for (i, path, article), doc in zip(articles, docs):
+        if isinstance(doc, BaseException):
+            yield i, "fail", "spaCy failed: " + _reason(doc, path)
+            continue
+        try:
+            yield i, "ok", _payload(extractor.extract_doc(article, doc), kind)
+        except Exception as exc:  # noqa: BLE001
+            yield i, "fail", _reason(exc, path)
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(model: str | None, meta: dict, kind: str) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    try:
+        from .pipeline import Extractor
+
+        _WORKER.update(extractor=Extractor(model), meta=meta, kind=kind)
+    except BaseException as exc:  # noqa: BLE001 - reported as fatal by the parent
+        _WORKER["error"] = str(exc) if isinstance(exc, KgError) else f"cannot load the model: {_reason(exc, '')}"
+
+
+def _work(chunk: list[tuple[int, str]]) -> list[tuple[int, str, object]]:
+    if "error" in _WORKER:
+        return [(i, "fatal", _WORKER["error"]) for i, _ in chunk]
+    return list(process_chunk(_WORKER["extractor"], chunk, _WORKER["meta"], _WORKER["kind"]))
+
+
+# -- where the graphs go -------------------------------------------------------------------------
+
+class DatasetSink:
+    """Collects the articles' facts; at the end builds their named graphs in input order (so the
+    file is the same whatever the number of jobs) and saves the Dataset to ``out``."""
+
+    kind = "facts"
+
+    def __init__(self, out: Path):
+        from .graphio import check_output_path
+        from .rdf import new_dataset
+
+        self.out = Path(out)
+        check_output_path(self.out)  # a wrong extension or folder fails now, not after the work
+        self.ds = new_dataset()
+        self.facts: dict[int, object] = {}
+
+    def add(self, index: int, facts) -> int:
+        self.facts[index] = facts
+        return 0
+
+    def close(self, written: int) -> int:
+        from .rdf import add_article
+
+        quads = 0
+        for index in sorted(self.facts):
+            name = add_article(self.ds, self.facts.pop(index))
+            quads += len(self.ds.graph(name))
+        if written:
+            from .graphio import save_graph
+
+            save_graph(self.ds, self.out)
+        return quads
+
+
+class StoreSink:
+    """Writes each article's named graph into the Oxigraph store as soon as it is extracted."""
+
+    kind = "nquads"
+
+    def __init__(self, path: Path):
+        from .store import open_store
+
+        self.store = open_store(path, create=True)
+
+    def add(self, index: int, payload) -> int:
+        from .store import replace_graph
+
+        name, data, count = payload
+        replace_graph(self.store, name, data)
+        return count
+
+    def close(self, written: int) -> int | None:
+        self.store.flush()
+        self.store = None
+        return None
+
+
+# -- running a batch -----------------------------------------------------------------------------
+
+class _Interrupt:
+    """While active, Ctrl-C sets a flag instead of raising, so no write is ever cut in half."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.previous = None
+
+    def __enter__(self) -> "_Interrupt":
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, lambda *_: self.event.set())
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+    def __bool__(self) -> bool:
+        return self.event.is_set()
+
+
+class _Reporter:
+    """Progress bar (only when stderr is a terminal) and one line per failed article."""
+
+    def __init__(self, total: int, show_progress: bool):
+        self.progress = None
+        self.quiet = total <= 1  # one article: its failure becomes the command's own error message
+        if show_progress:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self.progress = Progress(
+                TextColumn("extracting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("eta"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+            )
+            self.task = self.progress.add_task("extract", total=total)
+            self.progress.start()
+
+    def advance(self) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.task)
+
+    def failed(self, failure: Failure) -> None:
+        if self.quiet:
+            return
+        line = f"error: {failure}"
+        if self.progress is not None:
+            from rich.text import Text
+
+            self.progress.console.print(Text(line, style="red"), soft_wrap=True)
+        else:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _jobs(jobs: int | None, chunks: int) -> int:
+    if not jobs or jobs < 0:
+        jobs = os.cpu_count() or 1
+    return max(1, min(jobs, chunks))
+
+
+def run_batch(
+    paths: list[Path],
+    *,
+    out: Path | None = None,
+    store: Path | None = None,
+    jobs: int = 1,
+    published: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    model: str | None = None,
+    progress: bool | None = None,
+    chunk_size: int | None = None,
+) -> BatchResult:
+    """Extract every article in ``paths`` (files or folders) into ``out`` (a graph file) or ``store``.
+
+    ``jobs``: worker processes (0: one per CPU). ``progress``: show a progress bar (default: when
+    stderr is a terminal). Failures and interruption are in the result; bad usage raises KgError.
+    """
+    if (out is None) == (store is None):
+        raise KgError("give either -o FILE or --store DIR")
+    if published:
+        published = parse_iso_date(published)
+    files = find_articles(paths)
+    if len(files) > 1 and (url or title):
+        raise KgError("--url and --title describe one article; for many, put them in each article's .json sidecar")
+    meta = {"published": published, "url": url, "title": title}
+    result = BatchResult(total=len(files), target=str(out if store is None else store))
+
+    # Two files with the same name would write the same named graph: refuse the later one.
+    from .rdf import slugify
+
+    todo: list[tuple[int, str]] = []
+    owner: dict[str, Path] = {}
+    early: list[Failure] = []
+    for i, f in enumerate(files):
+        slug = slugify(f.stem)
+        if slug in owner:
+            early.append(Failure(f, f"same article name as {owner[slug]} (both would be graph {slug}); rename one"))
+        else:
+            owner[slug] = f
+            todo.append((i, str(f)))
+
+    sink = DatasetSink(out) if store is None else StoreSink(store)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    jobs = _jobs(jobs, len(todo))
+    size = chunk_size or max(1, min(16, len(todo) // (jobs * 8) or 1))
+    chunks = chunked(todo, size)
+    by_index = dict(todo)
+
+    reporter: _Reporter | None = None
+    fatal: str | None = None
+
+    def handle(i: int, status: str, value) -> None:
+        nonlocal fatal
+        if status == "ok":
+            result.quads += sink.add(i, value)
+            result.done += 1
+        elif status == "fatal":
+            fatal = fatal or value
+            return
+        else:
+            failure = Failure(Path(by_index[i]), value)
+            result.failures.append(failure)
+            reporter.failed(failure)
+        reporter.advance()
+
+    with _Interrupt() as stop:
+        try:
+            reporter = _Reporter(len(files), progress)
+            for failure in early:
+                result.failures.append(failure)
+                reporter.failed(failure)
+                reporter.advance()
+            if jobs == 1:
+                _run_here(chunks, meta, sink.kind, model, handle, stop)
+            else:
+                _run_pool(chunks, meta, sink.kind, model, jobs, handle, stop, lambda: fatal)
+            result.interrupted = bool(stop) and result.finished < result.total
+        finally:
+            if reporter is not None:
+                reporter.stop()
+            quads = sink.close(result.done)
+            if quads is not None:
+                result.quads = quads
+    if fatal:
+        raise KgError(fatal)
+    if isinstance(sink, DatasetSink):
+        result.dataset = sink.ds
+    return result
+
+
+def _run_here(chunks, meta, kind, model, handle: Callable, stop) -> None:
+    from .pipeline import Extractor
+
+    extractor = Extractor(model)
+    for chunk in chunks:
+        for i, status, value in process_chunk(extractor, chunk, meta, kind):
+            handle(i, status, value)
+            if stop:
+                return
+
+
+def _run_pool(chunks, meta, kind, model, jobs: int, handle: Callable, stop, fatal: Callable) -> None:
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model, meta, kind))
+    pending: set = set()
+    clean = False
+    try:
+        futures = {pool.submit(_work, chunk): chunk for chunk in chunks}
+        pending = set(futures)
+        while pending and not stop and not fatal():
+            done, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = futures.pop(future)
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    results = [(i, "fail", "a worker process died (out of memory?)") for i, _ in chunk]
+                except Exception as exc:  # noqa: BLE001
+                    results = [(i, "fail", _reason(exc, path)) for i, path in chunk]
+                for i, status, value in results:
+                    handle(i, status, value)
+        clean = not pending
+    finally:
+        if clean:
+            pool.shutdown(wait=True)
+        else:
+            _stop_pool(pool)
+
+
+def _stop_pool(pool) -> None:
+    """Cancel queued chunks and stop the workers now (their chunks in flight are dropped)."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public API before Python 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)

@@ -1,0 +1,166 @@
+"""Border crossings and border sections, and the countries they join (cq02).
+
+Crossings are named places followed by a crossing noun ("the Torkham border crossing", "Simon
+Bolivar International Bridge", "Khyber Pass"); their countries come from "between X and Y",
+"connects X with Y", or, failing those, the article's main country and the neighbour of it
+(from countryinfo's land borders) that the article mentions most. Border sections are keyed by
+their pair of countries, so "the southern border with Chile" and "the border with Peru" are one
+"Chile–Peru border".
+"""
+from __future__ import annotations
+
+import re
+
+from ..records import Kind
+
+CROSSING_RE = re.compile(
+    r"\b((?:[A-Z][\w’'.]*(?:[–-][A-Z][\w’'.]*)?\s+){0,3}?[A-Z][\w’'.]*(?:[–-][A-Z][\w’'.]*)?)\s+"
+    r"(border crossing|crossing point|border post|border checkpoint|International Bridge|Bridge|Pass|crossing)\b"
+)
+NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Border", "International"}
+SECTION_RE = re.compile(r"\b(border|frontier|borders)\s+(?:with|between)\s+(?:neighbou?ring\s+)?", re.I)
+
+
+def _tokens_for(ctx, start_char: int, end_char: int):
+    span = ctx.doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (None, None)
+
+
+def _countries_in(ctx, start_tok: int, end_tok: int) -> list[str]:
+    out = []
+    for i in range(start_tok, end_tok):
+        key = ctx.key_at(i)
+        c = ctx.country_of(key) if key else None
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def _neighbour_pair(ctx, owner: str | None = None) -> list[str]:
+    """The article's main country and its most mentioned land neighbour."""
+    ranked = ctx.main_countries(8)
+    if not ranked:
+        return []
+    first = owner or ranked[0]
+    code = ctx.entities[first].iso_code if first in ctx.entities else None
+    neighbours = ctx.gaz.neighbours.get(code or "", set())
+    for other in ranked:
+        if other != first and ctx.entities[other].iso_code in neighbours:
+            return [first, other]
+    return [first]
+
+
+def section_key(ctx, countries: list[str]) -> str | None:
+    """One entity per pair of countries: 'Chile–Peru border'."""
+    if not countries:
+        return None
+    names = sorted(ctx.entities[c].name for c in countries)
+    return "–".join(names) + " border"
+
+
+def add_section(ctx, countries: list[str], start_tok=None, end_tok=None) -> str | None:
+    label = section_key(ctx, countries)
+    if label is None:
+        return None
+    codes = "-".join(sorted(ctx.entities[c].iso_code or c for c in countries))
+    return ctx.add(Kind.BORDER, label, start_tok, end_tok, key=f"border:{codes.lower()}", joins=tuple(countries))
+
+
+def extract_borders(ctx) -> None:
+    """Add crossing and border-section entities to the context (facts refer to them)."""
+    text = ctx.article.text
+    for m in CROSSING_RE.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in NOT_NAMES:
+            words = words[1:]
+        if not words:
+            continue
+        name_start = m.start(1) + m.group(1).index(words[0])
+        name = text[name_start : m.end()]
+        s, e = _tokens_for(ctx, name_start, m.end())
+        if s is None:
+            continue
+        if ctx.key_at(s) and ctx.kind(ctx.key_at(s)) is Kind.PERSON:
+            continue
+        sent = ctx.doc[s].sent
+        joins = _between(ctx, e, sent.end) or _connects(ctx, sent) or _countries_of_name(ctx, s, e)
+        if len(joins) < 2:
+            joins = list(dict.fromkeys(joins + _neighbour_pair(ctx, joins[0] if joins else None)))[:2]
+        ctx.add(Kind.CROSSING, name, s, e, joins=tuple(joins))
+    _sections(ctx)
+
+
+def _between(ctx, after_tok: int, sent_end: int) -> list[str]:
+    doc = ctx.doc
+    if after_tok < len(doc) and doc[after_tok].lower_ == "between":
+        found = _countries_in(ctx, after_tok + 1, min(sent_end, after_tok + 8))
+        return found if len(found) >= 2 else []
+    return []
+
+
+def _connects(ctx, sent) -> list[str]:
+    for tok in sent:
+        if tok.lemma_ in ("connect", "link", "join"):
+            found = _countries_in(ctx, tok.i + 1, sent.end)
+            if len(found) >= 2:
+                return found[:2]
+    return []
+
+
+def _countries_of_name(ctx, s: int, e: int) -> list[str]:
+    out = []
+    for tok in ctx.doc[s:e]:
+        code = ctx.gaz.place_code(tok.text.strip("–-"))
+        for part in re.split(r"[–-]", tok.text):
+            code = code or ctx.gaz.place_code(part)
+        if code:
+            key = ctx.country(code)
+            if key and key not in out:
+                out.append(key)
+    return out
+
+
+def _sections(ctx) -> None:
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lemma_.lower() not in ("border", "frontier"):
+            continue
+        sent = tok.sent
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        # "border with X" / "frontier with neighbouring X" / "border between X and Y"
+        if nxt is not None and nxt.lower_ in ("with", "between"):
+            others = _countries_in(ctx, nxt.i + 1, min(sent.end, nxt.i + 5))
+            if nxt.lower_ == "between" and len(others) >= 2:
+                add_section(ctx, others[:2], tok.left_edge.i, nxt.i + 5)
+                continue
+            if others:
+                other = others[0]
+                owner = _owner(ctx, tok, exclude=other)
+                countries = [c for c in (owner, other) if c]
+                add_section(ctx, countries, tok.left_edge.i, min(sent.end, nxt.i + 3))
+                continue
+        # "X–Y border", "Colombian border", "Afghanistan and Pakistan share a ... border"
+        left = _countries_in(ctx, tok.left_edge.i, tok.i)
+        if left:
+            add_section(ctx, left[:2], tok.left_edge.i, tok.i + 1)
+            continue
+        if tok.head.lemma_ == "share":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if subj:
+                found = _countries_in(ctx, subj[0].left_edge.i, subj[0].right_edge.i + 1)
+                if len(found) >= 2:
+                    add_section(ctx, found[:2], tok.left_edge.i, tok.i + 1)
+
+
+def _owner(ctx, tok, exclude: str) -> str | None:
+    """The country whose border it is: first other country of the sentence, else the one before."""
+    from .roles import _previous_sentence
+
+    for sent in (tok.sent, _previous_sentence(tok.sent)):
+        if sent is None:
+            continue
+        for c in _countries_in(ctx, sent.start, sent.end):
+            if c != exclude:
+                return c
+    main = [c for c in ctx.main_countries(3) if c != exclude]
+    return main[0] if main else None

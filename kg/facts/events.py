@@ -1,0 +1,276 @@
+"""Events with their type, place and date (cq04), and elections with candidates (cq08).
+
+Triggers are verbs and nouns of a fixed vocabulary (``lexicon.EVENT_VERBS``/``EVENT_NOUNS``).
+The date is a date expression attached to the trigger (or to the verb that governs a noun
+trigger), resolved against the publication date and the verb's tense; the place is a crossing,
+border, place or country in the trigger's own phrase, else the country of the actor.
+"""
+from __future__ import annotations
+
+from ..dates import deadline_date, resolve_date
+from ..lexicon import ELECTION_MODIFIERS, ELECTION_NOUNS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS
+from ..records import EventFact, Kind, RoleFact
+from .syntax import inherited_subject, tense_of
+
+PLACE_KINDS = {Kind.CROSSING, Kind.BORDER, Kind.PLACE, Kind.COUNTRY}
+PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "from", "through", "over"}
+BLOCK_OBJECTS = {"border", "crossing", "road", "bridge", "highway", "route", "frontier", "street", "port", "access", "entry"}
+
+
+def date_for(ctx, tok) -> str | None:
+    """A date expression attached to ``tok`` or to the verb that governs it."""
+    sent = tok.sent
+    anchors = {tok.i}
+    head = tok
+    for _ in range(3):
+        if head.head is head:
+            break
+        head = head.head
+        anchors.add(head.i)
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        # the date's own head chain must reach one of the anchors
+        cur = ent.root
+        reached = False
+        for _ in range(4):
+            if cur.i in anchors:
+                reached = True
+                break
+            if cur.head is cur:
+                break
+            cur = cur.head
+        if reached or ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
+            value = resolve_date(ent.text, ctx.article.published, sent.text, tense_of(ent.root))
+            if value:
+                return value
+    return None
+
+
+def place_for(ctx, tok) -> str | None:
+    """A place in the trigger's subtree, or in a prepositional phrase of its governing verb."""
+    candidates = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "pobj", "npadvmod") or (child.dep_ == "prep" and child.lower_ in PLACE_PREPS):
+            candidates.append(child)
+    if tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+        for child in tok.head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                candidates.append(child)
+    for cand in candidates:
+        for sub in cand.subtree:
+            key = ctx.key_at(sub.i)
+            if key and ctx.kind(key) in PLACE_KINDS:
+                return key
+    return None
+
+
+def actor_for(ctx, tok) -> str | None:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else next((v for v in tok.ancestors if v.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subj = inherited_subject(verb)
+    return ctx.subject_entity(subj) if subj is not None else None
+
+
+def _label(tok, default: str) -> str:
+    """'extraordinary Cabinet meeting' for noun triggers: the phrase's modifiers and head, no dates."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return default
+    words = [t for t in tok.lefts if t.dep_ in ("amod", "compound") and t.ent_type_ != "DATE" and not t.like_num]
+    return " ".join([w.text for w in words] + [tok.text]).replace(" - ", "-")
+
+
+def extract_events(ctx, roles: list[RoleFact]) -> list:
+    facts: list[EventFact] = []
+    doc = ctx.doc
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        event = None
+        if tok.pos_ == "VERB" and lemma in EVENT_VERBS:
+            event = EVENT_VERBS[lemma]
+            if not _verb_trigger_ok(ctx, tok, lemma):
+                continue
+        elif tok.pos_ in ("NOUN", "PROPN") and (lemma in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS):
+            etype = EVENT_NOUNS.get(lemma) or EVENT_NOUNS[tok.lower_]
+            if etype == "election" or lemma in ELECTION_NOUNS:
+                continue  # elections have their own rule
+            if not _noun_trigger_ok(tok, etype):
+                continue
+            event = (etype, _label(tok, etype))
+        if event is None:
+            continue
+        etype, label = event
+        actor = actor_for(ctx, tok)
+        place = place_for(ctx, tok) or (ctx.country_of(actor) if actor else None)
+        date = date_for(ctx, tok)
+        if etype == "deadline":
+            dl = deadline_date(tok.sent.text, ctx.article.published)
+            date = date or (dl[0] if dl else None)
+        if etype == "closure":
+            label = _closure_label(ctx, tok)
+        facts.append(EventFact(label, etype, place, date, ctx.evidence(tok.sent, f"event.{tok.pos_.lower()}-trigger", 0.7),
+                               actors=(actor,) if actor else ()))
+    facts.extend(_deadlines(ctx))
+    facts.extend(_emergency_declarations(ctx))
+    facts.extend(extract_elections(ctx, roles))
+    return _merge(facts)
+
+
+def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    obj_words = {w.lemma_.lower() for c in objects for w in c.subtree}
+    if lemma == "block":
+        subj = inherited_subject(tok)
+        return bool(obj_words & BLOCK_OBJECTS) and (subj is None or subj.lemma_.lower() in GROUP_NOUNS or subj.lower_ in ("they", "protesters"))
+    if lemma in ("close", "shut", "reopen"):
+        return bool(obj_words & {"border", "borders", "crossing", "crossings", "frontier", "port", "bridge"})
+    if lemma == "deploy":
+        return bool(obj_words & {"troop", "soldier", "force", "police", "military", "army", "guard", "officer"})
+    if lemma in ("visit", "travel"):
+        return any(ctx.key_at(w.i) for c in tok.children for w in c.subtree) or bool(obj_words & {"area", "border", "island", "camp"})
+    if lemma in ("cross", "pour"):
+        subj = inherited_subject(tok)
+        return subj is not None and (subj.lemma_.lower() in GROUP_NOUNS or bool(ctx.gaz.demonym_code(subj.text)))
+    if lemma == "rule":
+        subj = inherited_subject(tok)
+        return subj is not None and subj.lemma_.lower() in ("court", "judge", "tribunal")
+    if lemma in ("meet", "convene"):
+        return tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") and inherited_subject(tok) is not None
+    if lemma in ("sue", "sign", "suspend", "deliver", "expel", "deport", "arrest", "detain"):
+        return tok.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG")
+    return False
+
+
+def _noun_trigger_ok(tok, etype: str) -> bool:
+    if etype in ("meeting", "summit", "visit", "blockade", "lawsuit", "ruling", "arrest", "letter", "announcement", "treaty", "agreement"):
+        # a real occurrence: with a determiner or modifier, not a generic mention in a compound
+        return tok.dep_ != "compound"
+    if etype in ("deadline",):
+        return True
+    return False
+
+
+def _closure_label(ctx, tok) -> str:
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            for sub in child.subtree:
+                key = ctx.key_at(sub.i)
+                if key and ctx.kind(key) is Kind.CROSSING:
+                    return f"{ctx.entities[key].name} closure"
+    return "border closure"
+
+
+def _deadlines(ctx) -> list:
+    """'you have 103 days left to leave' -> a deadline event on publication + 103 days."""
+    facts = []
+    for sent in ctx.doc.sents:
+        dl = deadline_date(sent.text, ctx.article.published)
+        if dl and not any(t.lemma_.lower() in ("deadline", "ultimatum") for t in sent):
+            place = next((ctx.key_at(t.i) for t in sent if ctx.key_at(t.i) and ctx.kind(ctx.key_at(t.i)) is Kind.COUNTRY), None)
+            facts.append(EventFact("deadline", "deadline", place, dl[0], ctx.evidence(sent, "event.deadline-days-left", 0.7)))
+    return facts
+
+
+def _emergency_declarations(ctx) -> list:
+    facts = []
+    for sent in ctx.doc.sents:
+        low = sent.text.lower()
+        if "state of emergency" in low or "state of siege" in low or "martial law" in low:
+            tok = next(t for t in sent if t.lower_ in ("state", "martial"))
+            actor = actor_for(ctx, tok)
+            place = place_for(ctx, tok) or (ctx.country_of(actor) if actor else None)
+            label = "martial law" if "martial law" in low else "state of emergency"
+            facts.append(EventFact(label, "state of emergency declaration", place, date_for(ctx, tok),
+                                   ctx.evidence(sent, "event.emergency-declaration", 0.75), actors=(actor,) if actor else ()))
+    return facts
+
+
+def extract_elections(ctx, roles: list[RoleFact]) -> list:
+    facts = []
+    doc = ctx.doc
+    for tok in doc:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        is_term = lemma == "term" and any(c.lower_ in ("second", "third", "fourth", "fifth", "new") for c in tok.lefts)
+        if not (is_term or (tok.pos_ in ("NOUN", "PROPN") and (low in ELECTION_NOUNS or lemma in ELECTION_NOUNS))):
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound")]
+        if lemma in ("poll", "vote", "ballot") and not any(m.lower_ in ELECTION_MODIFIERS for m in mods):
+            continue
+        if any(m.lower_ in ("opinion", "exit") for m in mods):
+            continue
+        label = "re-election" if is_term else " ".join([m.text for m in mods if m.ent_type_ != "DATE" and not m.like_num and m.lower_ in ELECTION_MODIFIERS] + [tok.text])
+        sent = tok.sent
+        date = date_for(ctx, tok) or _date_inside(ctx, tok)
+        candidates = _candidates(ctx, tok, roles)
+        country = _election_country(ctx, tok, candidates)
+        facts.append(EventFact(label, "election", country, date, ctx.evidence(sent, "election.noun", 0.75),
+                               candidates=tuple(candidates)))
+    return facts
+
+
+def _date_inside(ctx, tok) -> str | None:
+    for ent in tok.sent.ents:
+        if ent.label_ == "DATE" and tok.left_edge.i <= ent.start <= tok.i:
+            return resolve_date(ent.text, ctx.article.published, tok.sent.text, tense_of(tok))
+    return None
+
+
+def _candidates(ctx, tok, roles) -> list[str]:
+    doc = ctx.doc
+    found: list[str] = []
+    # "runoff between X and Y"
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "against"):
+            for sub in child.subtree:
+                key = ctx.key_at(sub.i)
+                if key and ctx.kind(key) is Kind.PERSON and key not in found:
+                    found.append(key)
+    if tok.lemma_ == "term":
+        verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+        subj = inherited_subject(verb) if verb is not None else None
+        key = ctx.subject_entity(subj) if subj is not None else None
+        if key is None and verb is not None and verb.dep_ == "relcl":
+            key = ctx.entity_of(verb.head)
+        if key and ctx.kind(key) is Kind.PERSON:
+            found.append(key)
+    if not found:
+        # office holders named in the same sentence run in it
+        holders = {r.person for r in roles}
+        for t in tok.sent:
+            key = ctx.key_at(t.i)
+            if key and key in holders and key not in found and ctx.kind(key) is Kind.PERSON:
+                found.append(key)
+    return found
+
+
+def _election_country(ctx, tok, candidates) -> str | None:
+    for t in tok.sent:
+        key = ctx.key_at(t.i)
+        if key and ctx.kind(key) is Kind.COUNTRY:
+            return key
+    for c in candidates:
+        country = ctx.country_of(c)
+        if country:
+            return country
+    return ctx.main_country
+
+
+def _merge(facts: list[EventFact]) -> list[EventFact]:
+    """One event per (type, label, place): later mentions fill in a missing date."""
+    merged: dict[tuple, EventFact] = {}
+    order = []
+    for f in facts:
+        key = (f.event_type, f.label.lower(), f.place)
+        if key not in merged:
+            merged[key] = f
+            order.append(key)
+        else:
+            old = merged[key]
+            if old.date is None and f.date:
+                merged[key] = EventFact(old.label, old.event_type, old.place, f.date, old.evidence, old.actors, old.candidates or f.candidates)
+            elif not old.candidates and f.candidates:
+                merged[key] = EventFact(old.label, old.event_type, old.place, old.date, old.evidence, old.actors, f.candidates)
+    return [merged[k] for k in order]

@@ -1,0 +1,177 @@
+"""Policies and measures an actor declares, announces, pledges, orders or carries out (cq03).
+
+A measure is a noun of the measure vocabulary that is the object of a verb of deciding or
+doing ("declare a state of emergency", "pledged the toughest migration crackdown"), or a verb
+that is itself a measure ("deployed troops", "closed the border", "criminalizing irregular
+entry"). The actor is the subject of that verb, or of the verb it depends on ("Jerí said he is
+pushing ahead with plans to declare..."); generic subjects such as "authorities" defer to the
+person reporting them. The country is the actor's, else the article's main country.
+"""
+from __future__ import annotations
+
+from ..dates import deadline_date
+from ..lexicon import MEASURE_PHRASES, MEASURE_VERBS, MODALITY_VERBS, SAY_VERBS
+from ..records import Kind, MeasureFact, QuoteFact
+from .syntax import GENERIC_AGENTS, subject_of
+
+ACTOR_KINDS = {Kind.PERSON, Kind.GOVERNMENT, Kind.ORGANIZATION, Kind.ARMED_FORCES, Kind.COUNTRY, Kind.PLACE}
+MULTI = sorted((p for p in MEASURE_PHRASES if " " in p), key=lambda p: -len(p.split()))
+NOUN_PATH = {"dobj", "pobj", "prep", "compound", "amod", "conj", "appos", "xcomp", "acl", "attr", "nsubjpass", "pcomp", "advcl", "ccomp", "relcl"}
+
+
+def _measure_noun(tok) -> tuple[str, str] | None:
+    """(measure type, match length) if a measure phrase starts or ends at ``tok``."""
+    doc = tok.doc
+    for p in MULTI:
+        words = p.split()
+        seg = doc[tok.i : tok.i + len(words)]
+        if len(seg) == len(words) and [t.lemma_.lower() for t in seg] == words or [t.lower_ for t in seg] == words:
+            return MEASURE_PHRASES[p], p
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in MEASURE_PHRASES:
+        return MEASURE_PHRASES[tok.lemma_.lower()], tok.lemma_.lower()
+    return None
+
+
+def _actor_and_modality(ctx, start):
+    """Walk up from ``start`` to a verb with an entity subject: (actor, modality, verb)."""
+    cur = start
+    modality = None
+    for _ in range(10):
+        if cur.head is cur:
+            return None, modality, None
+        if cur.dep_ not in NOUN_PATH and cur is not start:
+            return None, modality, None
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        if cur.dep_ == "amod":
+            return None, modality, None
+        modality = modality or MODALITY_VERBS.get(cur.lemma_.lower())
+        subj = subject_of(cur)
+        if subj is None and cur.dep_ == "conj":
+            subj = subject_of(cur.head)
+        if subj is None:
+            continue
+        key = ctx.subject_entity(subj)
+        if key and ctx.kind(key) in ACTOR_KINDS:
+            if ctx.kind(key) is Kind.PLACE and not ctx.entities[key].country:
+                return None, modality, None
+            return key, modality, cur
+        if subj.lemma_.lower() in GENERIC_AGENTS or subj.lower_ in ("it", "that"):
+            continue
+        if subj.lower_ in ("we", "i") :
+            continue
+        return None, modality, None
+    return None, modality, None
+
+
+def _noun_label(tok, phrase: str) -> str:
+    doc = tok.doc
+    left = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.like_num and t.ent_type_ != "DATE"]
+    words = [t.text for t in left]
+    if " " in phrase:
+        return phrase
+    base = " ".join(words + [tok.text])
+    return base.replace(" - ", "-")
+
+
+def _verb_label(tok, default: str) -> str:
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if default in ("troop deployment", "border closure", "suspension", "criminalizing", "installation", "delivery", "lawsuit", "scrap", "repeal"):
+        if obj is None:
+            return default
+        words = [t for t in obj.subtree][:8]
+        text = " ".join(t.text for t in words).replace(" - ", "-").replace(" ,", ",")
+        if default == "troop deployment":
+            return "troop deployment"
+        return f"{tok.text} {text}"
+    return default
+
+
+def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
+    facts = []
+    for tok in ctx.doc:
+        found = None
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in MEASURE_VERBS:
+            mtype, default = MEASURE_VERBS[lemma]
+            if not _verb_ok(tok, lemma):
+                continue
+            actor, modality, _ = _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
+            if actor is None:
+                subj = subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "conj" else None)
+                actor = ctx.subject_entity(subj) if subj is not None else None
+                if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS:
+                    actor, modality, _ = _actor_and_modality(ctx, tok)
+            modality = MODALITY_VERBS.get(lemma, "carried out") if modality is None else modality
+            found = (actor, mtype, _verb_label(tok, default), modality)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            hit = _measure_noun(tok)
+            if hit is None:
+                continue
+            mtype, phrase = hit
+            if tok.dep_ == "compound" and " " not in phrase:
+                continue
+            actor, modality, verb = _actor_and_modality(ctx, tok)
+            if verb is None or (modality is None and verb.lemma_.lower() not in ("include", "face", "want", "need")):
+                continue
+            head = tok
+            if " " in phrase:
+                head = tok.doc[tok.i + len(phrase.split()) - 1]
+            found = (actor, mtype, _noun_label(head, phrase), modality or "proposed")
+        if not found or found[0] is None or ctx.kind(found[0]) not in ACTOR_KINDS:
+            continue
+        actor, mtype, label, modality = found
+        country = ctx.country_of(actor) or ctx.main_country
+        facts.append(MeasureFact(actor, label, mtype, modality, country, ctx.evidence(tok.sent, f"measure.{tok.pos_.lower()}", 0.7)))
+    facts.extend(_deadline_measures(ctx, quotes))
+    return _dedupe(facts)
+
+
+def _verb_ok(tok, lemma: str) -> bool:
+    obj_words = {w.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree}
+    if lemma in ("close", "shut"):
+        return bool(obj_words & {"border", "borders", "crossing", "crossings", "frontier", "port", "bridge"})
+    if lemma == "deploy":
+        return bool(obj_words & {"troop", "soldier", "force", "police", "military", "army", "guard", "officer"})
+    if lemma == "suspend":
+        return bool(obj_words & {"visa", "issuance", "flight", "entry", "asylum", "program", "programme", "permit"})
+    if lemma in ("scrap", "trash", "repeal"):
+        return bool(obj_words & {"plan", "scheme", "policy", "law", "deal", "program", "programme"})
+    if lemma == "deliver":
+        return bool(obj_words & {"vehicle", "troop", "equipment", "aid", "weapon"})
+    if lemma == "install":
+        return bool(obj_words & {"barrier", "fence", "buoy", "wall", "container", "camera"})
+    return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _deadline_measures(ctx, quotes: list[QuoteFact]) -> list:
+    """'you have 103 days left to leave' in a quote -> the speaker's deadline."""
+    facts = []
+    for q in quotes:
+        if deadline_date(q.text, ctx.article.published):
+            country = ctx.country_of(q.speaker) or ctx.main_country
+            facts.append(MeasureFact(q.speaker, "deadline to leave", "deadline", "announced", country,
+                                     q.evidence.__class__(q.evidence.sentence, "measure.deadline-in-quote", 0.7)))
+    for sent in ctx.doc.sents:
+        if '"' in sent.text or "“" in sent.text:
+            continue
+        if deadline_date(sent.text, ctx.article.published):
+            verb = next((t for t in sent if t.lemma_.lower() in SAY_VERBS | {"announce", "order", "set", "give"} and t.pos_ == "VERB"), None)
+            subj = subject_of(verb) if verb is not None else None
+            actor = ctx.subject_entity(subj) if subj is not None else None
+            if actor:
+                facts.append(MeasureFact(actor, "deadline to leave", "deadline", MODALITY_VERBS.get(verb.lemma_.lower(), "announced"),
+                                         ctx.country_of(actor) or ctx.main_country, ctx.evidence(sent, "measure.deadline", 0.7)))
+    return facts
+
+
+def _dedupe(facts: list[MeasureFact]) -> list[MeasureFact]:
+    seen = set()
+    out = []
+    for f in facts:
+        key = (f.actor, f.label.lower(), f.country)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

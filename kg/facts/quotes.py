@@ -1,0 +1,134 @@
+"""Direct quotations with their speaker and medium (cq05).
+
+A quotation's speaker is the subject of the reporting verb next to it ("...,” Jerí said",
+"said David Donatti", "X told Reuters: “...”"); a pronoun there ("he added") is the last person
+named. A quotation with no reporting verb in its sentence continues the previous quotation of
+the same paragraph. The medium comes from cues around the verb: "in an X post", "posted on X",
+"told RPP Noticias", "on social media".
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import PLATFORMS, SAY_VERBS
+from ..records import Kind, QuoteFact
+
+QUOTE_RE = re.compile(r"“([^”]{2,2000})”|\"([^\"]{2,2000})\"")
+MIN_WORDS = 4  # shorter quoted strings are scare quotes or titles, not statements
+SPEAKER_KINDS = {Kind.PERSON, Kind.ORGANIZATION, Kind.GOVERNMENT, Kind.ARMED_FORCES, Kind.MEDIA}
+
+
+def _say_verb_near(ctx, start_tok: int, end_tok: int, sent):
+    """A reporting verb in ``[start_tok, end_tok)`` of the sentence, outside quotes."""
+    for tok in ctx.doc[start_tok:end_tok]:
+        if tok.lemma_.lower() in SAY_VERBS and tok.pos_ in ("VERB", "AUX") and tok.sent == sent:
+            return tok
+    return None
+
+
+def _speaker(ctx, verb):
+    subj = None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            subj = child
+    if subj is not None:
+        key = ctx.subject_entity(subj)
+        if key and ctx.kind(key) in SPEAKER_KINDS:
+            return key
+    # "said David Donatti": a person right after the verb; "Kast posted": a person right before
+    for i in (verb.i + 1, verb.i + 2, verb.i - 1):
+        if 0 <= i < len(ctx.doc):
+            key = ctx.key_at(i) or ctx.resolve_pronoun(ctx.doc[i])
+            if key and ctx.kind(key) in SPEAKER_KINDS:
+                return key
+    return None
+
+
+def _medium(ctx, verb, window_end: int):
+    """The outlet or platform a statement went through, from the words after the verb."""
+    doc = ctx.doc
+    toks = doc[verb.i : min(window_end, verb.i + 12)]
+    lows = [t.lower_ for t in toks]
+    # "told RPP Noticias", "told Reuters"
+    if verb.lemma_ == "tell":
+        for t in toks[1:4]:
+            key = ctx.key_at(t.i)
+            if key and ctx.kind(key) in (Kind.MEDIA, Kind.ORGANIZATION, Kind.PLATFORM):
+                return _as_medium(ctx, key)
+    for i, low in enumerate(lows):
+        # "in an X post", "on X", "on social media", "posted on Facebook"
+        if low in ("on", "in", "via") and i + 1 < len(toks):
+            rest = [t for t in toks[i + 1 : i + 4] if t.lower_ not in ("a", "an", "the", "his", "her", "their")]
+            for n in (2, 1):
+                name = " ".join(t.text for t in rest[:n])
+                if name.lower() in PLATFORMS:
+                    return ctx.add(Kind.PLATFORM, _platform_name(name), rest[0].i, rest[n - 1].i + 1)
+            for t in rest[:2]:
+                key = ctx.key_at(t.i)
+                if key and ctx.kind(key) in (Kind.MEDIA, Kind.PLATFORM):
+                    return key
+    return None
+
+
+def _platform_name(name: str) -> str:
+    return "X" if name.lower() in ("x", "twitter") else name
+
+
+def _as_medium(ctx, key):
+    entity = ctx.entities[key]
+    if entity.kind is Kind.ORGANIZATION:
+        entity.kind = Kind.MEDIA
+    return key
+
+
+def _quote_spans(ctx):
+    text = ctx.article.text
+    for m in QUOTE_RE.finditer(text):
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        s = m.start() + 1
+        yield s, s + len(inner), inner
+
+
+def _tok_at(doc, char: int, end: bool = False):
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if not end else doc.char_span(max(0, char - 1), char, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def extract_quotes(ctx) -> list:
+    doc, text = ctx.doc, ctx.article.text
+    facts = []
+    previous = None  # (speaker, medium, paragraph index)
+    for start, end, inner in _quote_spans(ctx):
+        clean = inner.strip().rstrip(",").strip()
+        paragraph = text.count("\n", 0, start)
+        first = _tok_at(doc, start)
+        last = _tok_at(doc, end, end=True)
+        if first is None or last is None:
+            continue
+        sent_first, sent_last = first.sent, last.sent
+        speaker = medium = None
+        rule = "quote.say-verb-after"
+        # reporting verb after the quote, in the sentence that closes it
+        verb = _say_verb_near(ctx, last.i + 1, sent_last.end, sent_last)
+        if verb is None:
+            # reporting verb before the quote, in the sentence that opens it
+            verb = _say_verb_near(ctx, sent_first.start, first.i, sent_first)
+            rule = "quote.say-verb-before"
+        if verb is not None:
+            speaker = _speaker(ctx, verb)
+            medium = _medium(ctx, verb, sent_last.end if verb.i > last.i else first.i)
+            if medium is None and verb.i < first.i:
+                medium = _medium(ctx, verb, first.i)
+        if speaker is None and previous and previous[2] == paragraph:
+            speaker, medium = previous[0], previous[1]
+            rule = "quote.continues-previous"
+        if speaker is None:
+            continue
+        previous = (speaker, medium, paragraph)
+        if len(clean.split()) < MIN_WORDS:
+            continue
+        date = ctx.date_of(sent_last) if verb is not None else None
+        conf = 0.9 if rule != "quote.continues-previous" else 0.75
+        sentence = doc[sent_first.start : sent_last.end]
+        facts.append(QuoteFact(speaker, clean, medium, date, True, ctx.evidence(sentence, rule, conf)))
+    return facts

@@ -1,0 +1,252 @@
+"""Offices and roles people hold or run for (cq01), and their political orientation (cq09).
+
+Three shapes carry a role in news prose: a title before the name ("Peruvian President José
+Jerí"), a noun phrase in apposition ("the regional governor of Tacna, Luis Torres" / "Irshad
+Mohmand, a Pakistani official"), and candidacy in an election. Orientation words come in the
+same places ("communist rival Jeannette Jara", "Boric, a leftist,") or as a definite description
+that refers back to the last person named ("the far-right leader said").
+"""
+from __future__ import annotations
+
+from ..lexicon import CANDIDATE_WORDS, OFFICE_WORDS, OFFICES, ORIENTATIONS, PARTY_WORDS, PAST_MARKERS, ROLE_MODIFIERS, WEAK_OFFICES
+from ..records import Kind, OrientationFact, RoleFact
+
+ABBREVIATIONS = {"gov.": "Governor", "sen.": "Senator", "rep.": "Representative", "pm": "Prime Minister", "gen.": "General"}
+HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen", "governor", "gov.", "mayor", "emir"}
+
+
+def _title_tokens(doc, start: int) -> list:
+    """Tokens directly before a name that form its title: 'Texas Gov.', 'Outgoing President'."""
+    toks = []
+    i = start - 1
+    sent_start = doc[start].sent.start
+    while i >= sent_start:
+        t = doc[i]
+        low = t.lower_
+        if t.is_punct and t.text != "-":
+            break
+        if low in ("the", "a", "an", "and", "of", "'s", "’s") and not toks:
+            break
+        if low in ("the", "a", "an"):
+            break
+        if t.text in ("'s", "’s"):
+            toks.append(t)
+            i -= 1
+            continue
+        if (low in OFFICE_WORDS or low in ROLE_MODIFIERS or low in ORIENTATIONS or low in PARTY_WORDS
+                or low in CANDIDATE_WORDS or low in PAST_MARKERS or t.text[:1].isupper() or t.text == "-"):
+            toks.append(t)
+            i -= 1
+            continue
+        break
+    toks.reverse()
+    return toks
+
+
+def _office_in(tokens) -> tuple[str, int] | None:
+    """The longest office in a token list: (label, index of its last token)."""
+    lows = [t.lower_ for t in tokens]
+    best = None
+    for office in sorted(OFFICES, key=lambda o: -len(o.split())):
+        words = office.split()
+        for i in range(len(lows) - len(words), -1, -1):
+            if lows[i : i + len(words)] == words:
+                if best is None or i + len(words) - 1 > best[1]:
+                    best = (office, i + len(words) - 1)
+                break
+    return best
+
+
+def _role_label(tokens, office_end: int) -> str:
+    """Office words with their modifiers, abbreviations spelled out: 'Outgoing President'."""
+    words = []
+    for t in tokens[: office_end + 1]:
+        low = t.lower_
+        if low in ORIENTATIONS or t.ent_type_ in ("PERSON",) or t.text in ("'s", "’s"):
+            words = []
+            continue
+        words.append(ABBREVIATIONS.get(low, t.text))
+    # keep the office and the modifiers right before it
+    kept = []
+    for w in reversed(words):
+        low = w.lower()
+        if low in OFFICE_WORDS or low in ROLE_MODIFIERS or low in PAST_MARKERS or low in CANDIDATE_WORDS or w in ABBREVIATIONS.values() or (w[:1].isupper() and len(kept) < 3):
+            kept.append(w)
+        else:
+            break
+    kept.reverse()
+    return " ".join(kept).replace(" - ", "-")
+
+
+def _status(tokens, label: str) -> str:
+    lows = {t.lower_ for t in tokens}
+    if lows & {"former", "ex", "late"}:
+        return "held"
+    if set(label.lower().split()) & (CANDIDATE_WORDS | {"hopeful"}):
+        return "candidate"
+    return "holds"
+
+
+def _country_from(ctx, tokens) -> str | None:
+    for t in tokens:
+        key = ctx.key_at(t.i)
+        if key:
+            c = ctx.country_of(key)
+            if c:
+                return c
+    return None
+
+
+def _of_country(ctx, head) -> str | None:
+    """'governor of Tacna' -> the country Tacna is in."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    key = ctx.entity_of(pobj)
+                    c = ctx.country_of(key)
+                    if c:
+                        return c
+    return None
+
+
+def context_country(ctx, tok) -> str | None:
+    """Country a bare title refers to: first country of this or the previous sentence, else the article's."""
+    sent = tok.sent
+    for s in (sent, _previous_sentence(sent)):
+        if s is None:
+            continue
+        for t in s:
+            key = ctx.key_at(t.i)
+            c = ctx.country_of(key) if key and ctx.kind(key) in (Kind.COUNTRY, Kind.PLACE) else None
+            if c:
+                return c
+    return ctx.main_country
+
+
+def _previous_sentence(sent):
+    if sent.start == 0:
+        return None
+    return sent.doc[sent.start - 1].sent
+
+
+def _orientations(tokens) -> list[str]:
+    out = []
+    for t in tokens:
+        low = t.lower_
+        if low in ORIENTATIONS:
+            out.append(t.text.lower())
+        elif low in PARTY_WORDS and t.text[:1].isupper():
+            out.append(PARTY_WORDS[low])
+    return out
+
+
+def person_mentions(ctx):
+    """(key, first token, last token) of each person mention, in order."""
+    seen = []
+    doc = ctx.doc
+    i = 0
+    while i < len(doc):
+        key = ctx.key_at(i)
+        if key and ctx.kind(key) is Kind.PERSON:
+            j = i
+            while j + 1 < len(doc) and ctx.key_at(j + 1) == key:
+                j += 1
+            seen.append((key, doc[i], doc[j]))
+            i = j + 1
+        else:
+            i += 1
+    return seen
+
+
+def extract_roles(ctx) -> list:
+    facts: list = []
+    done: set[tuple] = set()
+
+    def emit(person, label, country, status, sent, rule, conf):
+        if not label or (person, label.lower()) in done:
+            return
+        done.add((person, label.lower()))
+        if country and not ctx.entities[person].country:
+            ctx.entities[person].country = country
+        facts.append(RoleFact(person, label, country, status, ctx.evidence(sent, rule, conf)))
+
+    for key, first, last in person_mentions(ctx):
+        sent = first.sent
+        title = _title_tokens(ctx.doc, first.i)
+        for o in _orientations(title):
+            facts.append(OrientationFact(key, o, ctx.evidence(sent, "orientation.title", 0.8)))
+        office = _office_in(title)
+        if office and not (office[0] in WEAK_OFFICES and office[1] != len(title) - 1):
+            label = _role_label(title, office[1])
+            country = _country_from(ctx, title)
+            if country is None and office[0] in HEAD_OF_STATE | {"leader", "opposition leader"}:
+                country = context_country(ctx, first)
+            emit(key, label, country, _status(title, label), sent, "role.title-before-name", 0.85)
+        # apposition before: "<office NP>, NAME"
+        if first.i >= 2 and (not title or all(t.lower_ in ORIENTATIONS for t in title)):
+            comma = ctx.doc[first.i - len(title) - 1]
+            if comma.text == ",":
+                head = ctx.doc[comma.i - 1]
+                _appositive_role(ctx, key, head, sent, emit, "role.apposition-before")
+        # apposition after: "NAME, a/the <office NP>,"
+        after = last.i + 1
+        if after + 1 < len(ctx.doc) and ctx.doc[after].text == ",":
+            for tok in ctx.doc[after + 1 : min(len(ctx.doc), after + 8)]:
+                if tok.dep_ == "appos" or tok.head.i == last.i or tok.head.i == first.i:
+                    pass
+                if tok.is_punct:
+                    break
+                if tok.lower_ in OFFICE_WORDS and (tok.i + 1 >= len(ctx.doc) or ctx.doc[tok.i + 1].lower_ not in OFFICE_WORDS):
+                    _appositive_role(ctx, key, tok, sent, emit, "role.apposition-after")
+                    break
+            # orientation in apposition: "Boric, a leftist,"
+            seg = [t for t in ctx.doc[after + 1 : min(len(ctx.doc), after + 5)]]
+            if seg and seg[0].lower_ in ("a", "an", "the"):
+                for t in seg[1:]:
+                    if t.is_punct:
+                        break
+                    if t.lower_ in ORIENTATIONS or (t.lower_ in PARTY_WORDS and t.text[:1].isupper()):
+                        facts.append(OrientationFact(key, t.text.lower() if t.lower_ in ORIENTATIONS else PARTY_WORDS[t.lower_],
+                                                     ctx.evidence(sent, "orientation.apposition", 0.8)))
+                        break
+    facts.extend(_definite_orientations(ctx))
+    return facts
+
+
+def _appositive_role(ctx, person, head, sent, emit, rule) -> None:
+    """Read an office noun phrase headed by ``head``: its label, and its country."""
+    if head.lower_ not in OFFICE_WORDS:
+        return
+    left = head.left_edge.i
+    tokens = [t for t in ctx.doc[left : head.i + 1]]
+    office = _office_in(tokens)
+    if not office:
+        return
+    label = _role_label(tokens, office[1])
+    label = " ".join(w for w in label.split() if not ctx.gaz.demonym_code(w) and not ctx.gaz.country_code(w))
+    country = _country_from(ctx, tokens) or _of_country(ctx, head)
+    if country is None and office[0] in HEAD_OF_STATE:
+        country = context_country(ctx, head)
+    emit(person, label, country, _status(tokens, label), sent, rule, 0.8)
+
+
+def _definite_orientations(ctx) -> list:
+    """'the far-right leader said', 'the Republican’s latest tactic' -> the last person named."""
+    facts = []
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ not in ("the",) or tok.i + 1 >= len(doc):
+            continue
+        nxt = doc[tok.i + 1]
+        low = nxt.lower_
+        label = None
+        if low in ORIENTATIONS and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in OFFICE_WORDS | {"politician", "lawmaker", "party"}:
+            label = nxt.text.lower()
+        elif low in PARTY_WORDS and nxt.text[:1].isupper() and tok.i + 2 < len(doc) and doc[tok.i + 2].text in ("'s", "’s"):
+            label = PARTY_WORDS[low]
+        if label:
+            person = ctx.person_before(tok.i, window=80)
+            if person:
+                facts.append(OrientationFact(person, label, ctx.evidence(tok.sent, "orientation.definite-description", 0.6)))
+    return facts

@@ -1,0 +1,171 @@
+"""General geographic knowledge: countries, their names, demonyms, capitals and regions.
+
+Built at first use from two libraries, pycountry (ISO 3166 names and codes) and countryinfo
+(demonyms, capitals, provinces, alternative spellings), plus the shipped table
+``kg/data/country_wikidata.tsv`` (ISO code -> Wikidata Q-id; its source is named in
+``kg/data/README.md``). Nothing here is about a particular article.
+
+>>> gaz = gazetteer()
+>>> gaz.country_code("Peru"), gaz.demonym_code("Peruvians"), gaz.capital_code("Lima")
+('PE', 'PE', 'PE')
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+# Common English short forms that neither library lists; general knowledge, not article facts.
+EXTRA_NAMES: dict[str, str] = {
+    "U.S.": "US", "US": "US", "U.S.A.": "US", "USA": "US", "America": "US", "United States": "US",
+    "the United States": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
+    "England": "GB", "Scotland": "GB", "Wales": "GB", "Russia": "RU", "Iran": "IR", "Syria": "SY",
+    "Venezuela": "VE", "Bolivia": "BO", "Tanzania": "TZ", "Vietnam": "VN", "Laos": "LA",
+    "South Korea": "KR", "North Korea": "KP", "Moldova": "MD", "Czech Republic": "CZ",
+    "Ivory Coast": "CI", "Congo": "CD", "DR Congo": "CD", "DRC": "CD", "Turkey": "TR",
+    "Palestine": "PS", "Gaza": "PS", "Taiwan": "TW", "Macedonia": "MK",
+    "European Union": "EU", "EU": "EU", "E.U.": "EU",
+}
+EXTRA_DEMONYMS: dict[str, str] = {
+    "American": "US", "U.S.": "US", "British": "GB", "Briton": "GB", "English": "GB", "Scottish": "GB",
+    "European": "EU", "Russian": "RU", "Iranian": "IR", "Syrian": "SY", "Afghan": "AF",
+    "Filipino": "PH", "Dutch": "NL", "Emirati": "AE", "Turkish": "TR", "Congolese": "CD",
+    "Palestinian": "PS", "Taiwanese": "TW", "Salvadoran": "SV", "Honduran": "HN",
+    "Guatemalan": "GT", "Nicaraguan": "NI", "Cuban": "CU", "Eritrean": "ER", "Sudanese": "SD",
+    "Rohingya": "MM", "Ukrainian": "UA", "Belarusian": "BY", "Polish": "PL", "Greek": "GR",
+    "Spanish": "ES", "Moroccan": "MA", "Libyan": "LY", "Tunisian": "TN", "Algerian": "DZ",
+    "Ethiopian": "ET", "Somali": "SO", "Yemeni": "YE", "Iraqi": "IQ", "Lebanese": "LB",
+    "Bangladeshi": "BD", "Indian": "IN", "Chinese": "CN", "Mexican": "MX", "Colombian": "CO",
+    "Peruvian": "PE", "Chilean": "CL", "Haitian": "HT", "Dominican": "DO", "Venezuelan": "VE",
+    "Pakistani": "PK", "Italian": "IT", "Ecuadorian": "EC", "Brazilian": "BR", "Argentine": "AR",
+    "Argentinian": "AR", "Bolivian": "BO", "Paraguayan": "PY", "Uruguayan": "UY", "Panamanian": "PA",
+    "Costa Rican": "CR", "Rwandan": "RW", "Nigerien": "NE", "Nigerian": "NG", "Malian": "ML",
+    "Senegalese": "SN", "Guinean": "GN", "Ghanaian": "GH", "Cameroonian": "CM", "Kenyan": "KE",
+    "Ugandan": "UG", "South Sudanese": "SS", "Chadian": "TD", "Egyptian": "EG", "Jordanian": "JO",
+    "Israeli": "IL", "Saudi": "SA", "Qatari": "QA", "Kuwaiti": "KW", "Omani": "OM", "Burmese": "MM",
+    "Thai": "TH", "Malaysian": "MY", "Indonesian": "ID", "Australian": "AU", "Japanese": "JP",
+    "Korean": "KR", "Vietnamese": "VN", "Nepali": "NP", "Nepalese": "NP", "Sri Lankan": "LK",
+    "Tajik": "TJ", "Uzbek": "UZ", "Kazakh": "KZ", "Kyrgyz": "KG", "Turkmen": "TM", "Georgian": "GE",
+    "Armenian": "AM", "Azerbaijani": "AZ", "German": "DE", "French": "FR", "Austrian": "AT",
+    "Hungarian": "HU", "Croatian": "HR", "Serbian": "RS", "Bosnian": "BA", "Albanian": "AL",
+    "Romanian": "RO", "Bulgarian": "BG", "Lithuanian": "LT", "Latvian": "LV", "Estonian": "EE",
+    "Finnish": "FI", "Swedish": "SE", "Norwegian": "NO", "Danish": "DK", "Irish": "IE",
+    "Belgian": "BE", "Swiss": "CH", "Portuguese": "PT", "Maltese": "MT", "Cypriot": "CY",
+    "Canadian": "CA", "Guyanese": "GY", "Trinidadian": "TT", "Jamaican": "JM",
+}
+# Ambiguous demonyms or names that are far more often something else in news text.
+NOT_COUNTRY_WORDS = {"Chad", "Jordan", "Georgia", "Guinea", "Niger", "Turkey", "China"}  # checked with context
+SUPRANATIONAL = {"EU": ("European Union", "Q458")}
+
+
+@dataclass
+class Country:
+    code: str
+    name: str
+    wikidata: str | None = None
+    demonym: str | None = None
+    capital: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, Country] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # lower-cased name -> code
+    demonyms: dict[str, str] = field(default_factory=dict)  # lower-cased demonym (sg. and pl.) -> code
+    capitals: dict[str, str] = field(default_factory=dict)
+    regions: dict[str, str] = field(default_factory=dict)  # unambiguous province names -> code
+    neighbours: dict[str, set[str]] = field(default_factory=dict)  # code -> codes it shares a land border with
+
+    def country_code(self, text: str) -> str | None:
+        return self.names.get(_norm(text))
+
+    def demonym_code(self, text: str) -> str | None:
+        return self.demonyms.get(_norm(text))
+
+    def capital_code(self, text: str) -> str | None:
+        return self.capitals.get(_norm(text))
+
+    def region_code(self, text: str) -> str | None:
+        return self.regions.get(_norm(text))
+
+    def place_code(self, text: str) -> str | None:
+        """Country of a capital or a province, when the name is unambiguous."""
+        return self.capital_code(text) or self.region_code(text)
+
+
+def _norm(text: str) -> str:
+    text = text.strip().replace("’", "'")
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return " ".join(text.split()).lower()
+
+
+def _plural(demonym: str) -> list[str]:
+    if demonym.endswith(("ese", "ish", "ch", "ss", "s")):
+        return [demonym]
+    return [demonym, demonym + "s"]
+
+
+def _read_wikidata() -> dict[str, str]:
+    path = DATA / "country_wikidata.tsv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        return {row["iso2"]: row["wikidata"] for row in csv.DictReader(fh, delimiter="\t") if row.get("wikidata")}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built once."""
+    import countryinfo
+    import pycountry
+
+    gaz = Gazetteer()
+    qids = _read_wikidata()
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name
+        gaz.countries[c.alpha_2] = Country(c.alpha_2, name, qids.get(c.alpha_2))
+        for variant in {c.name, name, getattr(c, "official_name", c.name)}:
+            gaz.names.setdefault(_norm(variant), c.alpha_2)
+    for code, (name, qid) in SUPRANATIONAL.items():
+        gaz.countries[code] = Country(code, name, qid)
+    region_seen: dict[str, set[str]] = {}
+    alpha3 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+    for info in (ci.info() for ci in countryinfo.all_countries()):
+        code = (info.get("ISO") or {}).get("alpha2")
+        if code not in gaz.countries:
+            continue
+        country = gaz.countries[code]
+        for alt in [info.get("name", "")] + [a for a in info.get("altSpellings", []) if len(a) > 3]:
+            if alt:
+                gaz.names.setdefault(_norm(alt), code)
+        if info.get("demonym"):
+            country.demonym = info["demonym"]
+            for form in _plural(info["demonym"]):
+                gaz.demonyms.setdefault(_norm(form), code)
+        capitals = info.get("capital") or []
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            country.capital = country.capital or capital
+            gaz.capitals.setdefault(_norm(capital), code)
+        gaz.neighbours[code] = {alpha3[b] for b in info.get("borders") or [] if b in alpha3}
+        provinces = info.get("provinces") or []
+        if isinstance(provinces, list):
+            for province in provinces:
+                region_seen.setdefault(_norm(province), set()).add(code)
+    for name, code in EXTRA_NAMES.items():
+        if code in gaz.countries:
+            gaz.names[_norm(name)] = code
+    for demonym, code in EXTRA_DEMONYMS.items():
+        if code not in gaz.countries:
+            continue
+        for form in _plural(demonym):
+            gaz.demonyms[_norm(form)] = code
+        if code in gaz.countries:
+            gaz.countries[code].demonym = gaz.countries[code].demonym or demonym
+    for name, codes in region_seen.items():
+        if len(codes) == 1 and name not in gaz.names and name not in gaz.capitals:
+            gaz.regions[name] = next(iter(codes))
+    return gaz

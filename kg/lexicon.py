@@ -1,0 +1,202 @@
+"""Vocabulary of general knowledge the rules use: offices, orientations, media cues, event and
+measure triggers. None of it names a particular article's people, places or facts."""
+from __future__ import annotations
+
+# Office and role nouns (lower case). Multi-word first so the longest wins.
+OFFICES = [
+    "prime minister", "deputy prime minister", "foreign minister", "interior minister", "defense minister",
+    "defence minister", "home secretary", "foreign secretary", "secretary of state", "attorney general",
+    "vice president", "president-elect", "presidential candidate", "presidential hopeful", "candidate",
+    "president", "premier", "chancellor", "king", "queen", "emir", "sultan", "governor", "gov.",
+    "lieutenant governor", "mayor", "senator", "sen.", "congressman", "congresswoman", "representative",
+    "rep.", "lawmaker", "minister", "secretary", "commissioner", "director", "director general",
+    "director-general", "chief", "head", "spokesperson", "spokesman", "spokeswoman", "ambassador",
+    "envoy", "official", "leader", "opposition leader", "party leader", "chairman", "chairwoman",
+    "chair", "judge", "attorney", "lawyer", "prosecutor", "general", "commander", "mp", "mep",
+    "deputy", "advisor", "adviser", "coordinator", "administrator", "czar", "rapporteur",
+]
+OFFICE_WORDS = {w for o in OFFICES for w in o.split()}
+# Role words that only count as an office when a name follows them directly.
+WEAK_OFFICES = {"head", "chief", "general", "deputy", "chair", "representative", "rep.", "leader", "official"}
+CANDIDATE_WORDS = {"candidate", "hopeful", "challenger", "contender", "rival", "nominee", "runner-up"}
+PAST_MARKERS = {"former", "ex", "ex-", "outgoing", "late", "then"}
+ROLE_MODIFIERS = {
+    "regional", "interim", "acting", "deputy", "vice", "chief", "federal", "state", "national",
+    "provincial", "local", "top", "senior", "leading", "presidential", "migration", "immigration",
+    "border", "foreign", "interior", "home", "defense", "defence", "justice", "security", "police",
+    "european", "opposition", "party", "labour", "labor", "conservative", "outgoing", "former",
+    "incoming", "new", "current", "sitting", "district", "county", "city", "assistant", "executive",
+    "general", "commission", "council", "ministry", "department", "army", "military",
+}
+
+# Political orientation and party words (lower case) -> label as written in lower case.
+ORIENTATIONS = {
+    "leftist", "left-wing", "far-left", "hard-left", "centre-left", "center-left", "left-leaning",
+    "rightist", "right-wing", "far-right", "hard-right", "centre-right", "center-right", "right-leaning",
+    "conservative", "arch-conservative", "ultraconservative", "ultra-conservative", "liberal",
+    "progressive", "socialist", "communist", "marxist", "populist", "nationalist", "centrist",
+    "moderate", "libertarian", "green", "social democrat", "social democratic", "christian democrat",
+    "islamist", "hardline", "hard-line", "hardliner", "reformist", "anti-immigration", "anti-immigrant",
+}
+PARTY_WORDS = {
+    "republican": "Republican", "democrat": "Democrat", "democratic": "Democratic", "labour": "Labour",
+    "labor": "Labor", "tory": "Tory", "tories": "Tory", "gop": "Republican", "conservative": "Conservative",
+    "liberal democrat": "Liberal Democrat", "opposition": "opposition",
+}
+
+PLATFORMS = {"x", "twitter", "facebook", "instagram", "tiktok", "telegram", "youtube", "whatsapp", "truth social", "threads", "social media", "weibo"}
+MEDIA_WORDS = {
+    "news", "noticias", "tv", "television", "radio", "times", "post", "journal", "herald", "tribune",
+    "gazette", "press", "agency", "channel", "broadcaster", "newspaper", "daily", "reuters", "bbc",
+    "cnn", "afp", "ap", "efe", "bloomberg", "al jazeera", "guardian", "telegraph", "le monde",
+    "el país", "el pais", "rfe/rl", "anadolu", "dpa", "ansa", "xinhua", "npr", "fox", "msnbc", "abc",
+    "nbc", "cbs", "sky", "euronews", "politico", "axios", "mashaal",
+}
+GOVERNMENT_WORDS = {
+    "ministry", "department", "government", "commission", "council", "court", "administration",
+    "congress", "parliament", "senate", "cabinet", "police", "patrol", "office", "agency",
+    "authority", "authorities", "prosecutor", "prosecutors", "presidency", "guard", "service",
+    "directorate", "bureau", "coast guard", "navy", "army", "immigration", "migration", "state",
+}
+ARMED_FORCES_WORDS = {"armed forces", "army", "military", "navy", "national guard", "guard", "troops", "air force", "marines", "coast guard"}
+
+SAY_VERBS = {
+    "say", "tell", "add", "write", "post", "state", "declare", "announce", "warn", "insist", "note",
+    "explain", "tweet", "claim", "argue", "stress", "emphasize", "emphasise", "vow", "promise",
+    "pledge", "ask", "urge", "reply", "respond", "acknowledge", "admit", "recall", "continue",
+    "conclude", "allege", "assert", "charge", "complain", "contend", "predict", "repeat", "report",
+}
+
+# Nouns for groups of people on the move (lemma, lower case).
+GROUP_NOUNS = {
+    "migrant", "immigrant", "emigrant", "refugee", "asylum-seeker", "asylum seeker", "seeker", "foreigner",
+    "deportee", "returnee", "national", "citizen", "people", "family", "worker", "traveler", "traveller",
+    "evacuee", "displaced", "arrival", "crosser", "exile", "person", "resident", "child", "minor",
+}
+MIGRANT_MODIFIERS = {"undocumented", "irregular", "illegal", "clandestine", "unauthorized", "stranded", "potential"}
+
+# Event triggers: lemma -> (event type, label). A trigger counts when it heads a clause or noun phrase.
+EVENT_VERBS = {
+    "block": ("blockade", "blockade"),
+    "blockade": ("blockade", "blockade"),
+    "barricade": ("blockade", "blockade"),
+    "convene": ("meeting", "meeting"),
+    "meet": ("meeting", "meeting"),
+    "deploy": ("deployment", "troop deployment"),
+    "visit": ("visit", "visit"),
+    "travel": ("visit", "visit"),
+    "close": ("closure", "border closure"),
+    "shut": ("closure", "border closure"),
+    "reopen": ("reopening", "border reopening"),
+    "expel": ("expulsion", "expulsion"),
+    "deport": ("deportation", "deportation"),
+    "sue": ("lawsuit", "lawsuit"),
+    "rule": ("ruling", "court ruling"),
+    "suspend": ("suspension", "suspension"),
+    "deliver": ("delivery", "delivery"),
+    "arrest": ("arrest", "arrests"),
+    "detain": ("detention", "detention"),
+    "sign": ("signing", "treaty signing"),
+    "cross": ("crossing", "crossing"),
+    "pour": ("crossing", "crossing"),
+    "protest": ("protest", "protest"),
+    "rescue": ("rescue", "rescue operation"),
+    "install": ("installation", "installation"),
+}
+EVENT_NOUNS = {
+    "blockade": "blockade", "roadblock": "blockade", "meeting": "meeting", "summit": "summit",
+    "talks": "meeting", "election": "election", "runoff": "election", "run-off": "election",
+    "referendum": "referendum", "vote": "election", "deployment": "deployment", "visit": "visit",
+    "trip": "visit", "deadline": "deadline", "ultimatum": "deadline", "closure": "closure",
+    "shutdown": "closure", "expulsion": "expulsion", "deportation": "deportation", "lawsuit": "lawsuit",
+    "ruling": "ruling", "protest": "protest", "strike": "strike", "raid": "raid", "clash": "clash",
+    "attack": "attack", "agreement": "agreement", "deal": "agreement", "treaty": "treaty",
+    "arrest": "arrest", "arrests": "arrest", "crossing": "crossing", "surge": "arrival",
+    "influx": "arrival", "arrivals": "arrival", "rescue": "rescue", "shipwreck": "shipwreck",
+    "announcement": "announcement", "letter": "letter", "declaration": "declaration",
+}
+ELECTION_NOUNS = {"election", "runoff", "run-off", "referendum", "vote", "poll", "ballot", "primary", "primaries", "elections"}
+ELECTION_MODIFIERS = {"presidential", "general", "snap", "parliamentary", "legislative", "gubernatorial", "regional", "local", "municipal", "midterm", "national", "federal", "second-round", "first-round"}
+
+# Measures: key phrase (lower case, matched on lemmas or text) -> measure type.
+MEASURE_PHRASES = {
+    "state of emergency": "state of emergency",
+    "state of siege": "state of emergency",
+    "emergency declaration": "state of emergency",
+    "disaster declaration": "disaster declaration",
+    "martial law": "martial law",
+    "crackdown": "crackdown",
+    "identity check": "identity checks",
+    "id check": "identity checks",
+    "border check": "border controls",
+    "border control": "border controls",
+    "surveillance": "surveillance",
+    "deportation plan": "deportation",
+    "deportation scheme": "deportation",
+    "deportation flight": "deportation",
+    "deportation": "deportation",
+    "expulsion": "expulsion",
+    "curfew": "curfew",
+    "visa": "visa restrictions",
+    "barrier": "barrier",
+    "wall": "barrier",
+    "fence": "barrier",
+    "fencing": "barrier",
+    "buoy": "barrier",
+    "container": "barrier",
+    "checkpoint": "checkpoints",
+    "travel ban": "travel ban",
+    "ban": "ban",
+    "quota": "quota",
+    "treaty": "treaty",
+    "legislation": "legislation",
+    "law": "legislation",
+    "bill": "legislation",
+    "lawsuit": "lawsuit",
+    "naval blockade": "naval blockade",
+    "mission": "mission",
+    "operation": "operation",
+    "deal": "agreement",
+    "agreement": "agreement",
+    "amnesty": "regularisation",
+    "regularization": "regularisation",
+    "regularisation": "regularisation",
+    "asylum": "asylum policy",
+    "pushback": "pushbacks",
+    "detention": "detention",
+    "arrest": "arrests",
+    "troop": "troop deployment",
+    "soldier": "troop deployment",
+    "measure": "measures",
+}
+MEASURE_VERBS = {
+    # verb lemma -> (measure type, label) when the verb itself is the measure
+    "deploy": ("troop deployment", "troop deployment"),
+    "close": ("border closure", "border closure"),
+    "shut": ("border closure", "border closure"),
+    "suspend": ("suspension", "suspension"),
+    "expel": ("expulsion", "expulsion"),
+    "deport": ("deportation", "deportation"),
+    "criminalize": ("criminalization", "criminalizing"),
+    "criminalise": ("criminalization", "criminalizing"),
+    "sue": ("lawsuit", "lawsuit"),
+    "detain": ("detention", "detention"),
+    "arrest": ("arrests", "arrests"),
+    "scrap": ("repeal", "scrap"),
+    "trash": ("repeal", "scrap"),
+    "repeal": ("repeal", "repeal"),
+    "install": ("barrier", "installation"),
+    "deliver": ("delivery", "delivery"),
+}
+MODALITY_VERBS = {
+    "declare": "declared", "announce": "announced", "pledge": "pledged", "promise": "pledged",
+    "vow": "pledged", "order": "ordered", "decree": "ordered", "impose": "carried out",
+    "deploy": "carried out", "implement": "carried out", "introduce": "carried out",
+    "close": "carried out", "suspend": "carried out", "install": "carried out", "set": "carried out",
+    "sign": "carried out", "pass": "carried out", "launch": "carried out", "expel": "carried out",
+    "deport": "carried out", "sue": "carried out", "threaten": "threatened", "warn": "threatened",
+    "plan": "planned", "propose": "proposed", "seek": "proposed", "call": "proposed",
+    "request": "proposed", "push": "planned", "step": "carried out", "reinforce": "carried out",
+    "criminalize": "pledged", "scrap": "pledged", "trash": "pledged", "take": "carried out",
+    "approve": "carried out", "adopt": "carried out", "extend": "carried out",
+}

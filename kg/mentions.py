@@ -1,0 +1,128 @@
+"""Find typed mentions in a parsed Doc: people, countries, demonyms, organisations, places.
+
+Statistical NER proposes spans; general knowledge (the gazetteer, media and platform cues)
+corrects their type, because a small model often calls a country an ORG or a surname a LOC.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import gazetteer
+from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, OFFICE_WORDS, ORIENTATIONS, PLATFORMS
+
+TITLE_TOKENS = OFFICE_WORDS | {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "gen.", "lt.", "col."}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed stretch of tokens ``[start, end)`` of the Doc."""
+
+    start: int
+    end: int
+    kind: str  # person | country | demonym | org | place
+    text: str
+    code: str | None = None  # ISO code for countries and demonyms
+
+
+def _is_name_token(tok) -> bool:
+    return bool(tok.text[:1].isupper() or tok.text[:1] in "ʼ'") and tok.is_alpha or tok.text in ("-", "von", "van", "der", "de", "la", "del", "bin", "al", "da", "dos")
+
+
+def clean_person(doc, start: int, end: int) -> tuple[int, int] | None:
+    """Trim titles, orientations and possessives off a PERSON span; None if no name is left."""
+    while start < end and (doc[start].lower_ in TITLE_TOKENS or doc[start].lower_ in ORIENTATIONS or not doc[start].text[:1].isupper()):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words or not all(t.text[:1].isupper() or t.lower_ in ("von", "van", "der", "de", "la", "del", "bin", "al", "da", "dos") for t in words):
+        return None
+    if any(t.like_num for t in doc[start:end]):
+        return None
+    return start, end
+
+
+def org_kind(text: str) -> str:
+    """organization | government | armed-forces | media | platform, from cue words."""
+    low = text.lower().strip()
+    low = re.sub(r"^the\s+", "", low)
+    if low in PLATFORMS:
+        return "platform"
+    words = set(re.findall(r"[\w/.]+", low))
+    if low in ARMED_FORCES_WORDS or any(w in low for w in ("armed forces", "national guard", "army", "navy", "military")):
+        return "armed-forces"
+    if words & MEDIA_WORDS or low in MEDIA_WORDS:
+        return "media"
+    if words & GOVERNMENT_WORDS:
+        return "government"
+    return "organization"
+
+
+def find_mentions(doc) -> list[Mention]:
+    """All typed mentions, longest first where they overlap, in document order."""
+    gaz = gazetteer()
+    found: list[Mention] = []
+    taken: set[int] = set()
+
+    def take(m: Mention) -> None:
+        if any(i in taken for i in range(m.start, m.end)):
+            return
+        taken.update(range(m.start, m.end))
+        found.append(m)
+
+    # 1. Countries and demonyms by gazetteer, longest match first (up to 6 tokens).
+    i = 0
+    while i < len(doc):
+        matched = False
+        for n in range(min(6, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            if not span[0].text[:1].isupper():
+                break
+            text = span.text
+            code = gaz.country_code(text)
+            if code and not (n == 1 and span[0].ent_type_ == "PERSON"):
+                take(Mention(i, i + n, "country", text, code))
+                i += n
+                matched = True
+                break
+            code = gaz.demonym_code(text)
+            if code:
+                take(Mention(i, i + n, "demonym", text, code))
+                i += n
+                matched = True
+                break
+        if not matched:
+            i += 1
+    # 2. Named entities from the statistical model, re-typed by knowledge.
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            cleaned = clean_person(doc, ent.start, ent.end)
+            if cleaned:
+                s, e = cleaned
+                text = doc[s:e].text
+                if gaz.country_code(text) or gaz.demonym_code(text) or gaz.place_code(text):
+                    continue
+                if org_kind(text) in ("media", "platform") and len(doc[s:e]) == 1:
+                    take(Mention(s, e, "org", text))
+                    continue
+                take(Mention(s, e, "person", text))
+        elif ent.label_ in ("ORG", "NORP", "FAC", "GPE", "LOC"):
+            s, e = ent.start, ent.end
+            while s < e and doc[s].lower_ in ("the", "a", "an"):
+                s += 1
+            while e > s and (doc[e - 1].text in ("'s", "’s") or doc[e - 1].is_punct):
+                e -= 1
+            if s >= e:
+                continue
+            text = doc[s:e].text
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                code = gaz.place_code(text)
+                kind = "org" if org_kind(text) in ("media", "government") and ent.label_ != "LOC" else "place"
+                take(Mention(s, e, kind, text, code))
+            elif ent.label_ == "ORG":
+                take(Mention(s, e, "org", text))
+    found.sort(key=lambda m: m.start)
+    return found

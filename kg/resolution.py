@@ -1,0 +1,228 @@
+"""Resolve mentions to entities: one entity per real thing in the article.
+
+Surnames and later short forms join the full name ("Kast" -> José Antonio Kast), tokens that the
+statistical model mistyped are re-read as people when they match a known surname, demonyms
+point to their country, capitals and provinces carry the country they belong to. The
+``Context`` built here is what every fact rule reads.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .dates import resolve_date
+from .gazetteer import gazetteer
+from .mentions import Mention, org_kind
+from .rdf import slugify
+from .records import Article, Entity, Evidence, Kind, Span
+
+ORG_KINDS = {
+    "organization": Kind.ORGANIZATION,
+    "government": Kind.GOVERNMENT,
+    "armed-forces": Kind.ARMED_FORCES,
+    "media": Kind.MEDIA,
+    "platform": Kind.PLATFORM,
+}
+PRONOUNS = {"he", "she", "him", "her", "his"}
+
+
+class Context:
+    """The parsed article with its entities, and the lookups fact rules need."""
+
+    def __init__(self, article: Article, doc):
+        self.article = article
+        self.doc = doc
+        self.gaz = gazetteer()
+        self.entities: dict[str, Entity] = {}
+        self.by_token: dict[int, str] = {}
+        self.kind_of_mention: dict[int, str] = {}
+        self._country_counts: Counter[str] = Counter()
+
+    # -- building -----------------------------------------------------------------------------
+    def span(self, start: int, end: int) -> Span:
+        s = self.doc[start:end]
+        return Span(s.start_char, s.end_char, s.text)
+
+    def add(self, kind: Kind, name: str, start: int | None = None, end: int | None = None, *,
+            key: str | None = None, country: str | None = None, iso: str | None = None,
+            wikidata: str | None = None, joins: tuple[str, ...] = ()) -> str:
+        """Create or extend an entity and record the mention's tokens; returns its key."""
+        key = key or f"{kind.value}:{slugify(name)}"
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = Entity(key, kind, name, country=country, iso_code=iso, wikidata=wikidata)
+        if country and not entity.country and kind is not Kind.COUNTRY:
+            entity.country = country
+        for j in joins:
+            if j and j not in entity.joins:
+                entity.joins.append(j)
+        if start is not None and end is not None and end > start:
+            span = self.span(start, end)
+            if span not in entity.mentions:
+                entity.mentions.append(span)
+            for i in range(start, end):
+                self.by_token.setdefault(i, key)
+        return key
+
+    def country(self, code: str, start: int | None = None, end: int | None = None) -> str | None:
+        """Key of the country with ISO ``code``, creating its entity with ISO code and Wikidata IRI."""
+        info = self.gaz.countries.get(code)
+        if info is None:
+            return None
+        key = f"country:{code}"
+        self.add(Kind.COUNTRY, info.name, start, end, key=key, iso=code, wikidata=info.wikidata)
+        if start is not None:
+            self._country_counts[key] += 1
+        return key
+
+    # -- lookups ------------------------------------------------------------------------------
+    def key_at(self, i: int) -> str | None:
+        return self.by_token.get(i)
+
+    def key_in(self, start: int, end: int, kinds: set[Kind] | None = None) -> str | None:
+        for i in range(start, end):
+            key = self.by_token.get(i)
+            if key and (kinds is None or self.entities[key].kind in kinds):
+                return key
+        return None
+
+    def keys_in(self, start: int, end: int, kinds: set[Kind] | None = None) -> list[str]:
+        out: list[str] = []
+        for i in range(start, end):
+            key = self.by_token.get(i)
+            if key and key not in out and (kinds is None or self.entities[key].kind in kinds):
+                out.append(key)
+        return out
+
+    def kind(self, key: str | None) -> Kind | None:
+        return self.entities[key].kind if key in self.entities else None
+
+    def country_of(self, key: str | None) -> str | None:
+        if key is None or key not in self.entities:
+            return None
+        entity = self.entities[key]
+        return key if entity.kind is Kind.COUNTRY else entity.country
+
+    @property
+    def main_country(self) -> str | None:
+        """The country the article mentions most (names and demonyms)."""
+        if not self._country_counts:
+            return None
+        return self._country_counts.most_common(1)[0][0]
+
+    def main_countries(self, n: int = 2) -> list[str]:
+        return [k for k, _ in self._country_counts.most_common(n)]
+
+    def evidence(self, sent, rule: str, confidence: float) -> Evidence:
+        return Evidence(Span(sent.start_char, sent.end_char, sent.text), rule, confidence)
+
+    def date_of(self, sent, near: int | None = None) -> str | None:
+        """The date a sentence gives (DATE entities, nearest to token ``near`` first)."""
+        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        if near is not None:
+            dates.sort(key=lambda e: min(abs(e.start - near), abs(e.end - near)))
+        for ent in dates:
+            value = resolve_date(ent.text, self.article.published, sent.text)
+            if value:
+                return value
+        return None
+
+    def person_before(self, i: int, window: int = 400) -> str | None:
+        """The most recent person mentioned before token ``i``."""
+        for j in range(i - 1, max(-1, i - window), -1):
+            key = self.by_token.get(j)
+            if key and self.entities[key].kind is Kind.PERSON:
+                return key
+        return None
+
+    def resolve_pronoun(self, tok) -> str | None:
+        if tok.lower_ in PRONOUNS:
+            return self.person_before(tok.i)
+        return None
+
+    def subject_entity(self, tok) -> str | None:
+        """The entity a subject token refers to: a mention, a pronoun, or a definite role noun."""
+        key = self.entity_of(tok)
+        if key:
+            return key
+        if tok.lower_ in PRONOUNS:
+            return self.resolve_pronoun(tok)
+        return None
+
+    def entity_of(self, tok) -> str | None:
+        """Entity of a noun phrase headed by ``tok``: the head's own mention, else the phrase's."""
+        key = self.by_token.get(tok.i)
+        if key:
+            return key
+        left, right = tok.left_edge.i, tok.i + 1
+        # Prefer people, then organisations, then places, within the head's own phrase (not clauses).
+        keys = [k for k in self.keys_in(left, right)]
+        for wanted in (Kind.PERSON, Kind.GOVERNMENT, Kind.ORGANIZATION, Kind.ARMED_FORCES, Kind.COUNTRY, Kind.PLACE):
+            for k in keys:
+                if self.entities[k].kind is wanted:
+                    return k
+        return keys[0] if keys else None
+
+
+def _person_names(doc, mentions: list[Mention]) -> dict[str, str]:
+    """Map every person mention text to its fullest form in the article."""
+    names = sorted({m.text for m in mentions if m.kind == "person"}, key=lambda t: -len(t.split()))
+    canonical: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        target = name
+        for full in names:
+            fw = full.split()
+            if len(fw) > len(words) and fw[-len(words):] == words:
+                target = canonical.get(full, full)
+                break
+        canonical[name] = target
+    return canonical
+
+
+def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
+    """Build the Context: entities for every mention, surnames joined to full names."""
+    ctx = Context(article, doc)
+    gaz = ctx.gaz
+    canonical = _person_names(doc, mentions)
+    surnames = {full.split()[-1]: full for full in set(canonical.values()) if len(full.split()) > 1}
+    for m in mentions:
+        if m.kind in ("country", "demonym"):
+            ctx.country(m.code, m.start, m.end)
+    for m in mentions:
+        if m.kind == "person":
+            full = canonical.get(m.text, m.text)
+            ctx.add(Kind.PERSON, full, m.start, m.end)
+        elif m.kind in ("org", "place") and m.text in surnames:
+            ctx.add(Kind.PERSON, surnames[m.text], m.start, m.end)
+        elif m.kind == "org":
+            kind = ORG_KINDS[org_kind(m.text)]
+            country = _country_in_phrase(ctx, doc, m.start, m.end)
+            ctx.add(kind, m.text, m.start, m.end, country=country)
+        elif m.kind == "place":
+            code = m.code or _country_after(ctx, doc, m.end)
+            country = ctx.country(code) if code else None
+            ctx.add(Kind.PLACE, m.text, m.start, m.end, country=country)
+    # Surnames the model missed or mistyped as something else.
+    for tok in doc:
+        if tok.i not in ctx.by_token and tok.text in surnames and tok.text[:1].isupper():
+            ctx.add(Kind.PERSON, surnames[tok.text], tok.i, tok.i + 1)
+    return ctx
+
+
+def _country_in_phrase(ctx: Context, doc, start: int, end: int) -> str | None:
+    """'Pakistani Interior Ministry' -> Pakistan; also the word just before the phrase."""
+    for i in range(max(0, start - 2), end):
+        key = ctx.by_token.get(i)
+        if key and key.startswith("country:"):
+            return key
+    return None
+
+
+def _country_after(ctx: Context, doc, end: int) -> str | None:
+    """'Piedras Negras, Mexico' or 'San Antonio in Venezuela' -> the country's code."""
+    if end + 1 < len(doc) and doc[end].text in (",", "in"):
+        code = ctx.gaz.country_code(doc[end + 1].text)
+        if code:
+            return code
+    return None
