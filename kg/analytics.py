@@ -32,6 +32,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .errors import KgError
+from .graphio import write_atomic
 from .vocab import GN, ID, ITSRDF, MIG, NIF, PREFIXES, SCHEMA, SEM
 
 # -- what is drawn, what is detail ------------------------------------------------------------
@@ -665,10 +666,11 @@ def top_actors(view: ViewGraph, n: int = 10) -> list[dict]:
 EXACT_LAYOUT_MAX = 400  # components up to this size use networkx's spring layout as it is
 
 
-def layout(g: nx.Graph, seed: int = 7, spacing: float = 110.0) -> dict[str, tuple[float, float]]:
+def layout(g: nx.Graph, seed: int = 7, spacing: float = 120.0) -> dict[str, tuple[float, float]]:
     """Positions (in page pixels) for every node: each connected component laid out on its own
     (networkx's Fruchterman-Reingold spring layout; for components too large for its O(n²) steps, the
-    same force model with sampled repulsion in numpy), then the components packed in rows, largest first.
+    same force model with sampled repulsion in numpy), nodes pushed apart where they overlap, then the
+    components packed in rows, largest first.
     """
     import numpy as np
 
@@ -697,20 +699,23 @@ def layout(g: nx.Graph, seed: int = 7, spacing: float = 110.0) -> dict[str, tupl
             lengths = np.linalg.norm(pts[pairs[:, 0]] - pts[pairs[:, 1]], axis=1) if len(pairs) else np.array([1.0])
             median = float(np.median(lengths)) or 1.0
             pts = pts * (spacing / median)
+            if n <= SPREAD_MAX:
+                pts = _spread(pts, min_dist=spacing * 0.6)
         lo, hi = pts.min(axis=0), pts.max(axis=0)
         boxes.append((comp, pts - lo, hi - lo))
-    # shelf packing: rows about as wide as the whole area is tall (a bit wider: screens are wide)
-    margin = spacing * 0.8
-    area = sum((w + margin) * (h + margin) for _, _, (w, h) in boxes)
-    row_width = max([math.sqrt(area) * 1.6] + [w + margin for _, _, (w, _) in boxes[:1]])
+    # shelf packing, largest first: rows as wide as the largest component or a wide-screen
+    # rectangle of the total area, whichever is wider (labels are wide: more room side by side)
+    gap_x, gap_y = spacing * 1.3, spacing * 0.7
+    area = sum((w + gap_x) * (h + gap_y) for _, _, (w, h) in boxes)
+    row_width = max([math.sqrt(area * 1.6)] + [w for _, _, (w, _) in boxes[:1]])
     positions: dict[str, tuple[float, float]] = {}
     x = y = row_h = 0.0
     for comp, pts, (w, h) in boxes:
         if x > 0 and x + w > row_width:
-            x, y, row_h = 0.0, y + row_h + margin, 0.0
+            x, y, row_h = 0.0, y + row_h + gap_y, 0.0
         for node, (px, py) in zip(comp, pts):
             positions[node] = (round(float(px + x), 1), round(float(py + y), 1))
-        x += w + margin
+        x += w + gap_x
         row_h = max(row_h, h)
     if positions:  # centre on the origin
         xs = [p[0] for p in positions.values()]
@@ -718,6 +723,34 @@ def layout(g: nx.Graph, seed: int = 7, spacing: float = 110.0) -> dict[str, tupl
         cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
         positions = {k: (round(px - cx, 1), round(py - cy, 1)) for k, (px, py) in positions.items()}
     return positions
+
+
+SPREAD_MAX = 1000  # components up to this size get their overlaps removed (O(n²) a step)
+
+
+def _spread(pts, min_dist: float, aspect: float = 1.8, iterations: int = 30):
+    """Push apart nodes closer than ``min_dist`` (horizontal distances count ``1/aspect``: labels are wide)."""
+    import numpy as np
+
+    pts = pts.copy()
+    stretch = np.array([1.0 / aspect, 1.0])
+    rng = np.random.default_rng(0)
+    for _ in range(iterations):
+        q = pts * stretch
+        delta = q[:, None, :] - q[None, :, :]
+        dist = np.sqrt((delta * delta).sum(axis=2))
+        np.fill_diagonal(dist, 1e12)
+        close = dist < min_dist
+        if not close.any():
+            break
+        same = dist < 1e-6
+        if same.any():  # coincident points: nudge at random so they have a direction
+            pts += rng.normal(0, 1e-3 * min_dist, pts.shape)
+            continue
+        push = np.where(close, (min_dist - dist) / np.maximum(dist, 1e-9) / 2, 0.0)
+        move = (delta * push[:, :, None]).sum(axis=1)
+        pts += move / stretch * 0.5
+    return pts
 
 
 def _force_layout(n: int, edges, seed: int = 7, iterations: int = 120, samples: int = 384):
@@ -760,6 +793,14 @@ def _hex_rgb(color: str) -> dict[str, int]:
     return {"r": int(color[0:2], 16), "g": int(color[2:4], 16), "b": int(color[4:6], 16), "a": 1.0}
 
 
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Text XML 1.0 can hold (control characters dropped)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
 def export_graph(view: ViewGraph, path: Path, fmt: str | None = None) -> nx.DiGraph:
     """Write the view as GraphML or GEXF (Gephi) with labels, classes, degree and betweenness; GEXF also
     gets the page's colours and positions. ``fmt`` defaults to the file's extension."""
@@ -774,7 +815,7 @@ def export_graph(view: ViewGraph, path: Path, fmt: str | None = None) -> nx.DiGr
     for node, data in g.nodes(data=True):
         cls = view.classes[data["cls"]]
         attrs = {
-            "label": data["label"],
+            "label": _xml_text(data["label"]),
             "class": cls.label,
             "class_iri": cls.iri,
             "kind": "fact" if data["fact"] else "entity",
@@ -785,21 +826,15 @@ def export_graph(view: ViewGraph, path: Path, fmt: str | None = None) -> nx.DiGr
         for key, value in data["details"]:
             name = re.sub(r"\W+", "_", key).strip("_") or "value"
             if name not in attrs:
-                attrs[name] = value
+                attrs[name] = _xml_text(value)
         if fmt == "gexf":
             x, y = pos.get(node, (0.0, 0.0))
             attrs["viz"] = {"color": _hex_rgb(cls.color), "position": {"x": x, "y": -y, "z": 0.0},
                             "size": 4.0 + 2.0 * math.sqrt(g.degree(node))}
         out.add_node(node, **attrs)
     for u, v, data in g.edges(data=True):
-        out.add_edge(u, v, label=", ".join(label for _, label in data["props"]),
+        out.add_edge(u, v, label=_xml_text(", ".join(label for _, label in data["props"])),
                      property=" ".join(iri for iri, _ in data["props"]))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "graphml":
-            nx.write_graphml(out, path)
-        else:
-            nx.write_gexf(out, path)
-    except OSError as exc:
-        raise KgError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    lines = nx.generate_graphml(out) if fmt == "graphml" else nx.generate_gexf(out)
+    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
     return out

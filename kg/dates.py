@@ -134,9 +134,8 @@ def resolve_date(expression: str, published: str | None, context: str = "", tens
     return None
 
 
-DEADLINE_RE = re.compile(
-    r"\b(?:have|has|had|given|within|in)\s+(\d{1,4})\s+(day|week|month)s?\b(?:\s+left)?", re.I
-)
+# Counted from the day of writing: "you have 103 days left", "they have been given 30 days".
+DEADLINE_RE = re.compile(r"\b(?:have|has|given|get|gets)\s+(?:only\s+|just\s+)?(\d{1,4})\s+(day|week|month)s?\b(?:\s+left)?", re.I)
 
 
 def deadline_date(sentence: str, published: str | None) -> tuple[str, int, str] | None:
@@ -144,7 +143,7 @@ def deadline_date(sentence: str, published: str | None) -> tuple[str, int, str] 
     if not published:
         return None
     m = DEADLINE_RE.search(sentence)
-    if not m or not re.search(r"\b(left|leave|deadline|within|or be|or face|ultimatum|to go)\b", sentence, re.I):
+    if not m or not re.search(r"\b(left|leave|deadline|or be|or face|ultimatum|to go)\b", sentence, re.I):
         return None
     n, unit = int(m.group(1)), m.group(2).lower()
     days = n * {"day": 1, "week": 7, "month": 30}[unit]

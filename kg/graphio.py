@@ -142,7 +142,7 @@ def _parse_problem(exc: Exception, text: str, fmt: str) -> str:
 
 def _locate_line_error(text: str, fmt: str) -> str | None:
     """N-Triples/N-Quads have one statement per line: parse line by line to find the bad one."""
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): \x0b or \u2028 may be in a literal
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue

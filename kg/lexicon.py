@@ -154,6 +154,7 @@ MEASURE_PHRASES = {
     "bill": "legislation",
     "lawsuit": "lawsuit",
     "naval blockade": "naval blockade",
+    "blockade": "blockade",
     "mission": "mission",
     "operation": "operation",
     "deal": "agreement",
@@ -187,6 +188,8 @@ MEASURE_VERBS = {
     "repeal": ("repeal", "repeal"),
     "install": ("barrier", "installation"),
     "deliver": ("delivery", "delivery"),
+    "break": ("severing of relations", "broke off relations"),
+    "sever": ("severing of relations", "severed relations"),
 }
 MODALITY_VERBS = {
     "declare": "declared", "announce": "announced", "pledge": "pledged", "promise": "pledged",
@@ -198,5 +201,6 @@ MODALITY_VERBS = {
     "plan": "planned", "propose": "proposed", "seek": "proposed", "call": "proposed",
     "request": "proposed", "push": "planned", "step": "carried out", "reinforce": "carried out",
     "criminalize": "pledged", "scrap": "pledged", "trash": "pledged", "take": "carried out",
-    "approve": "carried out", "adopt": "carried out", "extend": "carried out",
+    "approve": "carried out", "adopt": "carried out", "extend": "carried out", "break": "carried out",
+    "sever": "carried out", "help": "proposed", "use": "carried out", "build": "carried out",
 }

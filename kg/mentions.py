@@ -73,6 +73,18 @@ def find_mentions(doc) -> list[Mention]:
         taken.update(range(m.start, m.end))
         found.append(m)
 
+    # 0. Multi-word organisations that contain a country word ("UK Supreme Court", "Italian Red Cross").
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and len(ent) > 1:
+            s, e = ent.start, ent.end
+            while s < e and doc[s].lower_ in ("the", "a", "an"):
+                s += 1
+            while e > s and (doc[e - 1].text in ("'s", "’s") or doc[e - 1].is_punct):
+                e -= 1
+            words = doc[s:e].text.split()
+            if e - s > 1 and any(gaz.demonym_code(w) or gaz.country_code(w) for w in words) and not all(
+                    gaz.demonym_code(w) or gaz.country_code(w) for w in words):
+                take(Mention(s, e, "org", doc[s:e].text))
     # 1. Countries and demonyms by gazetteer, longest match first (up to 6 tokens).
     i = 0
     while i < len(doc):

@@ -24,6 +24,16 @@ ORG_KINDS = {
     "platform": Kind.PLATFORM,
 }
 PRONOUNS = {"he", "she", "him", "her", "his"}
+# "AUSTIN, Texas --", "BOGOTA, Colombia" on its own line, "(Bloomberg) —": where the story was filed, not what it is about.
+DATELINE_RE = re.compile(r"^\s*(?:\([^)\n]{1,40}\)|[A-Z][A-Za-z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?)\s*(?:--|—|–|\n)")
+
+
+def dateline_end(text: str) -> int:
+    """Character offset where a leading dateline ends (0 if there is none)."""
+    m = DATELINE_RE.match(text)
+    if not m or len(m.group(0).split()) > 6:
+        return 0
+    return m.end()
 
 
 class Context:
@@ -37,6 +47,10 @@ class Context:
         self.by_token: dict[int, str] = {}
         self.kind_of_mention: dict[int, str] = {}
         self._country_counts: Counter[str] = Counter()
+        self._home_counts: Counter[str] = Counter()
+        self.demonym_tokens: set[int] = set()
+        self.quote_chars: list[tuple[int, int]] = []
+        self.quote_speakers: list[tuple[int, int, str]] = []
 
     # -- building -----------------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -109,6 +123,31 @@ class Context:
         if not self._country_counts:
             return None
         return self._country_counts.most_common(1)[0][0]
+
+    @property
+    def home_country(self) -> str | None:
+        """The country whose officials and bodies the article is about (else the most mentioned)."""
+        if self._home_counts:
+            return self._home_counts.most_common(1)[0][0]
+        return self.main_country
+
+    def note_home(self, country: str | None) -> None:
+        if country:
+            self._home_counts[country] += 1
+
+    def speaker_at(self, tok) -> str | None:
+        """Speaker of the quotation ``tok`` sits in, once quotations are attributed."""
+        for s, e, speaker in self.quote_speakers:
+            if s <= tok.idx < e:
+                return speaker
+        return None
+
+    def in_quote(self, tok) -> bool:
+        return any(s <= tok.idx < e for s, e in self.quote_chars)
+
+    def is_name_of_country(self, i: int) -> bool:
+        """True for a country's name, false for a demonym ("Afghans") that only implies it."""
+        return i not in self.demonym_tokens
 
     def main_countries(self, n: int = 2) -> list[str]:
         return [k for k, _ in self._country_counts.most_common(n)]
@@ -184,11 +223,19 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
     """Build the Context: entities for every mention, surnames joined to full names."""
     ctx = Context(article, doc)
     gaz = ctx.gaz
+    skip = dateline_end(article.text)
+    mentions = [m for m in mentions if doc[m.start].idx >= skip]
+    from .facts.quotes import quote_spans
+
+    ctx.quote_chars = [(s, e) for s, e, _ in quote_spans(article.text)]
     canonical = _person_names(doc, mentions)
+    org_names = _longer_names([m.text for m in mentions if m.kind == "org"])
     surnames = {full.split()[-1]: full for full in set(canonical.values()) if len(full.split()) > 1}
     for m in mentions:
         if m.kind in ("country", "demonym"):
             ctx.country(m.code, m.start, m.end)
+            if m.kind == "demonym":
+                ctx.demonym_tokens.update(range(m.start, m.end))
     for m in mentions:
         if m.kind == "person":
             full = canonical.get(m.text, m.text)
@@ -196,9 +243,10 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
         elif m.kind in ("org", "place") and m.text in surnames:
             ctx.add(Kind.PERSON, surnames[m.text], m.start, m.end)
         elif m.kind == "org":
-            kind = ORG_KINDS[org_kind(m.text)]
-            country = _country_in_phrase(ctx, doc, m.start, m.end)
-            ctx.add(kind, m.text, m.start, m.end, country=country)
+            full = org_names.get(m.text, m.text)
+            kind = ORG_KINDS[org_kind(full)]
+            country = _country_in_words(ctx, full) or _country_in_phrase(ctx, doc, m.start, m.end)
+            ctx.add(kind, full, m.start, m.end, country=country)
         elif m.kind == "place":
             code = m.code or _country_after(ctx, doc, m.end)
             country = ctx.country(code) if code else None
@@ -208,6 +256,28 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
         if tok.i not in ctx.by_token and tok.text in surnames and tok.text[:1].isupper():
             ctx.add(Kind.PERSON, surnames[tok.text], tok.i, tok.i + 1)
     return ctx
+
+
+def _longer_names(names: list[str]) -> dict[str, str]:
+    """'the Commission' -> 'European Commission' when the article names it in full."""
+    out = {}
+    for name in set(names):
+        words = name.split()
+        for full in sorted(set(names), key=lambda n: -len(n.split())):
+            fw = full.split()
+            if len(fw) > len(words) and fw[-len(words):] == words:
+                out[name] = full
+                break
+    return out
+
+
+def _country_in_words(ctx: Context, text: str) -> str | None:
+    """'Pakistani Interior Ministry', 'UK Supreme Court', 'Texas ACLU' -> the country."""
+    for word in text.replace("’s", "").replace("'s", "").split():
+        code = ctx.gaz.demonym_code(word) or ctx.gaz.country_code(word) or ctx.gaz.region_code(word)
+        if code:
+            return ctx.country(code)
+    return None
 
 
 def _country_in_phrase(ctx: Context, doc, start: int, end: int) -> str | None:

@@ -42,6 +42,7 @@ class Problem:
     value: str
     message: str
     shape: str
+    details: tuple[str, ...] = ()  # messages of the nested results that explain this one (sh:detail)
 
 
 @dataclass
@@ -128,24 +129,32 @@ def _problems(results: Graph, data: Graph) -> list[Problem]:
         return _path_text(results, node, data) or "_:" + str(node)[:8]
 
     problems = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
+    top_level = [r for report in results.subjects(RDF.type, SH.ValidationReport) for r in results.objects(report, SH.result)]
+    for result in top_level:
         severity = results.value(result, SH.resultSeverity)
-        messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
-        component = results.value(result, SH.sourceConstraintComponent)
-        message = "; ".join(messages) or (component.n3(data.namespace_manager) if component else "constraint failed")
         shape = results.value(result, SH.sourceShape)
+        details = tuple(sorted({_message(results, d, data) for d in results.objects(result, SH.detail)}))
         problems.append(
             Problem(
                 severity=_SEVERITY_NAME.get(severity, str(severity)),
                 focus=show(results.value(result, SH.focusNode)),
                 path=show(results.value(result, SH.resultPath)),
                 value=show(results.value(result, SH.value)),
-                message=message,
+                message=_message(results, result, data),
                 shape=shape.n3(data.namespace_manager) if isinstance(shape, URIRef) else "",
+                details=details,
             )
         )
     problems.sort(key=lambda p: (_SEVERITY_RANK.get(p.severity, 9), p.focus, p.path, p.message, p.value))
     return problems
+
+
+def _message(results: Graph, result: Node, data: Graph) -> str:
+    messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
+    if messages:
+        return "; ".join(messages)
+    component = results.value(result, SH.sourceConstraintComponent)
+    return component.n3(data.namespace_manager) if component is not None else "constraint failed"
 
 
 def _path_text(results: Graph, node: Node, data: Graph) -> str:
@@ -170,4 +179,6 @@ def _render(problems: list[Problem], conforms: bool, violations: int, warnings: 
         if p.value:
             lines.append(f"  value:   {p.value}")
         lines.append(f"  message: {p.message}")
+        for detail in p.details:
+            lines.append(f"  because: {detail}")
     return "\n".join(lines)

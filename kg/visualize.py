@@ -72,7 +72,8 @@ def _asset(name: str) -> str:
             break
     else:  # pragma: no cover
         raise KgError(f"vis-network asset {name} is missing from {ASSET_DIR}")
-    lines = [ln for ln in text.splitlines() if not ln.lstrip().startswith(("//# sourceMappingURL", "/*# sourceMappingURL"))]
+    # split on "\n" only: str.splitlines() would also cut at U+2028, \x0b... inside the JS's strings
+    lines = [ln for ln in text.split("\n") if not ln.lstrip().startswith(("//# sourceMappingURL", "/*# sourceMappingURL"))]
     text = "\n".join(lines)
     closing = "</script" if name.endswith(".js") else "</style"
     if closing in text.lower() or "<!--" in text:

@@ -10,25 +10,21 @@ from __future__ import annotations
 from ..dates import deadline_date, resolve_date
 from ..lexicon import ELECTION_MODIFIERS, ELECTION_NOUNS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS
 from ..records import EventFact, Kind, RoleFact
-from .syntax import inherited_subject, tense_of
+from .syntax import ACTOR_KINDS, actor_and_modality, inherited_subject, noun_actor, tense_of
 
 PLACE_KINDS = {Kind.CROSSING, Kind.BORDER, Kind.PLACE, Kind.COUNTRY}
-PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "from", "through", "over"}
+PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "through", "over"}
+REGION_NOUNS = {"territory", "side", "soil", "border", "frontier", "waters"}
+MODALS = {"could", "should", "might", "may", "must", "can", "would"}
 BLOCK_OBJECTS = {"border", "crossing", "road", "bridge", "highway", "route", "frontier", "street", "port", "access", "entry"}
 
 
 def date_for(ctx, tok) -> str | None:
-    """A date expression attached to ``tok`` or to the verb that governs it."""
+    """A date expression attached to ``tok``, or to the verb it is the subject or object of."""
     sent = tok.sent
     anchors = {tok.i}
-    head = tok
-    for _ in range(3):
-        if head.head is head:
-            break
-        head = head.head
-        anchors.add(head.i)
-        if head.pos_ in ("VERB", "AUX"):
-            break
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        anchors.add(tok.head.i)
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
@@ -62,17 +58,35 @@ def place_for(ctx, tok) -> str | None:
     for cand in candidates:
         for sub in cand.subtree:
             key = ctx.key_at(sub.i)
-            if key and ctx.kind(key) in PLACE_KINDS:
+            if key and ctx.kind(key) in PLACE_KINDS and (ctx.is_name_of_country(sub.i) or sub.head.lemma_.lower() in REGION_NOUNS):
                 return key
+        homeland = _homeland(ctx, cand)
+        if homeland:
+            return homeland
+    return None
+
+
+def _homeland(ctx, tok) -> str | None:
+    """'into their homeland' said of Afghans -> Afghanistan."""
+    for sub in tok.subtree:
+        if sub.lemma_.lower() in ("homeland", "country", "home") and any(c.lower_ in ("their", "his", "her") for c in sub.children):
+            verb = next((a for a in sub.ancestors if a.pos_ == "VERB"), None)
+            subj = inherited_subject(verb) if verb is not None else None
+            if subj is not None:
+                for w in subj.subtree:
+                    if w.i in ctx.demonym_tokens:
+                        return ctx.key_at(w.i)
     return None
 
 
 def actor_for(ctx, tok) -> str | None:
-    verb = tok if tok.pos_ in ("VERB", "AUX") else next((v for v in tok.ancestors if v.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return None
-    subj = inherited_subject(verb)
-    return ctx.subject_entity(subj) if subj is not None else None
+    if tok.pos_ in ("VERB", "AUX"):
+        subj = inherited_subject(tok)
+        key = ctx.subject_entity(subj) if subj is not None else None
+        if key and ctx.kind(key) in ACTOR_KINDS:
+            return key
+    actor, _, _ = noun_actor(ctx, tok) if tok.pos_ in ("NOUN", "PROPN") else actor_and_modality(ctx, tok)
+    return actor
 
 
 def _label(tok, default: str) -> str:
@@ -89,7 +103,11 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
     for tok in doc:
         lemma = tok.lemma_.lower()
         event = None
+        if ctx.in_quote(tok):
+            continue  # what a speaker says happened is a claim, not a reported event
         if tok.pos_ == "VERB" and lemma in EVENT_VERBS:
+            if not _realis(tok):
+                continue
             event = EVENT_VERBS[lemma]
             if not _verb_trigger_ok(ctx, tok, lemma):
                 continue
@@ -104,7 +122,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             continue
         etype, label = event
         actor = actor_for(ctx, tok)
-        place = place_for(ctx, tok) or (ctx.country_of(actor) if actor else None)
+        place = place_for(ctx, tok) or (ctx.country_of(actor) if actor else None) or ctx.home_country
         date = date_for(ctx, tok)
         if etype == "deadline":
             dl = deadline_date(tok.sent.text, ctx.article.published)
@@ -117,6 +135,20 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
     facts.extend(_emergency_declarations(ctx))
     facts.extend(extract_elections(ctx, roles))
     return _merge(facts)
+
+
+def _realis(verb) -> bool:
+    """A verb that reports something happening or announced, not a wish, a purpose or a possibility."""
+    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return False
+    chain = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    for v in chain:
+        auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if "to" in auxes or auxes & MODALS:
+            return False
+        if v.dep_ in ("xcomp", "advcl", "pcomp", "acl") and v.tag_ == "VB":
+            return False
+    return True
 
 
 def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
@@ -139,12 +171,18 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
         return subj is not None and subj.lemma_.lower() in ("court", "judge", "tribunal")
     if lemma in ("meet", "convene"):
         return tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") and inherited_subject(tok) is not None
-    if lemma in ("sue", "sign", "suspend", "deliver", "expel", "deport", "arrest", "detain"):
+    if lemma == "suspend":
+        return bool(obj_words & {"visa", "issuance", "flight", "entry", "asylum", "program", "programme", "permit", "crossing", "trade"})
+    if lemma in ("sue", "sign", "deliver", "expel", "deport", "arrest", "detain"):
         return tok.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG")
     return False
 
 
 def _noun_trigger_ok(tok, etype: str) -> bool:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" or tok.dep_ == "compound":
+        return False
+    if not (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in tok.children)):
+        return False
     if etype in ("meeting", "summit", "visit", "blockade", "lawsuit", "ruling", "arrest", "letter", "announcement", "treaty", "agreement"):
         # a real occurrence: with a determiner or modifier, not a generic mention in a compound
         return tok.dep_ != "compound"
@@ -181,7 +219,7 @@ def _emergency_declarations(ctx) -> list:
         if "state of emergency" in low or "state of siege" in low or "martial law" in low:
             tok = next(t for t in sent if t.lower_ in ("state", "martial"))
             actor = actor_for(ctx, tok)
-            place = place_for(ctx, tok) or (ctx.country_of(actor) if actor else None)
+            place = place_for(ctx, tok) or (ctx.country_of(actor) if actor else None) or ctx.home_country
             label = "martial law" if "martial law" in low else "state of emergency"
             facts.append(EventFact(label, "state of emergency declaration", place, date_for(ctx, tok),
                                    ctx.evidence(sent, "event.emergency-declaration", 0.75), actors=(actor,) if actor else ()))
@@ -247,14 +285,14 @@ def _candidates(ctx, tok, roles) -> list[str]:
 
 
 def _election_country(ctx, tok, candidates) -> str | None:
-    for t in tok.sent:
-        key = ctx.key_at(t.i)
-        if key and ctx.kind(key) is Kind.COUNTRY:
-            return key
     for c in candidates:
         country = ctx.country_of(c)
         if country:
             return country
+    for t in tok.sent:
+        key = ctx.key_at(t.i)
+        if key and ctx.kind(key) is Kind.COUNTRY:
+            return key
     return ctx.main_country
 
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 from ..dates import deadline_date
 from ..lexicon import MEASURE_PHRASES, MEASURE_VERBS, MODALITY_VERBS, SAY_VERBS
 from ..records import Kind, MeasureFact, QuoteFact
-from .syntax import GENERIC_AGENTS, subject_of
+from .syntax import ACTOR_KINDS
+from .syntax import GENERIC_AGENTS, actor_and_modality as _actor_and_modality, noun_actor, subject_of
 
-ACTOR_KINDS = {Kind.PERSON, Kind.GOVERNMENT, Kind.ORGANIZATION, Kind.ARMED_FORCES, Kind.COUNTRY, Kind.PLACE}
 MULTI = sorted((p for p in MEASURE_PHRASES if " " in p), key=lambda p: -len(p.split()))
-NOUN_PATH = {"dobj", "pobj", "prep", "compound", "amod", "conj", "appos", "xcomp", "acl", "attr", "nsubjpass", "pcomp", "advcl", "ccomp", "relcl"}
 
 
 def _measure_noun(tok) -> tuple[str, str] | None:
@@ -32,51 +31,29 @@ def _measure_noun(tok) -> tuple[str, str] | None:
     return None
 
 
-def _actor_and_modality(ctx, start):
-    """Walk up from ``start`` to a verb with an entity subject: (actor, modality, verb)."""
-    cur = start
-    modality = None
-    for _ in range(10):
-        if cur.head is cur:
-            return None, modality, None
-        if cur.dep_ not in NOUN_PATH and cur is not start:
-            return None, modality, None
-        cur = cur.head
-        if cur.pos_ not in ("VERB", "AUX"):
-            continue
-        if cur.dep_ == "amod":
-            return None, modality, None
-        modality = modality or MODALITY_VERBS.get(cur.lemma_.lower())
-        subj = subject_of(cur)
-        if subj is None and cur.dep_ == "conj":
-            subj = subject_of(cur.head)
-        if subj is None:
-            continue
-        key = ctx.subject_entity(subj)
-        if key and ctx.kind(key) in ACTOR_KINDS:
-            if ctx.kind(key) is Kind.PLACE and not ctx.entities[key].country:
-                return None, modality, None
-            return key, modality, cur
-        if subj.lemma_.lower() in GENERIC_AGENTS or subj.lower_ in ("it", "that"):
-            continue
-        if subj.lower_ in ("we", "i") :
-            continue
-        return None, modality, None
-    return None, modality, None
-
-
 def _noun_label(tok, phrase: str) -> str:
-    doc = tok.doc
-    left = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.like_num and t.ent_type_ != "DATE"]
-    words = [t.text for t in left]
+    """'toughest migration crackdown', 'barrier of huge shipping containers', 'deal with Tunisia'."""
     if " " in phrase:
-        return phrase
-    base = " ".join(words + [tok.text])
+        words = tok.doc[tok.i - len(phrase.split()) + 1 : tok.i + 1].text
+        left = [t for t in tok.doc[tok.i - len(phrase.split()) + 1].lefts if t.dep_ in ("amod", "compound") and not t.like_num]
+        base = " ".join([t.text for t in left] + [words])
+    else:
+        left = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.like_num and t.ent_type_ != "DATE" and t.tag_ != "JJS" or t.tag_ == "JJS"]
+        base = " ".join([t.text for t in left] + [tok.text])
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "with", "on", "against"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                mods = [t.text for t in pobj.lefts if t.dep_ in ("amod", "compound")][-2:]
+                base = f"{base} {child.text} {' '.join(mods + [pobj.text])}"
+            break
     return base.replace(" - ", "-")
 
 
 def _verb_label(tok, default: str) -> str:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if default in ("broke off relations", "severed relations"):
+        return "broke off relations"
     if default in ("troop deployment", "border closure", "suspension", "criminalizing", "installation", "delivery", "lawsuit", "scrap", "repeal"):
         if obj is None:
             return default
@@ -97,7 +74,8 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
             mtype, default = MEASURE_VERBS[lemma]
             if not _verb_ok(tok, lemma):
                 continue
-            actor, modality, _ = _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
+            speaker = ctx.speaker_at(tok)
+            actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
             if actor is None:
                 subj = subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "conj" else None)
                 actor = ctx.subject_entity(subj) if subj is not None else None
@@ -112,8 +90,9 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
             mtype, phrase = hit
             if tok.dep_ == "compound" and " " not in phrase:
                 continue
-            actor, modality, verb = _actor_and_modality(ctx, tok)
-            if verb is None or (modality is None and verb.lemma_.lower() not in ("include", "face", "want", "need")):
+            actor, modality, verb = noun_actor(ctx, tok)
+            if verb is None and modality is None or verb is not None and verb is not tok and (
+                    modality is None and verb.lemma_.lower() not in ("include", "face", "want", "need")):
                 continue
             head = tok
             if " " in phrase:
@@ -140,6 +119,8 @@ def _verb_ok(tok, lemma: str) -> bool:
         return bool(obj_words & {"plan", "scheme", "policy", "law", "deal", "program", "programme"})
     if lemma == "deliver":
         return bool(obj_words & {"vehicle", "troop", "equipment", "aid", "weapon"})
+    if lemma in ("break", "sever"):
+        return bool(obj_words & {"relation", "relations", "tie", "ties"})
     if lemma == "install":
         return bool(obj_words & {"barrier", "fence", "buoy", "wall", "container", "camera"})
     return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children)

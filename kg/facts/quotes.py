@@ -81,8 +81,8 @@ def _as_medium(ctx, key):
     return key
 
 
-def _quote_spans(ctx):
-    text = ctx.article.text
+def quote_spans(text: str):
+    """(start, end, inner text) of every quoted passage."""
     for m in QUOTE_RE.finditer(text):
         inner = m.group(1) if m.group(1) is not None else m.group(2)
         s = m.start() + 1
@@ -98,7 +98,7 @@ def extract_quotes(ctx) -> list:
     doc, text = ctx.doc, ctx.article.text
     facts = []
     previous = None  # (speaker, medium, paragraph index)
-    for start, end, inner in _quote_spans(ctx):
+    for start, end, inner in quote_spans(text):
         clean = inner.strip().rstrip(",").strip()
         paragraph = text.count("\n", 0, start)
         first = _tok_at(doc, start)
@@ -125,6 +125,7 @@ def extract_quotes(ctx) -> list:
         if speaker is None:
             continue
         previous = (speaker, medium, paragraph)
+        ctx.quote_speakers.append((start, end, speaker))
         if len(clean.split()) < MIN_WORDS:
             continue
         date = ctx.date_of(sent_last) if verb is not None else None

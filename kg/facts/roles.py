@@ -111,17 +111,20 @@ def _of_country(ctx, head) -> str | None:
 
 
 def context_country(ctx, tok) -> str | None:
-    """Country a bare title refers to: first country of this or the previous sentence, else the article's."""
+    """Country a bare title refers to: the first country named before it in its sentence, else in
+    the previous sentence, else the country whose officials the article is about."""
     sent = tok.sent
-    for s in (sent, _previous_sentence(sent)):
+    for s, stop in ((sent, tok.i), (_previous_sentence(sent), None)):
         if s is None:
             continue
         for t in s:
+            if stop is not None and t.i >= stop:
+                break
             key = ctx.key_at(t.i)
             c = ctx.country_of(key) if key and ctx.kind(key) in (Kind.COUNTRY, Kind.PLACE) else None
-            if c:
+            if c and not ctx.in_quote(t):
                 return c
-    return ctx.main_country
+    return ctx.home_country
 
 
 def _previous_sentence(sent):
@@ -162,13 +165,19 @@ def person_mentions(ctx):
 def extract_roles(ctx) -> list:
     facts: list = []
     done: set[tuple] = set()
+    pending: list[tuple] = []
 
-    def emit(person, label, country, status, sent, rule, conf):
+    def emit(person, label, country, status, sent, rule, conf, tok=None, infer=False):
         if not label or (person, label.lower()) in done:
             return
         done.add((person, label.lower()))
-        if country and not ctx.entities[person].country:
-            ctx.entities[person].country = country
+        if country is None and infer:
+            pending.append((person, label, status, sent, rule, conf, tok))
+            return
+        if country:
+            if not ctx.entities[person].country:
+                ctx.entities[person].country = country
+            ctx.note_home(country)
         facts.append(RoleFact(person, label, country, status, ctx.evidence(sent, rule, conf)))
 
     for key, first, last in person_mentions(ctx):
@@ -180,14 +189,15 @@ def extract_roles(ctx) -> list:
         if office and not (office[0] in WEAK_OFFICES and office[1] != len(title) - 1):
             label = _role_label(title, office[1])
             country = _country_from(ctx, title)
-            if country is None and office[0] in HEAD_OF_STATE | {"leader", "opposition leader"}:
-                country = context_country(ctx, first)
-            emit(key, label, country, _status(title, label), sent, "role.title-before-name", 0.85)
+            emit(key, label, country, _status(title, label), sent, "role.title-before-name", 0.85, first,
+                 infer=office[0] in HEAD_OF_STATE | {"leader", "opposition leader", "party leader"})
         # apposition before: "<office NP>, NAME"
         if first.i >= 2 and (not title or all(t.lower_ in ORIENTATIONS for t in title)):
             comma = ctx.doc[first.i - len(title) - 1]
             if comma.text == ",":
                 head = ctx.doc[comma.i - 1]
+                while head.lower_ not in OFFICE_WORDS and head.dep_ in ("pobj", "prep", "compound") and head.head is not head and head.head.i < head.i:
+                    head = head.head
                 _appositive_role(ctx, key, head, sent, emit, "role.apposition-before")
         # apposition after: "NAME, a/the <office NP>,"
         after = last.i + 1
@@ -210,8 +220,29 @@ def extract_roles(ctx) -> list:
                         facts.append(OrientationFact(key, t.text.lower() if t.lower_ in ORIENTATIONS else PARTY_WORDS[t.lower_],
                                                      ctx.evidence(sent, "orientation.apposition", 0.8)))
                         break
+        _as_office(ctx, key, last, sent, emit)
+    for person, label, status, sent, rule, conf, tok in pending:
+        country = ctx.entities[person].country or context_country(ctx, tok)
+        facts.append(RoleFact(person, label, country, status, ctx.evidence(sent, rule, conf * 0.9)))
+        if country and not ctx.entities[person].country:
+            ctx.entities[person].country = country
     facts.extend(_definite_orientations(ctx))
     return facts
+
+
+def _as_office(ctx, person, last, sent, emit) -> None:
+    """'..., accepted by 50 countries as interim president of Venezuela' -> that office."""
+    doc = ctx.doc
+    for tok in doc[last.i + 1 : sent.end]:
+        if tok.lower_ == "as" and tok.i + 1 < sent.end:
+            head = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if head is not None and head.lower_ in OFFICE_WORDS and ctx.person_before(tok.i, window=tok.i - last.i + 1) == person:
+                tokens = [t for t in doc[head.left_edge.i : head.i + 1]]
+                office = _office_in(tokens)
+                country = _of_country(ctx, head)
+                if office and country:
+                    emit(person, _role_label(tokens, office[1]), country, "holds", sent, "role.as-office", 0.7)
+            return
 
 
 def _appositive_role(ctx, person, head, sent, emit, rule) -> None:
@@ -226,9 +257,7 @@ def _appositive_role(ctx, person, head, sent, emit, rule) -> None:
     label = _role_label(tokens, office[1])
     label = " ".join(w for w in label.split() if not ctx.gaz.demonym_code(w) and not ctx.gaz.country_code(w))
     country = _country_from(ctx, tokens) or _of_country(ctx, head)
-    if country is None and office[0] in HEAD_OF_STATE:
-        country = context_country(ctx, head)
-    emit(person, label, country, _status(tokens, label), sent, rule, 0.8)
+    emit(person, label, country, _status(tokens, label), sent, rule, 0.8, head, infer=office[0] in HEAD_OF_STATE)
 
 
 def _definite_orientations(ctx) -> list:

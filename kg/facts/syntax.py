@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent"}
+from ..lexicon import MODALITY_VERBS
+from ..records import Kind
+
+ACTOR_KINDS = {Kind.PERSON, Kind.GOVERNMENT, Kind.ORGANIZATION, Kind.ARMED_FORCES, Kind.COUNTRY, Kind.PLACE}
+NOUN_PATH = {"dobj", "pobj", "prep", "compound", "amod", "conj", "appos", "xcomp", "acl", "attr", "nsubjpass", "pcomp", "advcl", "ccomp", "relcl"}
 GENERIC_AGENTS = {"authority", "police", "government", "official", "force", "agency", "ministry", "administration", "officer"}
 
 
@@ -87,3 +92,57 @@ def phrase(tok, max_tokens: int = 8, drop_det: bool = True) -> str:
 def subtree_text(tok, max_tokens: int = 10) -> str:
     toks = list(tok.subtree)[:max_tokens]
     return " ".join(t.text for t in toks).replace(" ,", ",").replace(" - ", "-")
+
+
+def actor_and_modality(ctx, start):
+    """Walk up from ``start`` to a verb with an entity subject: (actor, modality, verb)."""
+    cur = start
+    modality = None
+    for _ in range(10):
+        if cur.head is cur:
+            return None, modality, None
+        if cur.dep_ not in NOUN_PATH and cur is not start:
+            return None, modality, None
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        if cur.dep_ == "amod":
+            return None, modality, None
+        modality = modality or MODALITY_VERBS.get(cur.lemma_.lower())
+        subj = subject_of(cur)
+        if subj is None and cur.dep_ == "conj":
+            subj = subject_of(cur.head)
+        if subj is None:
+            continue
+        key = ctx.subject_entity(subj)
+        if key and ctx.kind(key) in ACTOR_KINDS:
+            if ctx.kind(key) is Kind.PLACE and not ctx.entities[key].country:
+                return None, modality, None
+            return key, modality, cur
+        if subj.lemma_.lower() in GENERIC_AGENTS or subj.lower_ in ("it", "that"):
+            continue
+        if subj.lower_ in ("we", "i") :
+            continue
+        return None, modality, None
+    return None, modality, None
+
+
+def noun_actor(ctx, tok):
+    """Who stands behind a noun: its owner ("the Commission’s deal"), the agent of a clause on it
+    ("blockades set up by the National Guard", "containers that Maduro ordered installed"),
+    the speaker of the quotation it sits in, or the subject of the verbs above it."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            key = ctx.entity_of(child)
+            if key and ctx.kind(key) in ACTOR_KINDS and ctx.kind(key) is not Kind.COUNTRY:
+                return key, "carried out", None
+    for child in tok.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            subj = subject_of(child)
+            key = ctx.subject_entity(subj) if subj is not None else None
+            if key and ctx.kind(key) in ACTOR_KINDS:
+                return key, MODALITY_VERBS.get(child.lemma_.lower(), "carried out"), child
+    speaker = ctx.speaker_at(tok)
+    if speaker:
+        return speaker, "announced", tok
+    return actor_and_modality(ctx, tok)
