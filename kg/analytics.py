@@ -753,34 +753,40 @@ def _spread(pts, min_dist: float, aspect: float = 1.8, iterations: int = 30):
     return pts
 
 
-def _force_layout(n: int, edges, seed: int = 7, iterations: int = 120, samples: int = 384):
+def _force_layout(n: int, edges, seed: int = 7, iterations: int = 100, samples: int = 256):
     """Fruchterman-Reingold in numpy: exact attraction along edges, repulsion from a fresh random
-    sample of ``samples`` nodes per step (scaled up to all nodes), linear cooling. O(n·samples) a step."""
+    sample of ``samples`` nodes per step (scaled up to all nodes), linear cooling. O(n·samples) a step,
+    done as matrix products: sum_j (p_i - q_j) f_ij = p_i·sum_j f_ij - (F @ q)_i."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    pos = rng.random((n, 2))
-    k = math.sqrt(1.0 / n)
+    pos = rng.random((n, 2)).astype(np.float32)
+    k2 = 1.0 / n
+    k = math.sqrt(k2)
     temperature = 0.1
     cool = temperature / (iterations + 1)
     src, dst = edges[:, 0], edges[:, 1]
     m = min(samples, n)
     scale = n / m
+    floor = k2 * 1e-4
     for _ in range(iterations):
-        idx = rng.choice(n, m, replace=False) if m < n else np.arange(n)
-        delta = pos[:, None, :] - pos[idx][None, :, :]
-        d2 = np.maximum((delta * delta).sum(axis=2), 1e-8)
-        disp = (delta * (k * k / d2)[:, :, None]).sum(axis=1) * scale
+        q = pos[rng.choice(n, m, replace=False)] if m < n else pos
+        d2 = pos @ q.T  # squared distances, |p|² + |q|² - 2 p·q, in place (float32: memory-bound)
+        d2 *= -2.0
+        d2 += (pos * pos).sum(axis=1)[:, None]
+        d2 += (q * q).sum(axis=1)[None, :]
+        np.maximum(d2, floor, out=d2)
+        f = np.divide(k2, d2, out=d2)
+        disp = (pos * f.sum(axis=1)[:, None] - f @ q) * scale
         dv = pos[src] - pos[dst]
-        dist = np.sqrt((dv * dv).sum(axis=1))
-        force = dv * (dist / k)[:, None]
+        force = dv * (np.sqrt((dv * dv).sum(axis=1)) / k)[:, None]
         for axis in (0, 1):
             disp[:, axis] -= np.bincount(src, force[:, axis], minlength=n)
             disp[:, axis] += np.bincount(dst, force[:, axis], minlength=n)
         length = np.maximum(np.sqrt((disp * disp).sum(axis=1)), 1e-9)
-        pos += disp * (np.minimum(length, temperature) / length)[:, None]
+        pos += (disp * (np.minimum(length, temperature) / length)[:, None]).astype(np.float32)
         temperature -= cool
-    return pos
+    return pos.astype(float)
 
 
 # -- export ---------------------------------------------------------------------------------------

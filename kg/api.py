@@ -44,13 +44,15 @@ def load_files(graphs: list[Path], store: Path) -> tuple[int, int]:
 
     Returns (named graphs, quads) read from the files.
     """
-    from .store import load_file, open_store
+    from .store import open_store
 
     db = open_store(store, create=True)
     total_graphs = total_quads = 0
-    for path in graphs:
-        graphs_read, quads = load_file(db, Path(path))
-        total_graphs += graphs_read
-        total_quads += quads
-    db.flush()
+    try:
+        for path in graphs:
+            graphs_read, quads = db.load_file(Path(path))
+            total_graphs += graphs_read
+            total_quads += quads
+    finally:
+        db.close()
     return total_graphs, total_quads

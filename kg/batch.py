@@ -117,18 +117,19 @@ def _parse(nlp, texts: list[str]) -> list:
 
 
 def _payload(facts, kind: str):
-    """What the parent needs for one article: its facts (for a file) or its named graph as N-Quads (for a store)."""
+    """What the parent needs for one article: its facts (for a file) or its named graph as
+    N-Triples (for a store), so that building the RDF happens in the workers."""
     if kind == "facts":
         return facts
     from rdflib import Dataset
 
     from .rdf import add_article
-    from .store import triples_to_nquads
+    from .store import triples_to_ntriples
 
     ds = Dataset()
     name = add_article(ds, facts)
     graph = ds.graph(name)
-    return str(name), triples_to_nquads(graph, name), len(graph)
+    return str(name), triples_to_ntriples(graph), len(graph)
 
 
 def process_chunk(extractor, chunk: list[tuple[int, str]], meta: dict, kind: str) -> Iterator[tuple[int, str, object]]:
@@ -215,15 +216,12 @@ class StoreSink:
         self.store = open_store(path, create=True)
 
     def add(self, index: int, payload) -> int:
-        from .store import replace_graph
-
         name, data, count = payload
-        replace_graph(self.store, name, data)
+        self.store.replace_graph(name, data)
         return count
 
     def close(self, written: int) -> int | None:
-        self.store.flush()
-        self.store = None
+        self.store.close()
         return None
 
 

@@ -72,8 +72,11 @@ def load_graph(path: Path, allow_empty: bool = False) -> Dataset:
         if allow_empty:
             return _new_dataset()
         raise GraphFileError(f"{path}: the graph file is empty; run kg extract to write one")
-    if b"\x00" in raw[:65536]:
-        raise GraphFileError(f"{path}: contains NUL bytes, so it is binary data, not a {name} file")
+    from .articles import binary_kind
+
+    kind = binary_kind(raw)
+    if kind:
+        raise GraphFileError(f"{path}: looks like {kind}, not a {name} file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

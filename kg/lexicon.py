@@ -15,7 +15,7 @@ OFFICES = [
     "chair", "judge", "attorney", "lawyer", "prosecutor", "general", "commander", "mp", "mep",
     "deputy", "advisor", "adviser", "coordinator", "administrator", "czar", "rapporteur",
 ]
-OFFICE_WORDS = {w for o in OFFICES for w in o.split()}
+OFFICE_WORDS = {w for o in OFFICES for w in o.split()} - {"of", "state", "general"}
 # Role words that only count as an office when a name follows them directly.
 WEAK_OFFICES = {"head", "chief", "general", "deputy", "chair", "representative", "rep.", "leader", "official"}
 CANDIDATE_WORDS = {"candidate", "hopeful", "challenger", "contender", "rival", "nominee", "runner-up"}

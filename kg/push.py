@@ -33,18 +33,26 @@ def _check_endpoint(endpoint: str) -> None:
 
 
 def _source(graph: Path | None, store: Path | None):
-    """(Oxigraph store, named graph IRIs, default-graph triple count) of the thing to push."""
+    """(pyoxigraph store, named graph IRIs, function giving the triples outside named graphs, their count)."""
     import pyoxigraph as ox
 
-    from .store import graphs_of_file, named_graphs, open_store
+    from .store import graph_as_ntriples, named_graphs, open_store, parse_file
 
     if (graph is None) == (store is None):
         raise KgError("give a graph file or --store DIR (one of them)")
     if store is not None:
-        db = open_store(store, read_only=True)
-        default = sum(1 for _ in db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        return db, named_graphs(db), default
-    return graphs_of_file(Path(graph))
+        gs = open_store(store, read_only=True)
+        db, count = gs.db, gs.direct_default_triples()
+        if gs.union_kept:  # the default graph is mostly a copy of the named graphs: send only the rest
+            def default_data() -> bytes:
+                rows = db.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+                data = ox.serialize(rows, format=ox.RdfFormat.N_TRIPLES) or b""
+                return b"".join(sorted(data.splitlines(keepends=True)))
+            return db, named_graphs(db), default_data, count
+    else:
+        db = parse_file(Path(graph))
+        count = sum(1 for _ in db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    return db, named_graphs(db), lambda: graph_as_ntriples(db, None), count
 
 
 def _http_error(endpoint: str, exc) -> KgError:
@@ -82,7 +90,7 @@ def push(
     _check_endpoint(endpoint)
     if password is not None and user is None:
         raise KgError("--password needs --user")
-    db, graphs, default = _source(graph, store)
+    db, graphs, default_data, default = _source(graph, store)
     targets: list[tuple[str | None, str]] = [(g, g) for g in graphs]
     skipped = 0
     if default:
@@ -111,7 +119,7 @@ def push(
     try:
         with httpx.Client(auth=auth, timeout=timeout, headers={"Content-Type": CONTENT_TYPE}) as client:
             for source_graph, target in targets:
-                data = graph_as_ntriples(db, source_graph)
+                data = default_data() if source_graph is None else graph_as_ntriples(db, source_graph)
                 try:
                     response = client.put(endpoint, params={"graph": target}, content=data)
                 except httpx.HTTPError as exc:

@@ -74,13 +74,15 @@ def check_port(host: str, port: int) -> None:
             raise KgError(f"cannot listen on {bind_address(host, port)}: {exc.strerror}; choose another --port") from None
 
 
-def server_command(location: Path, host: str, port: int, allow_update: bool, timeout: int) -> list[str]:
+def server_command(location: Path, host: str, port: int, allow_update: bool, timeout: int, union: bool) -> list[str]:
+    """The Oxigraph command line; ``union``: let the server form the union of the named graphs on the
+    fly (when the store does not keep it in its default graph, see kg.store)."""
     return [
         oxigraph_binary(),
         "serve" if allow_update else "serve-read-only",
         "--location", str(location),
         "--bind", bind_address(host, port),
-        "--union-default-graph",
+        *(["--union-default-graph"] if union else []),
         "--timeout-s", str(timeout),
     ]
 
@@ -122,7 +124,7 @@ class ServeOptions:
 
 def serve(graph: Path | None, store: Path | None, options: ServeOptions, say=print) -> int:
     """Run the server until Ctrl-C (or SIGTERM); returns its exit code (0 when stopped by us)."""
-    from .store import is_store, load_file, open_store
+    from .store import MARKER, is_store, open_store
 
     if (graph is None) == (store is None):
         raise KgError("give a graph file or --store DIR (one of them)")
@@ -131,24 +133,37 @@ def serve(graph: Path | None, store: Path | None, options: ServeOptions, say=pri
     check_port(options.host, options.port)
     oxigraph_binary()  # fail before loading anything if the server is missing
     scratch = None
+    restore_union = False
     try:
         if store is not None:
-            store = Path(store)
-            if not is_store(store):
-                open_store(store)  # raises the usual "no graph store here" message
-            location = store
+            location = Path(store)
+            if not is_store(location):
+                open_store(location)  # raises the usual "no graph store here" message
+            if options.allow_update:
+                # Clients may write named graphs: the server forms the union itself meanwhile,
+                # and the store's own copy is rebuilt when it stops.
+                db = open_store(location)
+                if db.union_kept:
+                    say("preparing the store for updates ...")
+                db.drop_union()
+                db.close()
+                del db
+                restore_union = True
         else:
             scratch = tempfile.mkdtemp(prefix="kg-serve-")
             location = Path(scratch) / "store"
             db = open_store(location, create=True)
-            graphs, quads = load_file(db, Path(graph))
-            db.flush()
-            del db  # close it: the server takes the store's lock
-            import gc
-
-            gc.collect()
+            graphs, quads = db.load_file(Path(graph))
+            if options.allow_update:
+                db.drop_union()
+            db.close()
+            del db  # closed: the server takes the store's lock
             say(f"loaded {quads} quads ({graphs} named graphs) from {graph}")
-        cmd = server_command(location, options.host, options.port, options.allow_update, options.timeout)
+        import gc
+
+        gc.collect()
+        union = not (location / MARKER).is_file()
+        cmd = server_command(location, options.host, options.port, options.allow_update, options.timeout, union)
         if not is_loopback(options.host):
             what = "query and change" if options.allow_update else "query"
             say(f"warning: listening on {options.host}: anyone who can reach this machine can {what} the graph")
@@ -183,8 +198,21 @@ def serve(graph: Path | None, store: Path | None, options: ServeOptions, say=pri
                     proc.kill()
                     proc.wait()
     finally:
+        if restore_union:
+            _restore_union(Path(store), say)
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _restore_union(store: Path, say) -> None:
+    """After a read-write session: copy the named graphs into the default graph again."""
+    from .store import open_store
+
+    try:
+        db = open_store(store)  # rebuilds the copy
+        db.close()
+    except KgError as exc:
+        say(f"warning: {exc}; the store is still correct, and is rebuilt the next time kg writes to it")
 
 
 def _raise_stop(*_):

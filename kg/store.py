@@ -1,18 +1,24 @@
 """The embedded, persistent graph store: an Oxigraph database in a folder.
 
-One named graph per article, exactly as in a TriG file; SPARQL queries see the union of the
-named graphs as their default graph. Writing an article replaces its named graph, so running the
-same corpus twice leaves the same quads.
+One named graph per article, exactly as in a TriG file. Writing an article replaces its named
+graph, so running the same corpus twice leaves the same quads.
+
+SPARQL queries see the union of the named graphs as their default graph. Oxigraph 0.5 can do that
+on the fly (``use_default_graph_as_union``), but as a *bag*: a triple that 500 articles assert
+(a country's label) matches 500 times, so joins through shared entities blow up and COUNTs are
+inflated (oxigraph issue #1919). So a kg store keeps the union *materialised* in its default
+graph, as a set: each article's triples are copied there when it is written, and a triple is
+removed from it when no named graph holds it any more. The marker file ``kg-store.json`` says
+the default graph is kept this way; a store without it (made by other tools, or left by a
+killed ``kg serve --allow-update``) is queried with the on-the-fly union until kg writes to it,
+which rebuilds the copy.
 
 Only ``pyoxigraph`` is imported here (it loads in milliseconds); no spaCy, so ``kg query
 --store`` starts fast.
-
-Beware: Oxigraph 0.5 evaluates the union default graph as a *bag* (a triple asserted by two
-articles matches twice; oxigraph issue #1919). Queries over a store should say ``DISTINCT`` /
-``COUNT(DISTINCT ...)`` where an entity's triples can come from several articles.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Iterable
 
@@ -20,6 +26,7 @@ from .errors import KgError
 
 #: Graph file formats (graphio's names) that Oxigraph parses natively.
 OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS"}
+MARKER = "kg-store.json"
 
 
 def is_store(path: Path) -> bool:
@@ -37,12 +44,130 @@ def _open_error(path: Path, exc: OSError) -> KgError:
     return KgError(f"{path}: cannot open the store: {text[:300]}")
 
 
-def open_store(path: Path, *, create: bool = False, read_only: bool = False):
+class GraphStore:
+    """An open store: the pyoxigraph ``Store`` (``db``) and the folder it lives in."""
+
+    def __init__(self, path: Path, db, read_only: bool):
+        self.path = Path(path)
+        self.db = db
+        self.read_only = read_only
+
+    # -- the materialised union -------------------------------------------------------------
+    @property
+    def union_kept(self) -> bool:
+        """Is the default graph kept as the union of the named graphs (see the module doc)?"""
+        return (self.path / MARKER).is_file()
+
+    def _mark(self, kept: bool) -> None:
+        marker = self.path / MARKER
+        if kept:
+            marker.write_text(json.dumps({"default_graph": "union of the named graphs, kept by kg"}) + "\n", encoding="utf-8")
+        else:
+            marker.unlink(missing_ok=True)
+
+    def ensure_union(self) -> None:
+        """Before writing: rebuild the default-graph copy of every named graph if it is not kept."""
+        if not self.union_kept:
+            for name in list(self.db.named_graphs()):
+                self._copy_to_default(name)
+            self.db.flush()
+            self._mark(True)
+
+    def drop_union(self) -> None:
+        """Remove the copy (for a server that lets clients write named graphs: it then uses the
+        on-the-fly union, and :meth:`ensure_union` rebuilds the copy afterwards)."""
+        if self.union_kept:
+            self._mark(False)
+            for name in list(self.db.named_graphs()):
+                self.db.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
+            self.db.flush()
+
+    def _copy_to_default(self, name) -> None:
+        self.db.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
+
+    def _in_some_named_graph(self, quad) -> bool:
+        import pyoxigraph as ox
+
+        return any(not isinstance(q.graph_name, ox.DefaultGraph)
+                   for q in self.db.quads_for_pattern(quad.subject, quad.predicate, quad.object, None))
+
+    # -- writing ----------------------------------------------------------------------------
+    def replace_graph(self, graph_name: str, ntriples: bytes) -> None:
+        """Replace named graph ``graph_name`` with the triples in ``ntriples`` (N-Triples) and keep
+        the default graph the union of all named graphs."""
+        import pyoxigraph as ox
+
+        g = ox.NamedNode(graph_name)
+        old = []
+        if self.db.contains_named_graph(g):
+            old = [ox.Quad(q.subject, q.predicate, q.object) for q in self.db.quads_for_pattern(None, None, None, g)]
+        self.db.remove_graph(g)
+        if ntriples:
+            self.db.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=g)
+            self._copy_to_default(g)
+        for quad in old:  # triples the article no longer asserts leave the union, unless another graph has them
+            if not self._in_some_named_graph(quad):
+                self.db.remove(quad)
+
+    def load_file(self, path: Path) -> tuple[int, int]:
+        """Load graph file ``path``: each named graph it holds replaces the store's graph of that
+        name; triples outside named graphs (a .ttl file) are added to the default graph.
+
+        Returns (named graphs, quads) read.
+        """
+        import pyoxigraph as ox
+
+        scratch = parse_file(path)
+        graphs = list(scratch.named_graphs())
+        for name in graphs:
+            triples = (q.triple for q in scratch.quads_for_pattern(None, None, None, name))
+            self.replace_graph(name.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
+        default = [q for q in scratch.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+        if default:
+            self.db.extend(default)
+        quads = len(scratch)
+        self.db.flush()
+        return len(graphs), quads
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self.db.flush()
+
+    def close(self) -> None:
+        self.flush()
+        self.db = None
+
+    # -- reading ----------------------------------------------------------------------------
+    def query(self, text: str):
+        return query_store(self.db, text, union_kept=self.union_kept)
+
+    def named_graphs(self) -> list[str]:
+        return named_graphs(self.db)
+
+    def direct_default_triples(self) -> int:
+        """Triples of the default graph that are not a copy of some named graph's triple."""
+        if not self.union_kept:
+            return sum(1 for _ in self.db.quads_for_pattern(None, None, None, _default_graph()))
+        rows = self.db.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+        return int(next(iter(rows))[0].value)
+
+    def __len__(self) -> int:
+        return len(self.db)
+
+
+def _default_graph():
+    import pyoxigraph as ox
+
+    return ox.DefaultGraph()
+
+
+def open_store(path: Path, *, create: bool = False, read_only: bool = False) -> GraphStore:
     """Open the store in folder ``path``.
 
     ``create``: make a new store when the folder is missing or empty (never inside a folder that
     holds something else). ``read_only``: open without taking the writer's lock, so that many
-    readers (and a read-only server) can share the store.
+    readers (and a read-only server) can share the store. A store opened for writing keeps its
+    default graph the union of the named graphs.
     """
     import pyoxigraph
 
@@ -62,11 +187,13 @@ def open_store(path: Path, *, create: bool = False, read_only: bool = False):
         except OSError as exc:
             raise KgError(f"{path}: cannot create the store folder: {exc.strerror}") from None
     try:
-        if read_only:
-            return pyoxigraph.Store.read_only(str(path))
-        return pyoxigraph.Store(str(path))
+        db = pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
     except OSError as exc:
         raise _open_error(path, exc) from None
+    store = GraphStore(path, db, read_only)
+    if not read_only:
+        store.ensure_union()
+    return store
 
 
 # -- converting rdflib terms ---------------------------------------------------------------------
@@ -89,41 +216,23 @@ def to_ox(term):
     raise TypeError(f"cannot store RDF term {term!r}")
 
 
-def triples_to_nquads(triples: Iterable, graph_name) -> bytes:
-    """N-Quads for rdflib ``triples`` in the named graph ``graph_name`` (an rdflib URIRef)."""
+def triples_to_ntriples(triples: Iterable) -> bytes:
+    """N-Triples for rdflib ``triples`` (IRIs are checked: a bad one raises ValueError)."""
     import pyoxigraph as ox
 
-    g = ox.NamedNode(str(graph_name))
-    quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    out = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+    return ox.serialize(out, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
-def replace_graph(store, graph_name: str, nquads: bytes) -> None:
-    """Replace named graph ``graph_name`` with the quads in ``nquads`` (all in that graph)."""
-    import pyoxigraph as ox
-
-    store.remove_graph(ox.NamedNode(graph_name))
-    if nquads:
-        store.load(nquads, format=ox.RdfFormat.N_QUADS)
+def named_graphs(db) -> list[str]:
+    """IRIs of a pyoxigraph store's named graphs, sorted."""
+    return sorted(g.value for g in db.named_graphs())
 
 
-def count_quads(store) -> int:
-    return len(store)
+# -- graph files ---------------------------------------------------------------------------------
 
-
-def named_graphs(store) -> list[str]:
-    """IRIs of the store's named graphs, sorted."""
-    return sorted(g.value for g in store.named_graphs())
-
-
-# -- loading graph files -------------------------------------------------------------------------
-
-def load_file(store, path: Path) -> tuple[int, int]:
-    """Load graph file ``path`` into ``store``; each named graph it holds replaces the store's graph
-    of that name (triples outside named graphs are added to the default graph).
-
-    Returns (named graphs replaced, quads read).
-    """
+def parse_file(path: Path):
+    """A graph file parsed into an in-memory pyoxigraph Store (Oxigraph's parsers; rdflib for JSON-LD)."""
     import pyoxigraph as ox
 
     from .graphio import format_for
@@ -134,30 +243,17 @@ def load_file(store, path: Path) -> tuple[int, int]:
     if path.is_dir():
         raise KgError(f"{path}: is a folder; give a graph file")
     fmt = format_for(path)
+    scratch = ox.Store()
     if fmt not in OX_FORMATS:
-        # JSON-LD: parse with rdflib (as every other command does), then hand over quads.
         from .graphio import load_graph
 
-        ds = load_graph(path)
-        data = dataset_to_nquads(ds)
-        rdf_format = ox.RdfFormat.N_QUADS
-        source = {"input": data}
-    else:
-        rdf_format = getattr(ox.RdfFormat, OX_FORMATS[fmt])
-        source = {"path": str(path)}
-    scratch = ox.Store()  # parse once in memory (in Rust) to learn the graph names
+        scratch.load(dataset_to_nquads(load_graph(path)), format=ox.RdfFormat.N_QUADS)
+        return scratch
     try:
-        scratch.load(format=rdf_format, **source)
+        scratch.load(path=str(path), format=getattr(ox.RdfFormat, OX_FORMATS[fmt]))
     except (SyntaxError, ValueError) as exc:
         raise KgError(f"{path}: does not parse as {fmt}: {' '.join(str(exc).split())[:300]}") from None
-    graphs = list(scratch.named_graphs())
-    quads = len(scratch)
-    del scratch
-    for g in graphs:
-        store.remove_graph(g)
-    store.load(format=rdf_format, **source)
-    store.flush()
-    return len(graphs), quads
+    return scratch
 
 
 def dataset_to_nquads(ds) -> bytes:
@@ -175,22 +271,12 @@ def dataset_to_nquads(ds) -> bytes:
     return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
 
 
-def graphs_of_file(path: Path) -> tuple[object, list[str], int]:
-    """A graph file parsed into an in-memory Oxigraph store: (store, named graph IRIs, default-graph triples)."""
-    import pyoxigraph as ox
-
-    store = ox.Store()
-    load_file(store, path)
-    default = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    return store, named_graphs(store), default
-
-
-def graph_as_ntriples(store, graph_iri: str | None) -> bytes:
-    """One graph of ``store`` (None: the default graph) as N-Triples, sorted for stable output."""
+def graph_as_ntriples(db, graph_iri: str | None) -> bytes:
+    """One graph of a pyoxigraph store (None: the default graph) as N-Triples, sorted for stable output."""
     import pyoxigraph as ox
 
     g = ox.DefaultGraph() if graph_iri is None else ox.NamedNode(graph_iri)
-    triples = [q.triple for q in store.quads_for_pattern(None, None, None, g)]
+    triples = [q.triple for q in db.quads_for_pattern(None, None, None, g)]
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     return b"".join(sorted(data.splitlines(keepends=True)))
 
@@ -202,22 +288,35 @@ def _text(term) -> str:
     return str(term) if value is None else value
 
 
-def query_store(store, text: str):
-    """Run a SELECT or ASK over the store (union of named graphs as default graph) -> query.Answer."""
+def _prefixes() -> dict[str, str]:
+    from .vocab import PREFIXES
+
+    return {name: str(ns) for name, ns in PREFIXES.items()}
+
+
+def query_store(db, text: str, *, union_kept: bool = False):
+    """Run a SELECT or ASK over a pyoxigraph store -> :class:`kg.query.Answer`.
+
+    The default graph is the union of the named graphs: the kept copy when ``union_kept``, else
+    Oxigraph's on-the-fly union. The project's prefixes (mig:, schema:, ...) need no PREFIX lines.
+    """
     import pyoxigraph as ox
 
+    from .errors import QueryError
     from .query import Answer, refuse_service
 
+    if not text.strip():
+        raise QueryError("the query is empty; give SPARQL text or a .rq file")
     refuse_service(text)
     try:
-        result = store.query(text, use_default_graph_as_union=True)
+        result = db.query(text, use_default_graph_as_union=not union_kept, prefixes=_prefixes())
     except SyntaxError as exc:
-        raise KgError(f"malformed SPARQL: {' '.join(str(exc).split())[:400]}") from None
+        message = " ".join(str(exc).split())[:400]
+        raise QueryError(f"malformed SPARQL: {message}; check the query's syntax (kg query answers SELECT and ASK)") from None
     if isinstance(result, ox.QueryBoolean):
         return Answer(["ask"], [[str(bool(result)).lower()]])
     if not isinstance(result, ox.QuerySolutions):
-        raise KgError("only SELECT and ASK queries are answered here")
+        raise QueryError("only SELECT and ASK queries are answered here")
     columns = [v.value for v in result.variables]
     rows = [[None if sol[i] is None else _text(sol[i]) for i in range(len(columns))] for sol in result]
     return Answer(columns, rows)
-

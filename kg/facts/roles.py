@@ -33,6 +33,12 @@ def _title_tokens(doc, start: int) -> list:
             toks.append(t)
             i -= 1
             continue
+        if toks and toks[-1].text == "-" and t.is_alpha:  # the first half of "arch-conservative"
+            toks.append(t)
+            i -= 1
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and t.is_alpha and toks and toks[-1].text == "-":
+            pass
         if (low in OFFICE_WORDS or low in ROLE_MODIFIERS or low in ORIENTATIONS or low in PARTY_WORDS
                 or low in CANDIDATE_WORDS or low in PAST_MARKERS or t.text[:1].isupper() or t.text == "-"):
             toks.append(t)
@@ -134,9 +140,17 @@ def _previous_sentence(sent):
 
 
 def _orientations(tokens) -> list[str]:
+    """Orientation words in a title, hyphenated ones whole: 'arch-conservative'."""
     out = []
-    for t in tokens:
+    for j, t in enumerate(tokens):
         low = t.lower_
+        if j + 2 < len(tokens) and tokens[j + 1].text == "-":
+            joined = f"{low}-{tokens[j + 2].lower_}"
+            if joined in ORIENTATIONS:
+                out.append(joined)
+                continue
+        if j >= 2 and tokens[j - 1].text == "-" and f"{tokens[j - 2].lower_}-{low}" in ORIENTATIONS:
+            continue
         if low in ORIENTATIONS:
             out.append(t.text.lower())
         elif low in PARTY_WORDS and t.text[:1].isupper():
@@ -192,7 +206,7 @@ def extract_roles(ctx) -> list:
             emit(key, label, country, _status(title, label), sent, "role.title-before-name", 0.85, first,
                  infer=office[0] in HEAD_OF_STATE | {"leader", "opposition leader", "party leader"})
         # apposition before: "<office NP>, NAME"
-        if first.i >= 2 and (not title or all(t.lower_ in ORIENTATIONS for t in title)):
+        if first.i >= 2 and (not title or all(t.lower_ in ORIENTATIONS or t.text == "-" or t.is_alpha and t.text.islower() for t in title)):
             comma = ctx.doc[first.i - len(title) - 1]
             if comma.text == ",":
                 head = ctx.doc[comma.i - 1]
@@ -257,7 +271,8 @@ def _appositive_role(ctx, person, head, sent, emit, rule) -> None:
     label = _role_label(tokens, office[1])
     label = " ".join(w for w in label.split() if not ctx.gaz.demonym_code(w) and not ctx.gaz.country_code(w))
     country = _country_from(ctx, tokens) or _of_country(ctx, head)
-    emit(person, label, country, _status(tokens, label), sent, rule, 0.8, head, infer=office[0] in HEAD_OF_STATE)
+    emit(person, label, country, _status(tokens, label), sent, rule, 0.8, head,
+         infer=office[0] in HEAD_OF_STATE or _status(tokens, label) == "candidate")
 
 
 def _definite_orientations(ctx) -> list:
