@@ -136,5 +136,32 @@ def find_mentions(doc) -> list[Mention]:
                 take(Mention(s, e, kind, text, code))
             elif ent.label_ == "ORG":
                 take(Mention(s, e, "org", text))
+    # 3. Names the model missed: a run of proper nouns that is described by an office
+    #    ("Irshad Mohmand, a Pakistani official") or that says something ("Rahim told").
+    for s, e in _proper_noun_runs(doc):
+        if any(i in taken for i in range(s, e)) or e - s < 2:
+            continue
+        text = doc[s:e].text
+        if gaz.country_code(text) or gaz.demonym_code(text) or gaz.place_code(text):
+            continue
+        head = doc[e - 1]
+        described = e + 3 < len(doc) and doc[e].text == "," and any(
+            t.lower_ in OFFICE_WORDS or t.text.endswith("-old") for t in doc[e + 1 : min(len(doc), e + 5)])
+        speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in ("say", "tell", "add", "write", "post", "state")
+        if described or speaks:
+            take(Mention(s, e, "person", text))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _proper_noun_runs(doc):
+    i = 0
+    while i < len(doc):
+        if doc[i].tag_ == "NNP" and doc[i].text[:1].isupper() and doc[i].is_alpha:
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].tag_ == "NNP" and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha and j - i < 3:
+                j += 1
+            yield i, j + 1
+            i = j + 1
+        else:
+            i += 1

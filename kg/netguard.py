@@ -4,7 +4,7 @@
 to be sure in a sandbox), set ``KG_NO_NETWORK=1``: :func:`kg.cli.main` then calls :func:`enable`,
 which installs a :func:`sys.addaudithook` hook that stops every attempt to resolve a host name or
 open a connection to anything but this machine, with a :class:`NetworkBlocked` error, and prints
-``kg: blocked network access: ...`` on stderr even if a library catches the error.
+``warning: network access blocked ...`` on stderr even if a library catches the error.
 
 Loopback addresses (``localhost``, ``127.0.0.0/8``, ``::1``) and Unix sockets stay allowed: they do
 not leave the machine (``kg serve`` listens on loopback).
@@ -114,7 +114,7 @@ def _hook(event: str, args: tuple) -> None:
     ATTEMPTS.append(description)
     message = f"network access blocked ({ENV}=1): {description}"
     try:
-        sys.stderr.write(f"kg: {message}\n")
+        sys.stderr.write(f"warning: {message}\n")
     except Exception:
         pass
     raise NetworkBlocked(message)

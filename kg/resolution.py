@@ -186,6 +186,11 @@ class Context:
             return key
         if tok.lower_ in PRONOUNS:
             return self.resolve_pronoun(tok)
+        # "the regional governor of Tacna, Luis Torres," -> the person in apposition
+        for sub in tok.subtree:
+            key = self.by_token.get(sub.i)
+            if key and self.entities[key].kind is Kind.PERSON and (sub.dep_ == "appos" or sub.head.dep_ == "appos" or sub.head.i == tok.i):
+                return key
         return None
 
     def entity_of(self, tok) -> str | None:

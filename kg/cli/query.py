@@ -25,10 +25,10 @@ def query(
     if store is not None:
         if sparql is not None:
             raise KgError("with --store give only the query: kg query --store DIR QUERY")
-        from ..store import open_store, query_store
+        from ..store import open_store
 
         text = read_query(source)
-        answer = query_store(open_store(store, read_only=True), text)
+        answer = open_store(store, read_only=True).query(text)
     else:
         if sparql is None:
             raise KgError("give a graph file and a query (kg query GRAPH QUERY), or --store DIR QUERY")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..dates import deadline_date, resolve_date
 from ..lexicon import ELECTION_MODIFIERS, ELECTION_NOUNS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS
 from ..records import EventFact, Kind, RoleFact
-from .syntax import ACTOR_KINDS, actor_and_modality, inherited_subject, noun_actor, tense_of
+from .syntax import ACTOR_KINDS, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
 
 PLACE_KINDS = {Kind.CROSSING, Kind.BORDER, Kind.PLACE, Kind.COUNTRY}
 PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "through", "over"}
@@ -51,7 +51,7 @@ def place_for(ctx, tok) -> str | None:
     for child in tok.children:
         if child.dep_ in ("dobj", "pobj", "npadvmod") or (child.dep_ == "prep" and child.lower_ in PLACE_PREPS):
             candidates.append(child)
-    if tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.head is not tok and (tok.head.pos_ in ("VERB", "AUX") or tok.dep_ == "amod" and tok.tag_ == "VBD"):
         for child in tok.head.children:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 candidates.append(child)
@@ -81,8 +81,7 @@ def _homeland(ctx, tok) -> str | None:
 
 def actor_for(ctx, tok) -> str | None:
     if tok.pos_ in ("VERB", "AUX"):
-        subj = inherited_subject(tok)
-        key = ctx.subject_entity(subj) if subj is not None else None
+        key = verb_actor(ctx, tok)
         if key and ctx.kind(key) in ACTOR_KINDS:
             return key
     actor, _, _ = noun_actor(ctx, tok) if tok.pos_ in ("NOUN", "PROPN") else actor_and_modality(ctx, tok)
@@ -103,7 +102,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
     for tok in doc:
         lemma = tok.lemma_.lower()
         event = None
-        if ctx.in_quote(tok):
+        if ctx.in_quote(tok) and lemma not in ("meeting", "summit", "talks"):
             continue  # what a speaker says happened is a claim, not a reported event
         if tok.pos_ == "VERB" and lemma in EVENT_VERBS:
             if not _realis(tok):
@@ -137,6 +136,17 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
     return _merge(facts)
 
 
+def is_people(ctx, tok) -> bool:
+    """'migrants', 'Afghans', 'dozens of undocumented migrants', 'protesters', 'they'."""
+    if tok.lower_ in ("they", "protesters", "demonstrators", "crowds", "crowd", "group"):
+        return True
+    if tok.lemma_.lower() in GROUP_NOUNS or ctx.gaz.demonym_code(tok.text) and tok.tag_ in ("NNPS", "NNS"):
+        return True
+    if tok.lower_ in ("dozens", "hundreds", "thousands", "millions", "tens", "scores") or tok.like_num:
+        return any(is_people(ctx, p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+    return False
+
+
 def _realis(verb) -> bool:
     """A verb that reports something happening or announced, not a wish, a purpose or a possibility."""
     if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
@@ -152,11 +162,11 @@ def _realis(verb) -> bool:
 
 
 def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = verb_objects(tok)
     obj_words = {w.lemma_.lower() for c in objects for w in c.subtree}
     if lemma == "block":
         subj = inherited_subject(tok)
-        return bool(obj_words & BLOCK_OBJECTS) and (subj is None or subj.lemma_.lower() in GROUP_NOUNS or subj.lower_ in ("they", "protesters"))
+        return bool(obj_words & BLOCK_OBJECTS) and (subj is None or is_people(ctx, subj))
     if lemma in ("close", "shut", "reopen"):
         return bool(obj_words & {"border", "borders", "crossing", "crossings", "frontier", "port", "bridge"})
     if lemma == "deploy":
@@ -165,7 +175,7 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
         return any(ctx.key_at(w.i) for c in tok.children for w in c.subtree) or bool(obj_words & {"area", "border", "island", "camp"})
     if lemma in ("cross", "pour"):
         subj = inherited_subject(tok)
-        return subj is not None and (subj.lemma_.lower() in GROUP_NOUNS or bool(ctx.gaz.demonym_code(subj.text)))
+        return subj is not None and is_people(ctx, subj)
     if lemma == "rule":
         subj = inherited_subject(tok)
         return subj is not None and subj.lemma_.lower() in ("court", "judge", "tribunal")
@@ -302,6 +312,12 @@ def _merge(facts: list[EventFact]) -> list[EventFact]:
     order = []
     for f in facts:
         key = (f.event_type, f.label.lower(), f.place)
+        loose = next((k for k in order if k[:2] == key[:2] and (merged[k].date is None) != (f.date is None)), None)
+        if loose is not None and key not in merged:
+            old = merged[loose]
+            if old.date is None:  # the dated mention is the event; the undated one only alluded to it
+                merged[loose] = EventFact(f.label, f.event_type, f.place or old.place, f.date, f.evidence, f.actors or old.actors, f.candidates or old.candidates)
+            continue
         if key not in merged:
             merged[key] = f
             order.append(key)

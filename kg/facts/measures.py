@@ -13,7 +13,7 @@ from ..dates import deadline_date
 from ..lexicon import MEASURE_PHRASES, MEASURE_VERBS, MODALITY_VERBS, SAY_VERBS
 from ..records import Kind, MeasureFact, QuoteFact
 from .syntax import ACTOR_KINDS
-from .syntax import GENERIC_AGENTS, actor_and_modality as _actor_and_modality, noun_actor, subject_of
+from .syntax import GENERIC_AGENTS, actor_and_modality as _actor_and_modality, is_misparsed_verb, noun_actor, subject_of, verb_actor, verb_objects
 
 MULTI = sorted((p for p in MEASURE_PHRASES if " " in p), key=lambda p: -len(p.split()))
 
@@ -72,13 +72,13 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in MEASURE_VERBS:
             mtype, default = MEASURE_VERBS[lemma]
-            if not _verb_ok(tok, lemma):
+            if not _verb_ok(tok, lemma) or not _misparsed_ok(tok):
                 continue
             speaker = ctx.speaker_at(tok)
             actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
             if actor is None:
                 subj = subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "conj" else None)
-                actor = ctx.subject_entity(subj) if subj is not None else None
+                actor = ctx.subject_entity(subj) if subj is not None else verb_actor(ctx, tok)
                 if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS:
                     actor, modality, _ = _actor_and_modality(ctx, tok)
             modality = MODALITY_VERBS.get(lemma, "carried out") if modality is None else modality
@@ -108,7 +108,7 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
 
 
 def _verb_ok(tok, lemma: str) -> bool:
-    obj_words = {w.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree}
+    obj_words = {w.lemma_.lower() for c in verb_objects(tok) for w in c.subtree}
     if lemma in ("close", "shut"):
         return bool(obj_words & {"border", "borders", "crossing", "crossings", "frontier", "port", "bridge"})
     if lemma == "deploy":
@@ -124,6 +124,10 @@ def _verb_ok(tok, lemma: str) -> bool:
     if lemma == "install":
         return bool(obj_words & {"barrier", "fence", "buoy", "wall", "container", "camera"})
     return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _misparsed_ok(tok) -> bool:
+    return tok.dep_ not in ("amod", "compound") or is_misparsed_verb(tok)
 
 
 def _deadline_measures(ctx, quotes: list[QuoteFact]) -> list:

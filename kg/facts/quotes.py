@@ -35,13 +35,40 @@ def _speaker(ctx, verb):
         key = ctx.subject_entity(subj)
         if key and ctx.kind(key) in SPEAKER_KINDS:
             return key
+        return None  # a subject that is no known speaker: better no attribution than a wrong one
     # "said David Donatti": a person right after the verb; "Kast posted": a person right before
     for i in (verb.i + 1, verb.i + 2, verb.i - 1):
         if 0 <= i < len(ctx.doc):
             key = ctx.key_at(i) or ctx.resolve_pronoun(ctx.doc[i])
-            if key and ctx.kind(key) in SPEAKER_KINDS:
+            if key and ctx.kind(key) is Kind.PERSON:
                 return key
     return None
+
+
+def _reported_media(ctx) -> list[tuple[int, str, str]]:
+    """(sentence start, speaker, medium) for every reporting verb that names a medium."""
+    out = []
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            if tok.lemma_.lower() in SAY_VERBS and tok.pos_ == "VERB" and not ctx.in_quote(tok):
+                medium = _medium(ctx, tok, sent.end)
+                speaker = _speaker(ctx, tok) if medium else None
+                if speaker and medium:
+                    out.append((sent.start, speaker, medium))
+    return out
+
+
+def _inherited_medium(reported, speaker: str, sent_start: int, doc) -> str | None:
+    """A quotation with no medium of its own keeps the one its speaker was just reported through."""
+    best = None
+    for start, who, medium in reported:
+        if who == speaker and start <= sent_start and _sentences_between(doc, start, sent_start) <= 2:
+            best = medium
+    return best
+
+
+def _sentences_between(doc, a: int, b: int) -> int:
+    return sum(1 for s in doc[a:b].sents) - 1 if b > a else 0
 
 
 def _medium(ctx, verb, window_end: int):
@@ -98,6 +125,7 @@ def extract_quotes(ctx) -> list:
     doc, text = ctx.doc, ctx.article.text
     facts = []
     previous = None  # (speaker, medium, paragraph index)
+    reported = _reported_media(ctx)
     for start, end, inner in quote_spans(text):
         clean = inner.strip().rstrip(",").strip()
         paragraph = text.count("\n", 0, start)
@@ -124,6 +152,8 @@ def extract_quotes(ctx) -> list:
             rule = "quote.continues-previous"
         if speaker is None:
             continue
+        if medium is None:
+            medium = _inherited_medium(reported, speaker, sent_first.start, doc)
         previous = (speaker, medium, paragraph)
         ctx.quote_speakers.append((start, end, speaker))
         if len(clean.split()) < MIN_WORDS:

@@ -146,3 +146,38 @@ def noun_actor(ctx, tok):
     if speaker:
         return speaker, "announced", tok
     return actor_and_modality(ctx, tok)
+
+
+def is_misparsed_verb(verb) -> bool:
+    """A finite past-tense verb the small parser attached as a modifier ("Boric, a leftist, deployed troops")."""
+    return verb.tag_ == "VBD" and verb.dep_ in ("amod", "compound", "nmod")
+
+
+def verb_objects(verb) -> list:
+    """Direct objects (or passive subjects) of a verb; for a misparsed verb, the noun it was attached to."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and is_misparsed_verb(verb):
+        objs = [verb.head]
+    return objs
+
+
+def surface_subject(ctx, verb, kinds=None):
+    """The nearest entity before a misparsed verb in its sentence."""
+    kinds = kinds or ACTOR_KINDS
+    for i in range(verb.i - 1, max(verb.sent.start - 1, verb.i - 15), -1):
+        key = ctx.key_at(i)
+        if key and ctx.kind(key) in kinds and ctx.is_name_of_country(i):
+            return key
+    return None
+
+
+def verb_actor(ctx, verb):
+    """Entity that does what ``verb`` says: its subject, inherited subject, or surface neighbour."""
+    subj = inherited_subject(verb)
+    if subj is not None:
+        key = ctx.subject_entity(subj)
+        if key:
+            return key
+    if is_misparsed_verb(verb):
+        return surface_subject(ctx, verb)
+    return None

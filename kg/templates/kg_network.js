@@ -1,5 +1,5 @@
 /* kg visualize: the page's behaviour. Data comes from the JSON blocks; everything taken from
-   the graph reaches the DOM through textContent (never innerHTML), and vis-network tooltips are
+   the graph reaches the DOM through textContent (never parsed as HTML), and vis-network tooltips are
    plain strings, which it shows as text. The vis-network Network object is the global `network`. */
 var network = null;
 (function () {
