@@ -62,9 +62,12 @@ def _place_in(ctx, tok, create: bool = True):
 def _endpoints(ctx, verb, group_country):
     origin = destination = None
     lemma = verb.lemma_.lower()
-    for child in verb.children:
+    children = list(verb.children)
+    # "into their homeland from neighboring Pakistan": the parser may hang "from" on the destination
+    children += [g for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "prep" and g.lower_ == "from"]
+    for child in children:
         if child.dep_ == "dobj" and lemma in ("leave", "flee", "escape"):
-            origin = _place_in(ctx, child, create=False)
+            origin = origin or _place_in(ctx, child, create=False)
         if child.dep_ == "prep":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is None:

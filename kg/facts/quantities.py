@@ -35,8 +35,10 @@ def _number_spans(ctx):
             continue
         j = i
         # "between 70 and 80", "10 to 12", "1.7 million"
+        ranged = i > 0 and doc[i - 1].lower_ in ("between", "from")
         while j + 1 < len(doc) and (doc[j + 1].lower_ in ("million", "billion", "thousand", "%", "percent") or
-                                    (doc[j + 1].lower_ in ("and", "to", "-", "–") and j + 2 < len(doc) and doc[j + 2].like_num and doc[j + 2].ent_type_ == tok.ent_type_)):
+                                    (doc[j + 1].lower_ in ("and", "to", "-", "–") and j + 2 < len(doc) and doc[j + 2].like_num
+                                     and (ranged or doc[j + 1].lower_ != "and"))):
             j += 2 if doc[j + 1].lower_ in ("and", "to", "-", "–") else 1
         start = i
         while start > 0 and doc[start - 1].lower_ in ("between", "about", "around", "some", "nearly", "almost", "roughly", "approximately", "than", "more", "close", "to", "over", "least", "at", "up", "estimated", "an"):
@@ -82,15 +84,27 @@ def _counted(ctx, first, last):
     return what, None
 
 
+def _place_key(ctx, tok):
+    """A place named in ``tok``'s phrase; a demonym counts only as in 'the Chilean side'."""
+    for sub in tok.subtree:
+        key = ctx.key_at(sub.i)
+        if key and ctx.kind(key) in PLACE_KINDS and (ctx.is_name_of_country(sub.i) or sub.head.lemma_.lower() in ("side", "territory", "soil", "border")):
+            return key
+    return None
+
+
 def _place(ctx, head_tok):
     verb = head_tok.head if head_tok.head.pos_ in ("VERB", "AUX") else head_tok
-    for anchor in (head_tok, verb):
+    for anchor in (head_tok, verb) + tuple(c for c in head_tok.children if c.dep_ in ("acl", "relcl")):
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "along", "across", "inside", "within"):
-                for sub in child.subtree:
-                    key = ctx.key_at(sub.i)
-                    if key and ctx.kind(key) in PLACE_KINDS:
-                        return key
+                key = _place_key(ctx, child)
+                if key:
+                    return key
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in ("island", "camp", "port", "city", "town", "village", "coast", "shore", "center", "centre", "shelter"):
+                    words = [t for t in pobj.subtree if t.dep_ not in ("det", "poss", "case", "punct")][:4]
+                    return ctx.add(Kind.PLACE, " ".join(t.text for t in words), words[0].i, words[-1].i + 1)
             if child.dep_ in ("dobj", "nsubj") and child is not head_tok:
                 for sub in child.subtree:
                     key = ctx.key_at(sub.i)
@@ -160,11 +174,11 @@ def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
         head = last.head
         place = _place(ctx, head if head.pos_ in ("NOUN", "PROPN") else last)
         if place is None:
-            for t in sent:
-                key = ctx.key_at(t.i)
-                if key and ctx.kind(key) is Kind.COUNTRY and t.i > last.i:
-                    place = key
-                    break
+            names = [t for t in sent if ctx.key_at(t.i) and ctx.kind(ctx.key_at(t.i)) in (Kind.COUNTRY, Kind.PLACE) and ctx.is_name_of_country(t.i)]
+            if names:
+                nearest = min(names, key=lambda t: abs(t.i - last.i))
+                key = ctx.key_at(nearest.i)
+                place = ctx.country_of(key) if nearest.dep_ == "nsubj" and ctx.kind(key) is Kind.PLACE else key
         source = quote_speakers.get(first.i) or _source(ctx, sent, {})
         date = _date(ctx, sent, first)
         facts.append(QuantityFact(what, amount.value, amount.minimum, amount.maximum, amount.approximate, unit,
