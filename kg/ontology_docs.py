@@ -19,10 +19,9 @@ import types
 from importlib import metadata
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from .vocab import MIG
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "migration.ttl"

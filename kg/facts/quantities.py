@@ -30,7 +30,7 @@ def _number_spans(ctx):
         if not (tok.like_num and re.search(r"\d|^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)$", tok.lower_)):
             i += 1
             continue
-        if tok.ent_type_ in SKIP_ENTS and not deadline_date(tok.sent.text, ctx.article.published):
+        if tok.ent_type_ in SKIP_ENTS and not (deadline_date(tok.sent.text, ctx.article.published) or _duration(doc, i)):
             i += 1
             continue
         j = i
@@ -49,17 +49,26 @@ def _number_spans(ctx):
         i = j + 1
 
 
+def _duration(doc, i: int) -> bool:
+    """'within 28 days', 'in 10 to 12 weeks': a span of time, which is a number worth keeping."""
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    unit = re.fullmatch(r"(day|week|month|hour)s?", nxt) or (nxt in ("to", "-", "–") and i + 3 < len(doc) and re.fullmatch(r"(day|week|month)s?", doc[i + 3].lower_))
+    return bool(unit) and before in ("within", "in", "for", "after", "have", "has") and after not in ("ago", "before", "after", "earlier", "later")
+
+
 def _counted(ctx, first, last):
-    """(what, unit) for the noun a number modifies."""
+    """(what, unit, head token) for the noun a number modifies."""
     doc = ctx.doc
     num = last
     if num.i + 1 < len(doc) and doc[num.i + 1].text in ("-",) and num.i + 3 < len(doc):
         unit_tok, noun = doc[num.i + 2], doc[num.i + 3]
         if unit_tok.is_alpha and noun.pos_ in ("NOUN", "PROPN"):
-            return noun.text, unit_tok.text
+            return noun.text, unit_tok.text, noun
     head = num.head
     if head.lower_ in ("%", "percent"):
-        return "percent", "percent"
+        return "percent", "percent", head
     for _ in range(2):
         if head.pos_ in ("NOUN", "PROPN") and head.i > num.i:
             break
@@ -71,7 +80,7 @@ def _counted(ctx, first, last):
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
             head = nxt
         else:
-            return None, None
+            return None, None, None
     mods = [t for t in doc[last.i + 1 : head.i] if t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and not t.like_num]
     what = " ".join([t.text for t in mods] + [head.text])
     for child in head.children:
@@ -80,8 +89,8 @@ def _counted(ctx, first, last):
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                 what = f"{what} of {pobj.text}"
     if head.lemma_.lower() in ("year",) or what.lower().endswith("year-old"):
-        return None, None
-    return what, None
+        return None, None, None
+    return what, None, head
 
 
 def _place_key(ctx, tok):
@@ -106,10 +115,9 @@ def _place(ctx, head_tok):
                     words = [t for t in pobj.subtree if t.dep_ not in ("det", "poss", "case", "punct")][:4]
                     return ctx.add(Kind.PLACE, " ".join(t.text for t in words), words[0].i, words[-1].i + 1)
             if child.dep_ in ("dobj", "nsubj") and child is not head_tok:
-                for sub in child.subtree:
-                    key = ctx.key_at(sub.i)
-                    if key and ctx.kind(key) in PLACE_KINDS:
-                        return ctx.country_of(key) if ctx.kind(key) is Kind.PLACE and child.dep_ == "nsubj" and ctx.entities[key].country else key
+                key = _place_key(ctx, child)
+                if key:
+                    return ctx.country_of(key) if ctx.kind(key) is Kind.PLACE and child.dep_ == "nsubj" and ctx.entities[key].country else key
     return None
 
 
@@ -143,8 +151,12 @@ def _source(ctx, sent, quote_speakers):
 
 
 def _date(ctx, sent, first) -> str | None:
-    for ent in sent.ents:
-        if ent.label_ == "DATE" and not (ent.start <= first.i < ent.end):
+    """The date expression nearest the number, outside quotations (unless the number is quoted)."""
+    quoted = ctx.in_quote(first)
+    ents = [e for e in sent.ents if e.label_ == "DATE" and not (e.start <= first.i < e.end) and ctx.in_quote(e[0]) == quoted
+            and not re.fullmatch(r"\d+\s+(day|week|month|hour)s?", e.text.lower())]
+    for ent in sorted(ents, key=lambda e: abs(e.start - first.i)):
+        if True:
             value = resolve_date(ent.text, ctx.article.published, sent.text, tense_of(ent.root))
             if value:
                 return value
@@ -167,12 +179,11 @@ def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
             continue
         if amount.value and re.fullmatch(r"(1[89]|20)\d\d", last.text) and amount.minimum is None:
             continue  # a year
-        what, unit = _counted(ctx, first, last)
+        what, unit, head = _counted(ctx, first, last)
         if not what:
             continue
         sent = first.sent
-        head = last.head
-        place = _place(ctx, head if head.pos_ in ("NOUN", "PROPN") else last)
+        place = _place(ctx, head)
         if place is None:
             names = [t for t in sent if ctx.key_at(t.i) and ctx.kind(ctx.key_at(t.i)) in (Kind.COUNTRY, Kind.PLACE) and ctx.is_name_of_country(t.i)]
             if names:
