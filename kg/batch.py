@@ -120,7 +120,7 @@ def _payload(facts, kind: str):
     """What the parent needs for one article: its facts (for a file) or its named graph as
     N-Triples (for a store), so that building the RDF happens in the workers."""
     if kind == "facts":
-        return facts
+        return facts  # kind "ntriples":
     from rdflib import Dataset
 
     from .rdf import add_article
@@ -206,22 +206,43 @@ class DatasetSink:
 
 
 class StoreSink:
-    """Writes each article's named graph into the Oxigraph store as soon as it is extracted."""
+    """Writes each article's named graph (and its copy in the union default graph) into the store.
 
-    kind = "nquads"
+    New graphs are gathered and written in bulk every few thousand quads (and at the end, and on
+    Ctrl-C); an article already in the store is replaced at once, in a transaction.
+    """
+
+    kind = "ntriples"
+    BULK_QUADS = 10_000
 
     def __init__(self, path: Path):
         from .store import open_store
 
         self.store = open_store(path, create=True)
+        self.pending: list[tuple[str, bytes]] = []
+        self.pending_quads = 0
 
     def add(self, index: int, payload) -> int:
         name, data, count = payload
-        self.store.replace_graph(name, data)
+        if self.store.has_graph(name):
+            self.store.replace_graph(name, data)
+        else:
+            self.pending.append((name, data))
+            self.pending_quads += count
+            if self.pending_quads >= self.BULK_QUADS:
+                self.flush()
         return count
 
+    def flush(self) -> None:
+        if self.pending:
+            self.store.add_new_graphs(self.pending)
+            self.pending, self.pending_quads = [], 0
+
     def close(self, written: int) -> int | None:
-        self.store.close()
+        try:
+            self.flush()
+        finally:
+            self.store.close()
         return None
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import date as _date
+from decimal import Decimal
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -92,9 +92,10 @@ def date_literal(value: str) -> Literal:
 
 
 def number_literal(value: float) -> Literal:
+    """xsd:integer for whole numbers, else an xsd:decimal written without an exponent."""
     if float(value).is_integer():
         return Literal(int(value), datatype=XSD.integer)
-    return Literal(repr(float(value)), datatype=XSD.decimal)
+    return Literal(Decimal(format(Decimal(str(value)), "f")), datatype=XSD.decimal)
 
 
 class ArticleGraphBuilder:
@@ -165,8 +166,9 @@ class ArticleGraphBuilder:
         return entity_iri(key)
 
     # -- facts ------------------------------------------------------------------------------
-    def fact_node(self, kind: str, cls: URIRef, label: str, evidence: Evidence, *identity: object) -> URIRef:
-        node = ID[f"{kind}/{self.slug}-{_digest(kind, label, evidence.sentence.start, *identity)}"]
+    def fact_node(self, kind: str, cls: URIRef, label: str, evidence: Evidence, fact: object) -> URIRef:
+        """A node for one fact; its IRI hashes every field, so distinct facts never share a node."""
+        node = ID[f"{kind}/{self.slug}-{_digest(kind, repr(fact))}"]
         g = self.g
         g.add((node, RDF.type, cls))
         g.add((node, RDF.type, MIG.Fact))
@@ -175,7 +177,7 @@ class ArticleGraphBuilder:
         g.add((node, PROV.wasDerivedFrom, sentence))
         g.add((node, PROV.hadPrimarySource, self.art))
         g.add((node, MIG.rule, Literal(evidence.rule)))
-        g.add((node, MIG.confidence, Literal(round(evidence.confidence, 2), datatype=XSD.decimal)))
+        g.add((node, MIG.confidence, Literal(Decimal(str(round(evidence.confidence, 2))), datatype=XSD.decimal)))
         return node
 
     def add_optional(self, node: URIRef, prop: URIRef, value) -> None:
@@ -186,7 +188,7 @@ class ArticleGraphBuilder:
         person = self.ref(f.person)
         if person is None:
             return
-        node = self.fact_node("role", MIG.RoleAssignment, f.role, f.evidence, f.person, f.country, f.status)
+        node = self.fact_node("role", MIG.RoleAssignment, f.role, f.evidence, f)
         self.g.add((node, MIG.holder, person))
         self.g.add((person, MIG.holdsRole, node))
         self.g.add((node, SCHEMA.roleName, Literal(f.role)))
@@ -201,15 +203,15 @@ class ArticleGraphBuilder:
         return node
 
     def add_measure(self, f: MeasureFact) -> None:
-        node = self.fact_node("measure", MIG.Measure, f.label, f.evidence, f.actor, f.measure_type, f.modality)
+        node = self.fact_node("measure", MIG.Measure, f.label, f.evidence, f)
         self.g.add((node, MIG.measureType, self.concept(MEASURE_TYPE, MIG.MeasureTypes, f.measure_type)))
         self.g.add((node, MIG.modality, Literal(f.modality)))
         self.add_optional(node, MIG.actor, self.ref(f.actor))
         self.add_optional(node, MIG.country, self.ref(f.country))
 
     def add_event(self, f: EventFact) -> None:
-        cls = MIG.Election if f.event_type == "election" else SEM.Event
-        node = self.fact_node("event", cls, f.label, f.evidence, f.event_type, f.place, f.date)
+        cls = MIG.Election if slugify(f.event_type) == "election" else SEM.Event
+        node = self.fact_node("event", cls, f.label, f.evidence, f)
         self.g.add((node, RDF.type, SEM.Event))
         self.g.add((node, SEM.eventType, self.concept(EVENT_TYPE, MIG.EventTypes, f.event_type)))
         self.add_optional(node, SEM.hasPlace, self.ref(f.place))
@@ -224,7 +226,7 @@ class ArticleGraphBuilder:
         speaker = self.ref(f.speaker)
         if speaker is None:
             return
-        node = self.fact_node("quote", SCHEMA.Quotation, f.text[:60], f.evidence, f.speaker, f.text)
+        node = self.fact_node("quote", SCHEMA.Quotation, f.text[:60], f.evidence, f)
         self.g.add((node, SCHEMA.text, Literal(f.text)))
         self.g.add((node, SCHEMA.creator, speaker))
         self.g.add((node, MIG.direct, Literal(f.direct)))
@@ -237,13 +239,13 @@ class ArticleGraphBuilder:
         if group is None:
             return
         label = f"{self.facts.entities[f.group].name} movement"
-        node = self.fact_node("movement", MIG.Movement, label, f.evidence, f.group, f.origin, f.destination)
+        node = self.fact_node("movement", MIG.Movement, label, f.evidence, f)
         self.g.add((node, MIG.group, group))
         self.add_optional(node, MIG.origin, self.ref(f.origin))
         self.add_optional(node, MIG.destination, self.ref(f.destination))
 
     def add_quantity(self, f: QuantityFact) -> None:
-        node = self.fact_node("quantity", MIG.NumericFact, f.what, f.evidence, f.value, f.minimum, f.maximum)
+        node = self.fact_node("quantity", MIG.NumericFact, f.what, f.evidence, f)
         g = self.g
         g.add((node, RDF.type, SCHEMA.QuantitativeValue))
         g.add((node, MIG.counts, Literal(f.what)))
@@ -265,7 +267,7 @@ class ArticleGraphBuilder:
         person = self.ref(f.person)
         if person is None:
             return
-        node = self.fact_node("orientation", MIG.OrientationAttribution, f.orientation, f.evidence, f.person)
+        node = self.fact_node("orientation", MIG.OrientationAttribution, f.orientation, f.evidence, f)
         self.g.add((node, MIG.person, person))
         self.g.add((node, MIG.orientation, Literal(f.orientation)))
         self.g.add((person, MIG.politicalOrientation, Literal(f.orientation)))

@@ -186,6 +186,8 @@ class Context:
             return key
         if tok.lower_ in PRONOUNS:
             return self.resolve_pronoun(tok)
+        if tok.lower_ in ("i", "we", "me", "us") and self.in_quote(tok):
+            return self.speaker_at(tok)
         # "the regional governor of Tacna, Luis Torres," -> the person in apposition
         for sub in tok.subtree:
             key = self.by_token.get(sub.i)
@@ -233,6 +235,9 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
     from .facts.quotes import quote_spans
 
     ctx.quote_chars = [(s, e) for s, e, _ in quote_spans(article.text)]
+    place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    place_names |= set(re.findall(r"\b(?:island|city|town|port|province|region|state|village|district|county|capital) of ([A-Z][\w'’-]+)", article.text))
+    mentions = [m for m in mentions if not (m.kind == "person" and len(m.text.split()) == 1 and m.text in place_names)]
     canonical = _person_names(doc, mentions)
     org_names = _longer_names([m.text for m in mentions if m.kind == "org"])
     surnames = {full.split()[-1]: full for full in set(canonical.values()) if len(full.split()) > 1}

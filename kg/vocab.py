@@ -41,7 +41,7 @@ PREFIXES: dict[str, Namespace] = {
     "dcterms": DCTERMS,
 }
 
-# Named concept schemes (SKOS) for event, measure and role-status types.
+# Named concept schemes (SKOS) for event and measure types.
 EVENT_TYPE = Namespace(str(ID) + "event-type/")
 MEASURE_TYPE = Namespace(str(ID) + "measure-type/")
 

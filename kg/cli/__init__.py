@@ -19,6 +19,11 @@ from ..errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, KgError
 app = typer.Typer(
     name="kg",
     help="Turn migration and border news into a knowledge graph: extract, query, validate, visualise, serve.",
+    epilog=(
+        "Exit codes: 0 success, 1 bad input or usage, 2 some articles of a batch failed, 130 interrupted. "
+        "Environment: KG_NO_NETWORK=1 blocks any network access; KG_ALLOW_SERVICE=1 lets SPARQL SERVICE run; "
+        "KG_DEBUG=1 (or --debug) shows tracebacks."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

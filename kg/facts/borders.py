@@ -152,15 +152,30 @@ def _sections(ctx) -> None:
                     add_section(ctx, found[:2], tok.left_edge.i, tok.i + 1)
 
 
+def _names_people(ctx, tok) -> bool:
+    """A demonym that describes people ('German immigrants', 'Afghans'), not a state."""
+    if ctx.is_name_of_country(tok.i):
+        return False
+    from ..lexicon import GROUP_NOUNS
+
+    return tok.tag_ in ("NNPS", "NNS") or tok.head.lemma_.lower() in GROUP_NOUNS | {"son", "daughter", "descent", "origin"}
+
+
 def _owner(ctx, tok, exclude: str) -> str | None:
-    """The country whose border it is: first other country of the sentence, else the one before."""
+    """The country whose border it is: the speaker's if quoted, else the first other country named
+    in the sentence or the one before (a demonym of people, as in 'German immigrants', does not count)."""
     from .roles import _previous_sentence
 
+    speaker = ctx.speaker_at(tok)
+    if speaker and ctx.country_of(speaker) and ctx.country_of(speaker) != exclude:
+        return ctx.country_of(speaker)
     for sent in (tok.sent, _previous_sentence(tok.sent)):
         if sent is None:
             continue
-        for c in _countries_in(ctx, sent.start, sent.end):
-            if c != exclude:
+        for t in sent:
+            key = ctx.key_at(t.i)
+            c = ctx.country_of(key) if key else None
+            if c and c != exclude and not _names_people(ctx, t):
                 return c
     main = [c for c in ctx.main_countries(3) if c != exclude]
     return main[0] if main else None

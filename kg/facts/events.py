@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..dates import deadline_date, resolve_date
 from ..lexicon import ELECTION_MODIFIERS, ELECTION_NOUNS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS
 from ..records import EventFact, Kind, RoleFact
-from .syntax import ACTOR_KINDS, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
+from .syntax import ACTOR_KINDS, is_misparsed_verb, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
 
 PLACE_KINDS = {Kind.CROSSING, Kind.BORDER, Kind.PLACE, Kind.COUNTRY}
 PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "through", "over"}
@@ -23,6 +23,8 @@ def date_for(ctx, tok) -> str | None:
     """A date expression attached to ``tok``, or to the verb it is the subject or object of."""
     sent = tok.sent
     anchors = {tok.i}
+    if is_misparsed_verb(tok):
+        anchors.add(tok.head.i)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         anchors.add(tok.head.i)
     for ent in sent.ents:

@@ -26,6 +26,8 @@ def _measure_noun(tok) -> tuple[str, str] | None:
         seg = doc[tok.i : tok.i + len(words)]
         if len(seg) == len(words) and [t.lemma_.lower() for t in seg] == words or [t.lower_ for t in seg] == words:
             return MEASURE_PHRASES[p], p
+    if tok.lemma_.lower() == "measure" and not any(c.dep_ == "amod" and c.lower_ not in ("some", "other", "such") for c in tok.children):
+        return None  # "some measures" says nothing; "extraordinary measures" is a pledge
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in MEASURE_PHRASES:
         return MEASURE_PHRASES[tok.lemma_.lower()], tok.lemma_.lower()
     return None
@@ -101,7 +103,7 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
         if not found or found[0] is None or ctx.kind(found[0]) not in ACTOR_KINDS:
             continue
         actor, mtype, label, modality = found
-        country = ctx.country_of(actor) or ctx.main_country
+        country = ctx.country_of(actor) or ctx.home_country
         facts.append(MeasureFact(actor, label, mtype, modality, country, ctx.evidence(tok.sent, f"measure.{tok.pos_.lower()}", 0.7)))
     facts.extend(_deadline_measures(ctx, quotes))
     return _dedupe(facts)
@@ -135,7 +137,7 @@ def _deadline_measures(ctx, quotes: list[QuoteFact]) -> list:
     facts = []
     for q in quotes:
         if deadline_date(q.text, ctx.article.published):
-            country = ctx.country_of(q.speaker) or ctx.main_country
+            country = ctx.country_of(q.speaker) or ctx.home_country
             facts.append(MeasureFact(q.speaker, "deadline to leave", "deadline", "announced", country,
                                      q.evidence.__class__(q.evidence.sentence, "measure.deadline-in-quote", 0.7)))
     for sent in ctx.doc.sents:
@@ -147,7 +149,7 @@ def _deadline_measures(ctx, quotes: list[QuoteFact]) -> list:
             actor = ctx.subject_entity(subj) if subj is not None else None
             if actor:
                 facts.append(MeasureFact(actor, "deadline to leave", "deadline", MODALITY_VERBS.get(verb.lemma_.lower(), "announced"),
-                                         ctx.country_of(actor) or ctx.main_country, ctx.evidence(sent, "measure.deadline", 0.7)))
+                                         ctx.country_of(actor) or ctx.home_country, ctx.evidence(sent, "measure.deadline", 0.7)))
     return facts
 
 

@@ -137,7 +137,7 @@ def _source(ctx, sent, quote_speakers):
         if body is not None:
             mods = [c.text for c in body.lefts if c.dep_ in ("amod", "compound")]
             name = " ".join(mods + [body.text])
-            return ctx.add(Kind.GOVERNMENT, name, body.i - len(mods), body.i + 1, country=ctx.main_country)
+            return ctx.add(Kind.GOVERNMENT, name, body.i - len(mods), body.i + 1, country=ctx.home_country)
     for tok in sent:
         if tok.i in quote_speakers:
             return quote_speakers[tok.i]

@@ -153,7 +153,7 @@ def _orientations(tokens) -> list[str]:
             continue
         if low in ORIENTATIONS:
             out.append(t.text.lower())
-        elif low in PARTY_WORDS and t.text[:1].isupper():
+        elif low in PARTY_WORDS and (t.text[:1].isupper() or low == "opposition"):
             out.append(PARTY_WORDS[low])
     return out
 
@@ -285,6 +285,12 @@ def _definite_orientations(ctx) -> list:
         nxt = doc[tok.i + 1]
         low = nxt.lower_
         label = None
+        if tok.i + 4 < len(doc) and doc[tok.i + 2].text == "-" and f"{low}-{doc[tok.i + 3].lower_}" in ORIENTATIONS:
+            if doc[tok.i + 4].lower_ in OFFICE_WORDS | {"politician", "lawmaker", "party", "government"}:
+                person = ctx.person_before(tok.i, window=80)
+                if person:
+                    facts.append(OrientationFact(person, f"{low}-{doc[tok.i + 3].lower_}", ctx.evidence(tok.sent, "orientation.definite-description", 0.6)))
+            continue
         if low in ORIENTATIONS and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in OFFICE_WORDS | {"politician", "lawmaker", "party"}:
             label = nxt.text.lower()
         elif low in PARTY_WORDS and nxt.text[:1].isupper() and tok.i + 2 < len(doc) and doc[tok.i + 2].text in ("'s", "’s"):

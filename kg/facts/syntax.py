@@ -137,15 +137,19 @@ def noun_actor(ctx, tok):
             if key and ctx.kind(key) in ACTOR_KINDS and ctx.kind(key) is not Kind.COUNTRY:
                 return key, "carried out", None
     for child in tok.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and (child.lemma_.lower() in MODALITY_VERBS or child.lemma_.lower() in DOING_VERBS):
             subj = subject_of(child)
             key = ctx.subject_entity(subj) if subj is not None else None
             if key and ctx.kind(key) in ACTOR_KINDS:
                 return key, MODALITY_VERBS.get(child.lemma_.lower(), "carried out"), child
+    actor, modality, verb = actor_and_modality(ctx, tok)
     speaker = ctx.speaker_at(tok)
-    if speaker:
-        return speaker, "announced", tok
-    return actor_and_modality(ctx, tok)
+    if speaker and (actor is None or ctx.kind(actor) is not Kind.PERSON):
+        return speaker, modality or "announced", verb or tok  # the speaker announces what the quotation says
+    return actor, modality, verb
+
+
+DOING_VERBS = {"set", "place", "build", "put", "erect", "install", "order", "impose", "use"}
 
 
 def is_misparsed_verb(verb) -> bool:
