@@ -242,37 +242,52 @@ def _pick_label(values: list) -> str | None:
 
 
 class _Reader:
-    """One pass over the quads, then indexes for the view."""
+    """One pass over the triples (graph by graph, so each triple's named graphs are known), then
+    indexes: subject -> property -> objects, subject -> classes, triple -> graph names."""
 
     def __init__(self, data):
-        self.out: dict = defaultdict(list)  # subject -> [(p, o)]
+        self.out: dict = {}
         self.types: dict = defaultdict(set)
-        self.contexts: dict = defaultdict(set)  # (s, p, o) with an IRI/BNode object -> graph names
-        seen = set()
-        if hasattr(data, "quads") and hasattr(data, "contexts"):
-            quads = data.quads((None, None, None, None))
+        self.contexts: dict = {}  # (s, p, o) -> set of graph names (empty for a plain Graph)
+        rdf_type = RDF.type
+        if hasattr(data, "graphs") and hasattr(data, "default_union"):  # a Dataset
+            graphs = [(g.identifier, g) for g in data.graphs()]
+        elif hasattr(data, "contexts"):  # a ConjunctiveGraph
+            graphs = [(g.identifier, g) for g in data.contexts()]
         else:
-            quads = ((s, p, o, None) for s, p, o in data.triples((None, None, None)))
-        for s, p, o, ctx in quads:
-            triple = (s, p, o)
-            if not isinstance(o, Literal) and ctx is not None:
-                self.contexts[triple].add(getattr(ctx, "identifier", ctx))
-            if triple in seen:
-                continue
-            seen.add(triple)
-            self.out[s].append((p, o))
-            if p == RDF.type:
-                self.types[s].add(o)
-        self.triples = len(seen)
+            graphs = [(None, data)]
+        out, types, contexts = self.out, self.types, self.contexts
+        for name, graph in graphs:
+            for triple in graph.triples((None, None, None)):
+                known = contexts.get(triple)
+                if known is not None:
+                    if name is not None:
+                        known.add(name)
+                    continue
+                contexts[triple] = {name} if name is not None else set()
+                s, p, o = triple
+                by_prop = out.get(s)
+                if by_prop is None:
+                    by_prop = out[s] = {}
+                by_prop.setdefault(p, []).append(o)
+                if p == rdf_type:
+                    types[s].add(o)
+        self.triples = len(contexts)
+
+    def pairs(self, s):
+        """(property, object) pairs of ``s``."""
+        for p, objects in self.out.get(s, {}).items():
+            for o in objects:
+                yield p, o
 
     def values(self, s, p) -> list:
-        return [o for q, o in self.out.get(s, ()) if q == p]
+        return self.out.get(s, {}).get(p, [])
 
     def value(self, s, p):
         found = self.values(s, p)
         if not found:
             return None
-        return sorted(found, key=str)[0]
+        return found[0] if len(found) == 1 else sorted(found, key=str)[0]
 
 
 class _Builder:
@@ -280,11 +295,10 @@ class _Builder:
         self.r = _Reader(data)
         self.onto, inverse = _ontology()
         self.inverse = dict(inverse)
-        for s, p_list in self.r.out.items():
-            for p, o in p_list:
-                if p == OWL.inverseOf:
-                    self.inverse[s] = o
-                    self.inverse[o] = s
+        for s, by_prop in self.r.out.items():
+            for o in by_prop.get(OWL.inverseOf, ()):
+                self.inverse[s] = o
+                self.inverse[o] = s
         self.label_cache: dict = {}
 
     # -- labels ---------------------------------------------------------------------------------
@@ -337,7 +351,7 @@ class _Builder:
         text = str(node)
         if text.startswith(str(ID)) and text[len(str(ID)):].split("/", 1)[0] in _ID_KIND_CLASSES:
             return "draw"
-        if node in self.r.out and any(p in LABEL_PROPS for p, _ in self.r.out[node]):
+        if any(p in LABEL_PROPS for p in self.r.out.get(node, ())):
             return "draw"
         return "external"
 
@@ -360,7 +374,10 @@ class _Builder:
     # -- build ----------------------------------------------------------------------------------
     def build(self) -> ViewGraph:
         r = self.r
-        candidates = set(r.out) | {o for pairs in r.out.values() for _, o in pairs if not isinstance(o, Literal)}
+        candidates = set(r.out)
+        for by_prop in r.out.values():
+            for objects in by_prop.values():
+                candidates.update(o for o in objects if not isinstance(o, Literal))
         kinds = {n: self.kind(n) for n in candidates if not isinstance(n, Literal)}
         drawn = sorted((n for n, k in kinds.items() if k == "draw"), key=str)
 
@@ -400,7 +417,8 @@ class _Builder:
         self.article_text: dict = {}
         self.graph_article: dict = {}
         r = self.r
-        arts = sorted((n for n, t in r.types.items() if t & {SCHEMA.NewsArticle, SCHEMA.Article, NIF.Context}), key=str)
+        article_types = {SCHEMA.NewsArticle, SCHEMA.Article, NIF.Context}
+        arts = sorted((n for n, t in r.types.items() if t & article_types), key=str)
         for art in arts:
             title = None
             for prop in (SCHEMA.headline, RDFS.label, SCHEMA.name, DCTERMS.title):
@@ -424,10 +442,10 @@ class _Builder:
                 self.article_text[art] = str(text)
             # the named graph an article's triples sit in (id:graph/<slug> for id:article/<slug>)
             self.graph_article[URIRef(str(art).replace("/article/", "/graph/", 1))] = self.article_index[art]
-        for (s, p, o), ctxs in r.contexts.items():
-            if (p == RDF.type and o in (SCHEMA.NewsArticle, NIF.Context)) and s in self.article_index:
-                for ctx in ctxs:
-                    self.graph_article.setdefault(ctx, self.article_index[s])
+        for art, index in self.article_index.items():  # and whatever graph says what the article is
+            for t in r.types[art] & article_types:
+                for ctx in r.contexts.get((art, RDF.type, t), ()):
+                    self.graph_article.setdefault(ctx, index)
 
     def _int(self, node, prop) -> int | None:
         value = self.r.value(node, prop)
@@ -507,7 +525,7 @@ class _Builder:
         data = g.nodes[str(node)]
         label = data["label"]
         rows: list[tuple[int, str, str]] = []
-        for p, o in r.out.get(node, ()):
+        for p, o in r.pairs(node):
             if p in HIDDEN_PROPS:
                 if p in (MIG.mentionedIn, PROV.hadPrimarySource) and o in self.article_index:
                     data["articles"].add(self.article_index[o])
@@ -525,7 +543,7 @@ class _Builder:
                 if o in self.article_index:
                     data["articles"].add(self.article_index[o])
             else:
-                labelled = any(q in LABEL_PROPS for q, _ in r.out.get(o, ()))
+                labelled = any(q in LABEL_PROPS for q in r.out.get(o, ()))
                 rows.append((0, self.term_label(p), self.node_label(o) if labelled else curie(o)))
         rows.sort()
         data["details"] = [(k, v) for _, k, v in rows]
@@ -562,7 +580,7 @@ class _Builder:
     def _edges(self, drawn, drawn_set) -> None:
         r, g = self.r, self.view.graph
         for s in drawn:
-            for p, o in r.out.get(s, ()):
+            for p, o in r.pairs(s):
                 if p in HIDDEN_PROPS or o not in drawn_set or o == s:
                     continue
                 inverse = self.inverse.get(p)
@@ -753,7 +771,7 @@ def _spread(pts, min_dist: float, aspect: float = 1.8, iterations: int = 30):
     return pts
 
 
-def _force_layout(n: int, edges, seed: int = 7, iterations: int = 100, samples: int = 256):
+def _force_layout(n: int, edges, seed: int = 7, iterations: int = 60, samples: int = 256):
     """Fruchterman-Reingold in numpy: exact attraction along edges, repulsion from a fresh random
     sample of ``samples`` nodes per step (scaled up to all nodes), linear cooling. O(n·samples) a step,
     done as matrix products: sum_j (p_i - q_j) f_ij = p_i·sum_j f_ij - (F @ q)_i."""

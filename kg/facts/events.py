@@ -47,21 +47,38 @@ def date_for(ctx, tok) -> str | None:
     return None
 
 
-def place_for(ctx, tok) -> str | None:
-    """A place in the trigger's subtree, or in a prepositional phrase of its governing verb."""
+def _np_place(ctx, np):
+    """A place named inside a noun phrase (its modifiers, head and 'of X'), not in clauses below it."""
+    tokens = list(np.doc[np.left_edge.i : np.i + 1])
+    for child in np.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            tokens += [g for g in child.subtree]
+        if child.dep_ == "appos":
+            tokens += list(child.subtree)
+    for sub in tokens:
+        key = ctx.key_at(sub.i)
+        if key and ctx.kind(key) in PLACE_KINDS and (ctx.is_name_of_country(sub.i) or sub.head.lemma_.lower() in REGION_NOUNS):
+            return key
+    return None
+
+
+def place_for(ctx, tok, preps=PLACE_PREPS):
+    """A place in the trigger's own phrases: its object, or a locative prepositional phrase."""
     candidates = []
     for child in tok.children:
-        if child.dep_ in ("dobj", "pobj", "npadvmod") or (child.dep_ == "prep" and child.lower_ in PLACE_PREPS):
+        if child.dep_ in ("dobj", "npadvmod"):
             candidates.append(child)
-    if tok.head is not tok and (tok.head.pos_ in ("VERB", "AUX") or tok.dep_ == "amod" and tok.tag_ == "VBD"):
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            candidates += [g for g in child.children if g.dep_ == "pobj"]
+    is_argument = tok.dep_ in ("nsubj", "nsubjpass", "dobj") or is_misparsed_verb(tok)
+    if is_argument and tok.head is not tok:
         for child in tok.head.children:
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-                candidates.append(child)
+            if child.dep_ == "prep" and child.lower_ in preps:
+                candidates += [g for g in child.children if g.dep_ == "pobj"]
     for cand in candidates:
-        for sub in cand.subtree:
-            key = ctx.key_at(sub.i)
-            if key and ctx.kind(key) in PLACE_KINDS and (ctx.is_name_of_country(sub.i) or sub.head.lemma_.lower() in REGION_NOUNS):
-                return key
+        key = _np_place(ctx, cand)
+        if key:
+            return key
         homeland = _homeland(ctx, cand)
         if homeland:
             return homeland

@@ -15,8 +15,14 @@ var network = null;
   var DIM_TEXT = "#c5ccd4";
   var DIM_EDGE = { color: "#eef1f4" };
 
+  // Edge labels cost a canvas text measurement each per frame: above EDGE_LABEL_LIMIT edges they
+  // start hidden (a checkbox shows them; a selected node's edges always show theirs).
+  var EDGE_LABEL_LIMIT = 1500;
+  var edgeLabelsOn = EDGES.length <= EDGE_LABEL_LIMIT;
   var nodes = new vis.DataSet(NODES);
-  var edges = new vis.DataSet(EDGES);
+  var edges = new vis.DataSet(edgeLabelsOn ? EDGES : EDGES.map(function (e) {
+    return Object.assign({}, e, { label: "" });
+  }));
   var container = document.getElementById("mynetwork");
   network = new vis.Network(container, { nodes: nodes, edges: edges }, OPTIONS);
 
@@ -198,7 +204,8 @@ var network = null;
     edges.update(EDGES.map(function (e) {
       var keep = keepEdges.has(e.id);
       return { id: e.id, color: keep ? { color: "#52606d" } : DIM_EDGE,
-               font: { color: keep ? OPTIONS.edges.font.color : DIM_TEXT } };
+               font: { color: keep ? OPTIONS.edges.font.color : DIM_TEXT },
+               label: (keep || edgeLabelsOn) ? e.label : "" };
     }));
     dimmed = true;
   }
@@ -218,10 +225,19 @@ var network = null;
     if (!dimmed) { return; }
     nodes.update(NODES.map(function (n) { return { id: n.id, color: n.color, font: nodeFont(n, false) }; }));
     edges.update(EDGES.map(function (e) {
-      return { id: e.id, color: { color: OPTIONS.edges.color.color }, font: { color: OPTIONS.edges.font.color } };
+      return { id: e.id, color: { color: OPTIONS.edges.color.color }, font: { color: OPTIONS.edges.font.color },
+               label: edgeLabelsOn ? e.label : "" };
     }));
     dimmed = false;
   }
+  var edgeLabelToggle = document.getElementById("edge-labels-toggle");
+  edgeLabelToggle.checked = edgeLabelsOn;
+  edgeLabelToggle.addEventListener("change", function () {
+    edgeLabelsOn = edgeLabelToggle.checked;
+    var sel = network.getSelectedNodes();
+    if (dimmed && sel.length) { highlightNode(sel[0]); return; }
+    edges.update(EDGES.map(function (e) { return { id: e.id, label: edgeLabelsOn ? e.label : "" }; }));
+  });
   highlightToggle.addEventListener("change", function () {
     var sel = network.getSelectedNodes();
     if (highlightToggle.checked && sel.length) { highlightNode(sel[0]); } else { resetHighlight(); }
