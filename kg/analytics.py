@@ -711,12 +711,20 @@ def layout(g: nx.Graph, seed: int = 7, spacing: float = 120.0) -> dict[str, tupl
                 edges = np.array([(index[a], index[b]) for a, b in sub.edges()], dtype=np.int64).reshape(-1, 2)
                 pts = _force_layout(n, edges, seed=seed)
         pts = pts - pts.mean(axis=0)
-        if n >= 2:  # scale so that the median edge is `spacing` pixels long
+        if n >= 2:
+            # scale so that the median edge is `spacing` pixels long, and the median distance to
+            # the nearest node at least a third of that (dense cores spread out)
             index = {x: i for i, x in enumerate(comp)}
             pairs = np.array([(index[a], index[b]) for a, b in u.subgraph(comp).edges()], dtype=np.int64)
             lengths = np.linalg.norm(pts[pairs[:, 0]] - pts[pairs[:, 1]], axis=1) if len(pairs) else np.array([1.0])
-            median = float(np.median(lengths)) or 1.0
-            pts = pts * (spacing / median)
+            factor = spacing / (float(np.median(lengths)) or 1.0)
+            probe = pts[np.random.default_rng(seed).choice(n, min(n, 300), replace=False)]
+            near = np.sqrt(((probe[:, None, :] - pts[None, :, :]) ** 2).sum(axis=2))
+            near[near == 0] = np.inf
+            nearest = float(np.median(near.min(axis=1)))
+            if np.isfinite(nearest) and nearest > 0:
+                factor = max(factor, spacing / 3 / nearest)
+            pts = pts * factor
             if n <= SPREAD_MAX:
                 pts = _spread(pts, min_dist=spacing * 0.6)
         lo, hi = pts.min(axis=0), pts.max(axis=0)

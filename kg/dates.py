@@ -117,7 +117,7 @@ def resolve_date(expression: str, published: str | None, context: str = "", tens
         return (anchor + timedelta(days=1)).isoformat()
     if "yesterday" in low:
         return (anchor - timedelta(days=1)).isoformat()
-    if re.search(r"\b(this|earlier this|later this)\s+month\b", low):
+    if re.search(r"\b(this|earlier this|later this)\s+(month|week)\b", low):
         return anchor.strftime("%Y-%m")
     if re.search(r"\blast month\b", low):
         prev = anchor.replace(day=1) - timedelta(days=1)

@@ -102,7 +102,10 @@ EVENT_VERBS = {
     "protest": ("protest", "protest"),
     "rescue": ("rescue", "rescue operation"),
     "install": ("installation", "installation"),
+    "announce": ("announcement", "announcement"),
 }
+# Verbs that govern a proposal or wish, not something that happened.
+PROPOSAL_VERBS = {"call", "help", "want", "seek", "propose", "urge", "demand", "plan", "threaten", "ask", "promise", "vow", "pledge", "push", "consider", "request"}
 EVENT_NOUNS = {
     "blockade": "blockade", "roadblock": "blockade", "meeting": "meeting", "summit": "summit",
     "talks": "meeting", "election": "election", "runoff": "election", "run-off": "election",

@@ -246,7 +246,15 @@ def triples_to_ntriples(triples: Iterable) -> bytes:
     """N-Triples for rdflib ``triples`` (IRIs are checked: a bad one raises ValueError)."""
     import pyoxigraph as ox
 
-    out = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+    cache: dict = {}  # an article repeats its IRIs and datatypes many times
+
+    def term(t):
+        found = cache.get(t)
+        if found is None:
+            found = cache[t] = to_ox(t)
+        return found
+
+    out = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
     return ox.serialize(out, format=ox.RdfFormat.N_TRIPLES) or b""
 
 

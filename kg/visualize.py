@@ -157,6 +157,7 @@ def page_data(view: ViewGraph, title: str | None = None, size_by: str = "degree"
         })
 
     large = len(nodes) > 1000
+    crowded = len(nodes) > 300  # then labels appear only once zoomed in far enough to read them
     options = {
         "autoResize": True,
         "physics": {"enabled": False},
@@ -174,6 +175,7 @@ def page_data(view: ViewGraph, title: str | None = None, size_by: str = "degree"
             "borderWidthSelected": 3,
             "font": {"size": 14, "color": NODE_FONT, "face": "system-ui, -apple-system, Segoe UI, sans-serif",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"drawThreshold": 10 if crowded else 5}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
@@ -181,6 +183,7 @@ def page_data(view: ViewGraph, title: str | None = None, size_by: str = "degree"
             "font": {"size": 10, "color": "#52606d", "face": "system-ui, -apple-system, Segoe UI, sans-serif",
                      "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
             "smooth": False,
+            "scaling": {"label": {"drawThreshold": 9 if crowded else 5}},
             "width": 1,
             "selectionWidth": 1.5,
         },

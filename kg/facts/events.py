@@ -8,7 +8,7 @@ border, place or country in the trigger's own phrase, else the country of the ac
 from __future__ import annotations
 
 from ..dates import deadline_date, resolve_date
-from ..lexicon import ELECTION_MODIFIERS, ELECTION_NOUNS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS
+from ..lexicon import ELECTION_MODIFIERS, ELECTION_NOUNS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
 from ..records import EventFact, Kind, RoleFact
 from .syntax import ACTOR_KINDS, is_misparsed_verb, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
 
@@ -108,11 +108,43 @@ def actor_for(ctx, tok) -> str | None:
 
 
 def _label(tok, default: str) -> str:
-    """'extraordinary Cabinet meeting' for noun triggers: the phrase's modifiers and head, no dates."""
+    """'extraordinary Cabinet meeting', 'deal with Tunisia': the phrase's modifiers, head and partner."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return default
     words = [t for t in tok.lefts if t.dep_ in ("amod", "compound") and t.ent_type_ != "DATE" and not t.like_num]
-    return " ".join([w.text for w in words] + [tok.text]).replace(" - ", "-")
+    label = " ".join([w.text for w in words] + [tok.text]).replace(" - ", "-")
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "between") and default in ("agreement", "treaty"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                label += f" {child.text} {pobj.text}"
+    return label
+
+
+def parent_clause_verb(tok):
+    """The verb of the clause a relative or coordinated clause hangs on ('said Thursday at a camp, where he delivered')."""
+    if tok.pos_ != "VERB":
+        return None
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        return tok.head
+    if tok.dep_ == "relcl":
+        for anc in tok.head.ancestors:
+            if anc.pos_ == "VERB":
+                return anc
+    return None
+
+
+def _noun_happened(ctx, tok, etype: str) -> bool:
+    """A noun trigger names an occurrence: not a proposal ('called for a naval blockade') and,
+    unless it is a meeting or a deadline, dated or the subject or object of a verb."""
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    if verb is not None and verb.lemma_.lower() in PROPOSAL_VERBS:
+        return False
+    if etype in ("meeting", "summit", "deadline", "visit"):
+        return True
+    if date_for(ctx, tok):
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and verb is not None and verb.lemma_.lower() not in ("have", "be")
 
 
 def extract_events(ctx, roles: list[RoleFact]) -> list:
@@ -133,15 +165,18 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             etype = EVENT_NOUNS.get(lemma) or EVENT_NOUNS[tok.lower_]
             if etype == "election" or lemma in ELECTION_NOUNS:
                 continue  # elections have their own rule
-            if not _noun_trigger_ok(tok, etype):
+            if not _noun_trigger_ok(tok, etype) or not _noun_happened(ctx, tok, etype):
                 continue
             event = (etype, _label(tok, etype))
         if event is None:
             continue
         etype, label = event
         actor = actor_for(ctx, tok)
-        place = place_for(ctx, tok) or (ctx.country_of(actor) if actor else None) or ctx.home_country
-        date = date_for(ctx, tok)
+        place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()))
+        place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
+        date = date_for(ctx, tok) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
+        if etype == "announcement" and date is None:
+            continue  # an undated "announced" is reported speech, not an event worth a row
         if etype == "deadline":
             dl = deadline_date(tok.sent.text, ctx.article.published)
             date = date or (dl[0] if dl else None)
@@ -202,6 +237,8 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
         return tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") and inherited_subject(tok) is not None
     if lemma == "suspend":
         return bool(obj_words & {"visa", "issuance", "flight", "entry", "asylum", "program", "programme", "permit", "crossing", "trade"})
+    if lemma == "announce":
+        return inherited_subject(tok) is not None
     if lemma in ("sue", "sign", "deliver", "expel", "deport", "arrest", "detain"):
         return tok.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG")
     return False
@@ -231,8 +268,19 @@ def _closure_label(ctx, tok) -> str:
 
 
 def _deadlines(ctx) -> list:
-    """'you have 103 days left to leave' -> a deadline event on publication + 103 days."""
+    """'you have 103 days left to leave' -> a deadline on publication + 103 days;
+    'X set November 1 for expelling...' -> a deadline on that date."""
     facts = []
+    for tok in ctx.doc:
+        if tok.lemma_.lower() == "set" and tok.pos_ == "VERB" and not ctx.in_quote(tok):
+            dated = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and c.ent_type_ == "DATE"]
+            if dated:
+                ent = next(e for e in tok.sent.ents if e.start <= dated[0].i < e.end)
+                value = resolve_date(ent.text, ctx.article.published, tok.sent.text, "future")
+                actor = actor_for(ctx, tok)
+                if value:
+                    facts.append(EventFact("deadline", "deadline", ctx.country_of(actor) if actor else ctx.home_country, value,
+                                           ctx.evidence(tok.sent, "event.deadline-set-date", 0.7), actors=(actor,) if actor else ()))
     for sent in ctx.doc.sents:
         dl = deadline_date(sent.text, ctx.article.published)
         if dl and not any(t.lemma_.lower() in ("deadline", "ultimatum") for t in sent):
