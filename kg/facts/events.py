@@ -27,17 +27,19 @@ def date_for(ctx, tok) -> str | None:
         anchors.add(tok.head.i)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         anchors.add(tok.head.i)
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.head.pos_ == "VERB":
+        anchors.add(tok.head.head.i)  # "cruised to a third term in November"
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
-        # the date's own head chain must reach one of the anchors
+        # the date's own head chain must reach one of the anchors without passing another verb
         cur = ent.root
         reached = False
         for _ in range(4):
             if cur.i in anchors:
                 reached = True
                 break
-            if cur.head is cur:
+            if cur.head is cur or (cur.pos_ == "VERB" and cur is not ent.root):
                 break
             cur = cur.head
         if reached or ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
