@@ -41,8 +41,8 @@ _JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028"
 def safe_json(value) -> str:
     """JSON that can sit inside a ``<script>`` element: no ``<``, ``>``, ``&``, U+2028 or U+2029 in it.
 
-    >>> safe_json({"q": "</script><b>&"})
-    '{"q":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    >>> print(safe_json({"q": "</script><b>&"}))
+    {"q":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}
     """
     from markupsafe import Markup
 

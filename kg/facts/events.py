@@ -29,8 +29,9 @@ def date_for(ctx, tok) -> str | None:
         anchors.add(tok.head.i)
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.head.pos_ == "VERB":
         anchors.add(tok.head.head.i)  # "cruised to a third term in November"
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
+    quoted = ctx.in_quote(tok)
+    for ent in sorted(sent.ents, key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i))):
+        if ent.label_ != "DATE" or ctx.in_quote(ent[0]) != quoted:
             continue
         # the date's own head chain must reach one of the anchors without passing another verb
         cur = ent.root
