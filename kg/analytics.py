@@ -154,13 +154,14 @@ class ViewGraph:
     ``details`` (list of (property label, value text)), ``sources`` (list of (sentence index,
     [(mark start, mark end), ...])), ``more_sources`` (how many were left out), ``articles`` (set of
     article indexes). Edge attributes: ``props`` (list of (property IRI, label)), ``sources``
-    (as for nodes), ``articles``. ``sentences`` holds (article index, text) pairs.
+    (as for nodes), ``articles``. ``sentences`` holds (article index, text, begin, end): the text
+    spans (character offsets in the article) that nodes and edges point to.
     """
 
     graph: nx.DiGraph
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     articles: list[ArticleInfo] = field(default_factory=list)
-    sentences: list[tuple[int, str]] = field(default_factory=list)
+    sentences: list[tuple[int, str, int | None, int | None]] = field(default_factory=list)
     triples: int = 0
 
     def actors(self) -> list[str]:
@@ -467,29 +468,32 @@ class _Builder:
         self.sentences_by_article: dict = defaultdict(list)  # article -> sorted [(begin, end, key)]
         self.span_key: dict = {}  # sentence span IRI -> key
         self.mentions: dict = defaultdict(list)  # entity -> [(article, begin, end)]
+        found = []
+        sentence_type, phrase_type = NIF.Sentence, NIF.Phrase
         for node, types in r.types.items():
-            if NIF.Sentence in types:
+            if sentence_type in types:
                 art, b, e = self._span_article(node), self._int(node, NIF.beginIndex), self._int(node, NIF.endIndex)
                 anchor = r.value(node, NIF.anchorOf)
                 if anchor is None and art in self.article_text and b is not None and e is not None:
                     anchor = self.article_text[art][b:e]
-                if anchor is None:
-                    continue
-                key = (art, b, e)
-                self.span_key[node] = key
-                if key not in self.sentence_ids:
-                    self.sentence_ids[key] = self._add_sentence(art, str(anchor))
-                    if b is not None and e is not None:
-                        self.sentences_by_article[art].append((b, e, key))
-            if NIF.Phrase in types:
+                if anchor is not None:
+                    found.append((str(art), -1 if b is None else b, -1 if e is None else e, node, art, b, e, anchor))
+            if phrase_type in types:
                 art, b, e = self._span_article(node), self._int(node, NIF.beginIndex), self._int(node, NIF.endIndex)
                 for entity in r.values(node, ITSRDF.taIdentRef):
                     self.mentions[entity].append((art, b, e, node))
+        for *_, node, art, b, e, anchor in sorted(found, key=lambda f: f[:3]):  # in text order: deterministic
+            key = (art, b, e)
+            self.span_key[node] = key
+            if key not in self.sentence_ids:
+                self.sentence_ids[key] = self._add_sentence(art, str(anchor), b, e)
+                if b is not None and e is not None:
+                    self.sentences_by_article[art].append((b, e, key))
         for spans in self.sentences_by_article.values():
             spans.sort()
 
-    def _add_sentence(self, art, text: str) -> int:
-        self.view.sentences.append((self.article_index.get(art, -1), text))
+    def _add_sentence(self, art, text: str, begin: int | None, end: int | None) -> int:
+        self.view.sentences.append((self.article_index.get(art, -1), text, begin, end))
         return len(self.view.sentences) - 1
 
     def _mention_source(self, art, b, e, phrase) -> tuple[int, tuple[int, int] | None] | None:
@@ -510,14 +514,14 @@ class _Builder:
                 sb, se = _sentence_around(text, b, e)
                 key = (art, sb, se)
                 if key not in self.sentence_ids:
-                    self.sentence_ids[key] = self._add_sentence(art, text[sb:se])
+                    self.sentence_ids[key] = self._add_sentence(art, text[sb:se], sb, se)
                 return self.sentence_ids[key], (b - sb, e - sb)
         anchor = self.r.value(phrase, NIF.anchorOf)
         if anchor is None:
             return None
         key = (art, b, e, "phrase")
         if key not in self.sentence_ids:
-            self.sentence_ids[key] = self._add_sentence(art, str(anchor))
+            self.sentence_ids[key] = self._add_sentence(art, str(anchor), b, e)
         return self.sentence_ids[key], None
 
     def _node_details(self, node, kinds, drawn) -> None:

@@ -182,7 +182,7 @@ def decode_text(path: Path, raw: bytes) -> str:
         if _control_share(text) <= 0.01:
             warn(
                 f"{path}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); read it as {name}. "
-                "If accents look wrong, convert it: iconv -f WINDOWS-1252 -t UTF-8"
+                f"If accents look wrong, convert it: iconv -f {name.upper().replace('LATIN-1', 'LATIN1')} -t UTF-8"
             )
     if _control_share(text) > 0.01:
         raise KgError(f"{path}: full of control characters, so it looks like binary data, not an article text; "

@@ -195,7 +195,7 @@ def page_data(view: ViewGraph, title: str | None = None, size_by: str = "degree"
         "classes": [{"label": c.label, "color": c.color, "shape": c.shape, "fact": c.fact, "count": c.count}
                     for c in classes],
         "articles": [{"title": a.title, "source": a.source, "date": a.date, "url": a.url} for a in view.articles],
-        "sentences": [[a, text] for a, text in view.sentences],
+        "sentences": [list(sentence) for sentence in view.sentences],
         "nodes": node_info,
         "edges": edge_info,
     }

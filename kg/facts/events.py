@@ -58,6 +58,9 @@ def _np_place(ctx, np):
             tokens += [g for g in child.subtree]
         if child.dep_ == "appos":
             tokens += list(child.subtree)
+    own = ctx.key_at(np.i)
+    if own and ctx.kind(own) in PLACE_KINDS:
+        return own  # "the Santa Rosa border crossing": the crossing, not the town it is named after
     for sub in tokens:
         key = ctx.key_at(sub.i)
         if key and ctx.kind(key) in PLACE_KINDS and (ctx.is_name_of_country(sub.i) or sub.head.lemma_.lower() in REGION_NOUNS):

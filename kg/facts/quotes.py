@@ -127,7 +127,7 @@ def extract_quotes(ctx) -> list:
     previous = None  # (speaker, medium, paragraph index)
     reported = _reported_media(ctx)
     for start, end, inner in quote_spans(text):
-        clean = inner.strip().rstrip(",").strip()
+        clean = inner.strip().rstrip(",.;:").strip()
         paragraph = text.count("\n", 0, start)
         first = _tok_at(doc, start)
         last = _tok_at(doc, end, end=True)

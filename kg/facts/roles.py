@@ -37,8 +37,10 @@ def _title_tokens(doc, start: int) -> list:
             toks.append(t)
             i -= 1
             continue
-        if t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and t.is_alpha and toks and toks[-1].text == "-":
-            pass
+        if t.i >= 2 and doc[t.i - 1].text == "-" and f"{doc[t.i - 2].lower_}-{low}" in ORIENTATIONS:
+            toks.append(t)  # the second half of "far-right"
+            i -= 1
+            continue
         if (low in OFFICE_WORDS or low in ROLE_MODIFIERS or low in ORIENTATIONS or low in PARTY_WORDS
                 or low in CANDIDATE_WORDS or low in PAST_MARKERS or t.text[:1].isupper() or t.text == "-"):
             toks.append(t)
@@ -76,6 +78,8 @@ def _role_label(tokens, office_end: int) -> str:
     kept = []
     for w in reversed(words):
         low = w.lower()
+        if low in ("the", "a", "an", "his", "her", "its", "their"):
+            break
         if low in OFFICE_WORDS or low in ROLE_MODIFIERS or low in PAST_MARKERS or low in CANDIDATE_WORDS or w in ABBREVIATIONS.values() or (w[:1].isupper() and len(kept) < 3):
             kept.append(w)
         else:
@@ -286,7 +290,8 @@ def _definite_orientations(ctx) -> list:
         low = nxt.lower_
         label = None
         if tok.i + 4 < len(doc) and doc[tok.i + 2].text == "-" and f"{low}-{doc[tok.i + 3].lower_}" in ORIENTATIONS:
-            if doc[tok.i + 4].lower_ in OFFICE_WORDS | {"politician", "lawmaker", "party", "government"}:
+            named = tok.i + 5 < len(doc) and ctx.key_at(tok.i + 5) and ctx.kind(ctx.key_at(tok.i + 5)) is Kind.PERSON
+            if doc[tok.i + 4].lower_ in OFFICE_WORDS | {"politician", "lawmaker", "party", "government"} and not named:
                 person = ctx.person_before(tok.i, window=80)
                 if person:
                     facts.append(OrientationFact(person, f"{low}-{doc[tok.i + 3].lower_}", ctx.evidence(tok.sent, "orientation.definite-description", 0.6)))
@@ -295,6 +300,9 @@ def _definite_orientations(ctx) -> list:
             label = nxt.text.lower()
         elif low in PARTY_WORDS and nxt.text[:1].isupper() and tok.i + 2 < len(doc) and doc[tok.i + 2].text in ("'s", "’s"):
             label = PARTY_WORDS[low]
+        after = tok.i + 3
+        if label and after < len(doc) and ctx.key_at(after) and ctx.kind(ctx.key_at(after)) is Kind.PERSON:
+            label = None  # "the communist leader Ana Ruiz": a title, read by the title rule
         if label:
             person = ctx.person_before(tok.i, window=80)
             if person:

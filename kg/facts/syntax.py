@@ -36,10 +36,11 @@ def tense_of(tok) -> str | None:
 
 
 def subject_of(verb):
-    """The explicit subject (or passive agent's object) of a verb, if any."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
+    """The explicit subject (or passive agent's object) of a verb, if any; of two, the nearer
+    (a dateline such as "LIMA, Peru --" is sometimes parsed as a second subject)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if subjects:
+        return min(subjects, key=lambda c: abs(verb.i - c.i))
     for child in verb.children:
         if child.dep_ == "agent":
             for grand in child.children:

@@ -111,6 +111,9 @@ var network = null;
     fig.appendChild(quote);
     var caption = el("figcaption");
     caption.appendChild(articleMeta(sentence[0]));
+    if (sentence[2] !== null && sentence[3] !== null) {
+      caption.appendChild(el("span", "characters " + sentence[2] + "\u2013" + sentence[3], "offsets"));
+    }
     fig.appendChild(caption);
     return fig;
   }
