@@ -785,8 +785,7 @@ def _spread(pts, min_dist: float, aspect: float = 1.8, iterations: int = 30):
 
 def _force_layout(n: int, edges, seed: int = 7, iterations: int = 60, samples: int = 256):
     """Fruchterman-Reingold in numpy: exact attraction along edges, repulsion from a fresh random
-    sample of ``samples`` nodes per step (scaled up to all nodes), linear cooling. O(n·samples) a step,
-    done as matrix products: sum_j (p_i - q_j) f_ij = p_i·sum_j f_ij - (F @ q)_i."""
+    sample of ``samples`` nodes per step (scaled up to all nodes), linear cooling. O(n·samples) a step."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
@@ -801,13 +800,15 @@ def _force_layout(n: int, edges, seed: int = 7, iterations: int = 60, samples: i
     floor = k2 * 1e-4
     for _ in range(iterations):
         q = pos[rng.choice(n, m, replace=False)] if m < n else pos
-        d2 = pos @ q.T  # squared distances, |p|² + |q|² - 2 p·q, in place (float32: memory-bound)
-        d2 *= -2.0
-        d2 += (pos * pos).sum(axis=1)[:, None]
-        d2 += (q * q).sum(axis=1)[None, :]
+        dx = pos[:, 0:1] - q[None, :, 0]  # (n, m) float32: memory-bound, so kept small
+        dy = pos[:, 1:2] - q[None, :, 1]
+        d2 = dx * dx
+        d2 += dy * dy
         np.maximum(d2, floor, out=d2)
-        f = np.divide(k2, d2, out=d2)
-        disp = (pos * f.sum(axis=1)[:, None] - f @ q) * scale
+        f = np.divide(k2, d2, out=d2)  # repulsion k²/d along the unit vector = delta·k²/d²
+        dx *= f
+        dy *= f
+        disp = np.stack([dx.sum(axis=1), dy.sum(axis=1)], axis=1).astype(float) * scale
         dv = pos[src] - pos[dst]
         force = dv * (np.sqrt((dv * dv).sum(axis=1)) / k)[:, None]
         for axis in (0, 1):

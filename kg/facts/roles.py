@@ -122,18 +122,21 @@ def _of_country(ctx, head) -> str | None:
 
 def context_country(ctx, tok) -> str | None:
     """Country a bare title refers to: the first country named before it in its sentence, else in
-    the previous sentence, else the country whose officials the article is about."""
+    the previous sentence (countries first; a town's country only when no country is named),
+    else the country whose officials the article is about."""
     sent = tok.sent
-    for s, stop in ((sent, tok.i), (_previous_sentence(sent), None)):
-        if s is None:
-            continue
-        for t in s:
-            if stop is not None and t.i >= stop:
-                break
-            key = ctx.key_at(t.i)
-            c = ctx.country_of(key) if key and ctx.kind(key) in (Kind.COUNTRY, Kind.PLACE) else None
-            if c and not ctx.in_quote(t):
-                return c
+    windows = [(sent, tok.i), (_previous_sentence(sent), None)]
+    for kinds in ((Kind.COUNTRY,), (Kind.PLACE,)):
+        for s, stop in windows:
+            if s is None:
+                continue
+            for t in s:
+                if stop is not None and t.i >= stop:
+                    break
+                key = ctx.key_at(t.i)
+                c = ctx.country_of(key) if key and ctx.kind(key) in kinds else None
+                if c and not ctx.in_quote(t):
+                    return c
     return ctx.home_country
 
 
@@ -226,7 +229,7 @@ def extract_roles(ctx) -> list:
                 if tok.is_punct:
                     break
                 if tok.lower_ in OFFICE_WORDS and (tok.i + 1 >= len(ctx.doc) or ctx.doc[tok.i + 1].lower_ not in OFFICE_WORDS):
-                    _appositive_role(ctx, key, tok, sent, emit, "role.apposition-after")
+                    _appositive_role(ctx, key, tok, sent, emit, "role.apposition-after", left=after + 1)
                     break
             # orientation in apposition: "Boric, a leftist,"
             seg = [t for t in ctx.doc[after + 1 : min(len(ctx.doc), after + 5)]]
@@ -263,11 +266,12 @@ def _as_office(ctx, person, last, sent, emit) -> None:
             return
 
 
-def _appositive_role(ctx, person, head, sent, emit, rule) -> None:
-    """Read an office noun phrase headed by ``head``: its label, and its country."""
+def _appositive_role(ctx, person, head, sent, emit, rule, left: int | None = None) -> None:
+    """Read an office noun phrase headed by ``head`` (starting at ``left`` when the parse is unsure):
+    its label, and its country."""
     if head.lower_ not in OFFICE_WORDS:
         return
-    left = head.left_edge.i
+    left = min(head.left_edge.i, left) if left is not None else head.left_edge.i
     tokens = [t for t in ctx.doc[left : head.i + 1]]
     office = _office_in(tokens)
     if not office:
