@@ -98,7 +98,7 @@ def refuse_service(text_or_query, allow_service: bool | None = None) -> None:
 
 
 _UPDATE = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*)\s*)*"
+    r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*(?=\n|$))\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
     re.IGNORECASE,
 )
