@@ -74,6 +74,8 @@ def resolve_date(expression: str, published: str | None, context: str = "", tens
     low = text.lower()
     anchor = date.fromisoformat(published) if published else None
     future = tense == "future" if tense else bool(FUTURE_CUES.search(context or text))
+    if anchor is not None and re.search(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b", low):
+        return _with_dateparser(text, anchor)
     m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
     year = int(m.group(1)) if m else None
     md = re.search(MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b", low)
@@ -131,7 +133,21 @@ def resolve_date(expression: str, published: str | None, context: str = "", tens
         explicit_next = bool(re.search(r"\b(next|coming)\s+" + wd.group(1), low))
         explicit_last = bool(re.search(r"\blast\s+" + wd.group(1), low))
         return _weekday(wd.group(1), anchor, (future or explicit_next) and not explicit_last).isoformat()
-    return None
+    return _with_dateparser(text, anchor)
+
+
+def _with_dateparser(text: str, anchor: date) -> str | None:
+    """Numeric dates ("2023-10-03", "10/03/2023") and counted offsets ("two weeks ago"): dateparser
+    reads these well, relative to the publication date."""
+    if not re.search(r"\d|\bago\b", text, re.I):
+        return None
+    import dateparser
+    from datetime import datetime
+
+    found = dateparser.parse(text, languages=["en"], settings={
+        "RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day), "STRICT_PARSING": False,
+        "REQUIRE_PARTS": ["day", "month", "year"] if not re.search(r"\bago\b", text, re.I) else []})
+    return found.date().isoformat() if found else None
 
 
 # Counted from the day of writing: "you have 103 days left", "they have been given 30 days".

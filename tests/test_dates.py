@@ -48,3 +48,11 @@ def test_days_left_count_from_publication():
 def test_within_days_of_an_earlier_announcement_is_not_counted_from_publication():
     # "within 28 days" runs from the announcement, not from the day of writing
     assert deadline_date("The ministry announced on October 3 that migrants had to leave within 28 days.", "2023-10-31") is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [("two weeks ago", "2025-11-14"), ("3 days ago", "2025-11-25"), ("2023-10-03", "2023-10-03"), ("10/03/2023", "2023-10-03")],
+)
+def test_numeric_dates_and_offsets_go_to_dateparser(expression, expected):
+    assert resolve_date(expression, FRIDAY) == expected

@@ -86,7 +86,10 @@ def extract_borders(ctx) -> None:
         joins = _between(ctx, e, sent.end) or _connects(ctx, sent) or _countries_of_name(ctx, s, e)
         if len(joins) < 2:
             joins = list(dict.fromkeys(joins + _neighbour_pair(ctx, joins[0] if joins else None)))[:2]
-        ctx.add(Kind.CROSSING, name, s, e, joins=tuple(joins))
+        if joins:
+            ctx.add(Kind.CROSSING, name, s, e, joins=tuple(joins))
+        else:  # a crossing with no country we can name is still a place
+            ctx.add(Kind.PLACE, name, s, e)
     _sections(ctx)
 
 
