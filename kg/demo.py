@@ -26,6 +26,6 @@ def run_demo(project: Path, out: Path, model: str | None = None) -> None:
         html = out / "tacna-arica.html"
         write_html(ds, html)
         written.append(html)
-    for query in sorted((project / "examples" / "queries").glob("*.rq")):
+    for query in sorted((project / "examples" / "queries").glob("cq*.rq")):
         print_table(run_query(ds, query.read_text(encoding="utf-8")), title=query.stem)
     console.print(f"[bold]{len(ds)} triples[/bold]; wrote " + ", ".join(str(p) for p in written))
