@@ -67,6 +67,15 @@ def entity_iri(key: str) -> URIRef:
     return ID[f"{kind}/{name}"]
 
 
+def short_label(text: str, limit: int = 60) -> str:
+    """A label for a long text: whole words up to ``limit`` characters, then an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:—–-")
+    return cut + "…"
+
+
 def article_iri(article: Article) -> URIRef:
     return ID[f"article/{slugify(article.slug)}"]
 
@@ -226,7 +235,7 @@ class ArticleGraphBuilder:
         speaker = self.ref(f.speaker)
         if speaker is None:
             return
-        node = self.fact_node("quote", SCHEMA.Quotation, f.text[:60], f.evidence, f)
+        node = self.fact_node("quote", SCHEMA.Quotation, short_label(f.text), f.evidence, f)
         self.g.add((node, SCHEMA.text, Literal(f.text)))
         self.g.add((node, SCHEMA.creator, speaker))
         self.g.add((node, MIG.direct, Literal(f.direct)))

@@ -252,6 +252,9 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
             ctx.add(Kind.PERSON, full, m.start, m.end)
         elif m.kind in ("org", "place") and m.text in surnames:
             ctx.add(Kind.PERSON, surnames[m.text], m.start, m.end)
+        elif m.kind == "org" and gaz.place_code(m.text) and len(m.text.split()) <= 3:
+            # a region or capital the model called an organisation ("the governor of Tacna")
+            ctx.add(Kind.PLACE, m.text, m.start, m.end, country=ctx.country(gaz.place_code(m.text)))
         elif m.kind == "org":
             full = org_names.get(m.text, m.text)
             kind = ORG_KINDS[org_kind(full)]
