@@ -114,6 +114,7 @@ def find_mentions(doc) -> list[Mention]:
             cleaned = clean_person(doc, ent.start, ent.end)
             if cleaned:
                 s, e = cleaned
+                e = _extend_particles(doc, s, e)
                 text = doc[s:e].text
                 if gaz.country_code(text) or gaz.demonym_code(text) or gaz.place_code(text):
                     continue
@@ -152,6 +153,19 @@ def find_mentions(doc) -> list[Mention]:
             take(Mention(s, e, "person", text))
     found.sort(key=lambda m: m.start)
     return found
+
+
+PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "del", "da", "dos", "das", "bin", "ibn", "al", "el", "di", "du"}
+
+
+def _extend_particles(doc, start: int, end: int) -> int:
+    """'Ursula von' + 'der Leyen' -> one name: the model often cuts names at their particles."""
+    j = end
+    while j < len(doc) and doc[j].lower_ in PARTICLES:
+        j += 1
+    if j < len(doc) and (j > end or doc[end - 1].lower_ in PARTICLES) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        return j + 1
+    return end
 
 
 def _proper_noun_runs(doc):

@@ -237,7 +237,8 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
     ctx.quote_chars = [(s, e) for s, e, _ in quote_spans(article.text)]
     place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
     place_names |= set(re.findall(r"\b(?:island|city|town|port|province|region|state|village|district|county|capital) of ([A-Z][\w'’-]+)", article.text))
-    mentions = [m for m in mentions if not (m.kind == "person" and len(m.text.split()) == 1 and m.text in place_names)]
+    mentions = [Mention(m.start, m.end, "place", m.text) if m.kind == "person" and len(m.text.split()) == 1 and m.text in place_names
+                else m for m in mentions]
     canonical = _person_names(doc, mentions)
     org_names = _longer_names([m.text for m in mentions if m.kind == "org"])
     surnames = {full.split()[-1]: full for full in set(canonical.values()) if len(full.split()) > 1}

@@ -127,6 +127,14 @@ def _label(tok, default: str) -> str:
     return label
 
 
+def _date_follows(tok) -> bool:
+    """'announced on October 3', 'announced Thursday': the date comes right after the verb."""
+    for t in tok.doc[tok.i + 1 : tok.i + 4]:
+        if t.ent_type_ == "DATE":
+            return True
+    return False
+
+
 def parent_clause_verb(tok):
     """The verb of the clause a relative or coordinated clause hangs on ('said Thursday at a camp, where he delivered')."""
     if tok.pos_ != "VERB":
@@ -181,8 +189,8 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()))
         place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
         date = date_for(ctx, tok) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
-        if etype == "announcement" and date is None:
-            continue  # an undated "announced" is reported speech, not an event worth a row
+        if etype == "announcement" and (date is None or not _date_follows(tok)):
+            continue  # "X announced" with no date of its own is reported speech, not an event worth a row
         if etype == "deadline":
             dl = deadline_date(tok.sent.text, ctx.article.published)
             date = date or (dl[0] if dl else None)
@@ -383,9 +391,13 @@ def _merge(facts: list[EventFact]) -> list[EventFact]:
     """One event per (type, label, place): later mentions fill in a missing date."""
     merged: dict[tuple, EventFact] = {}
     order = []
+    def same(k, key) -> bool:  # same type, and one label's words within the other's ("ruling", "court ruling")
+        a, b = set(k[1].split()), set(key[1].split())
+        return k[0] == key[0] and (a <= b or b <= a)
+
     for f in facts:
         key = (f.event_type, f.label.lower(), f.place)
-        loose = next((k for k in order if k[:2] == key[:2] and (merged[k].date is None) != (f.date is None)), None)
+        loose = next((k for k in order if same(k, key) and (merged[k].date is None) != (f.date is None)), None)
         if loose is not None and key not in merged:
             old = merged[loose]
             if old.date is None:  # the dated mention is the event; the undated one only alluded to it

@@ -64,7 +64,8 @@ def _endpoints(ctx, verb, group_country):
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     # "into their homeland from neighboring Pakistan": the parser may hang "from" on the destination
-    children += [g for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "prep" and g.lower_ == "from"]
+    children += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "to", "toward", "towards")
+                 for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "prep" and g.lower_ == "from"]
     for child in children:
         if child.dep_ == "dobj" and lemma in ("leave", "flee", "escape"):
             origin = origin or _place_in(ctx, child, create=False)
@@ -113,6 +114,8 @@ def extract_movements(ctx) -> list:
             destination = next((_place_in(ctx, c, create=False) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "to")), None)
         if origin is None and gcountry and lemma in ("flee", "escape", "leave", "pour", "cross", "migrate") and destination != gcountry:
             origin = gcountry
+        if origin is None and destination is not None and destination == gcountry and ctx.home_country not in (None, destination):
+            origin = ctx.home_country  # people going home leave the country the article is about
         if origin is None and destination is None:
             continue
         if origin == destination:
