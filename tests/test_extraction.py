@@ -177,3 +177,25 @@ def test_durations_and_deadlines(extract):
 def test_empty_and_odd_text_gives_no_facts(extract):
     assert extract("   \n").facts == []
     assert extract("12345 !!! ???").facts == []
+
+
+def test_a_name_cut_at_its_particle_is_joined(extract):
+    facts = extract("European Commission President Hanna von der Berg will travel Sunday to the Greek island of Kalymnos.")
+    assert ("Hanna von der Berg", "European Commission President", "European Union") in roles(facts)
+    assert any(e.event_type == "visit" and name(facts, e.place) == "Kalymnos" and e.date == "2024-03-10"
+               for e in facts.of_type(EventFact))
+
+
+def test_people_going_home_leave_the_country_the_article_is_about(extract):
+    text = ("Pakistani Interior Minister Omar Malik said on Monday that the camps would close.\n"
+            "Thousands of Afghans crossed into their homeland on Tuesday.")
+    moves = {(name(facts, m.group), name(facts, m.origin), name(facts, m.destination))
+             for facts in [extract(text)] for m in facts.of_type(MovementFact)}
+    assert ("Afghans", "Pakistan", "Afghanistan") in moves
+
+
+def test_an_undated_allusion_merges_into_the_dated_event(extract):
+    text = ("The Supreme Court in November ruled the plan unlawful.\n"
+            "The government passed a law to circumvent the ruling.")
+    rulings = [e for e in extract(text, published="2024-05-23").of_type(EventFact) if e.event_type == "ruling"]
+    assert [(e.label, e.date) for e in rulings] == [("court ruling", "2023-11")]
