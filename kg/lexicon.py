@@ -165,7 +165,7 @@ MEASURE_PHRASES = {
     "amnesty": "regularisation",
     "regularization": "regularisation",
     "regularisation": "regularisation",
-    "asylum": "asylum policy",
+    "suspension": "suspension",
     "pushback": "pushbacks",
     "detention": "detention",
     "arrest": "arrests",

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import gazetteer
-from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, OFFICE_WORDS, ORIENTATIONS, PLATFORMS
+from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, OFFICE_WORDS, ORIENTATIONS, PLATFORMS, ROLE_MODIFIERS
 
 TITLE_TOKENS = OFFICE_WORDS | {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "gen.", "lt.", "col."}
 
@@ -136,6 +136,8 @@ def find_mentions(doc) -> list[Mention]:
                 kind = "org" if org_kind(text) in ("media", "government") and ent.label_ != "LOC" else "place"
                 take(Mention(s, e, kind, text, code))
             elif ent.label_ == "ORG":
+                if e - s == 1 and doc[s].lower_ in OFFICE_WORDS | ROLE_MODIFIERS and e < len(doc) and doc[e].lower_ in OFFICE_WORDS:
+                    continue  # "Defense" in "Defense Minister X" is part of a title, not an organisation
                 take(Mention(s, e, "org", text))
     # 3. Names the model missed: a run of proper nouns that is described by an office
     #    ("Irshad Mohmand, a Pakistani official") or that says something ("Rahim told").

@@ -51,6 +51,7 @@ class Context:
         self.demonym_tokens: set[int] = set()
         self.quote_chars: list[tuple[int, int]] = []
         self.quote_speakers: list[tuple[int, int, str]] = []
+        self.dateline_end = 0
 
     # -- building -----------------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -126,9 +127,10 @@ class Context:
 
     @property
     def home_country(self) -> str | None:
-        """The country whose officials and bodies the article is about (else the most mentioned)."""
+        """The country whose officials and bodies the article is about: countries of stated
+        offices weigh most, mentions break ties (else the most mentioned country)."""
         if self._home_counts:
-            return self._home_counts.most_common(1)[0][0]
+            return max(self._home_counts, key=lambda c: (3 * self._home_counts[c] + self._country_counts[c], c))
         return self.main_country
 
     def note_home(self, country: str | None) -> None:
@@ -181,6 +183,10 @@ class Context:
 
     def subject_entity(self, tok) -> str | None:
         """The entity a subject token refers to: a mention, a pronoun, or a definite role noun."""
+        if tok.idx < self.dateline_end:
+            # "WARSAW, Poland — Poland will ...": the parser may take the dateline for the subject
+            after = [t for t in tok.subtree if t.idx >= self.dateline_end]
+            return next((self.by_token[t.i] for t in after if t.i in self.by_token), None)
         key = self.entity_of(tok)
         if key:
             return key
@@ -230,7 +236,7 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
     """Build the Context: entities for every mention, surnames joined to full names."""
     ctx = Context(article, doc)
     gaz = ctx.gaz
-    skip = dateline_end(article.text)
+    skip = ctx.dateline_end = dateline_end(article.text)
     mentions = [m for m in mentions if doc[m.start].idx >= skip]
     from .facts.quotes import quote_spans
 
@@ -295,8 +301,9 @@ def _country_in_words(ctx: Context, text: str) -> str | None:
 
 
 def _country_in_phrase(ctx: Context, doc, start: int, end: int) -> str | None:
-    """'Pakistani Interior Ministry' -> Pakistan; also the word just before the phrase."""
-    for i in range(max(0, start - 2), end):
+    """'Pakistani Interior Ministry' -> Pakistan; also a demonym right before the phrase."""
+    first = start - 1 if start > 0 and not doc[start - 1].is_punct else start
+    for i in range(first, end):
         key = ctx.by_token.get(i)
         if key and key.startswith("country:"):
             return key

@@ -199,3 +199,20 @@ def test_an_undated_allusion_merges_into_the_dated_event(extract):
             "The government passed a law to circumvent the ruling.")
     rulings = [e for e in extract(text, published="2024-05-23").of_type(EventFact) if e.event_type == "ruling"]
     assert [(e.label, e.date) for e in rulings] == [("court ruling", "2023-11")]
+
+
+def test_a_dateline_parsed_as_subject_does_not_hide_the_real_one(extract):
+    text = ("WARSAW, Poland — Poland will deploy 5,000 more soldiers to its border with Belarus, "
+            "Defense Minister Jan Nowak said on Tuesday.")
+    facts = extract(text, published="2024-06-04")
+    assert ("Jan Nowak", "Defense Minister", "Poland") in roles(facts)
+    measures = {(name(facts, m.actor), m.label) for m in facts.of_type(MeasureFact)}
+    assert measures == {("Poland", "troop deployment")}
+
+
+def test_candidates_who_face_each_other(extract):
+    facts = extract("Poland holds a presidential election on May 18, in which Warsaw mayor Jan Kowal faces "
+                    "conservative historian Adam Lis.", published="2024-03-08")
+    election = next(f for f in facts.of_type(EventFact) if f.event_type == "election")
+    assert {name(facts, c) for c in election.candidates} == {"Jan Kowal", "Adam Lis"}
+    assert ("Adam Lis", "conservative") in orientations(facts)

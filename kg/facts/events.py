@@ -365,6 +365,14 @@ def _candidates(ctx, tok, roles) -> list[str]:
             key = ctx.entity_of(verb.head)
         if key and ctx.kind(key) is Kind.PERSON:
             found.append(key)
+    # "X faces Y", "X against Y" in the election's sentence
+    for t in tok.sent:
+        if t.lemma_.lower() in ("face", "challenge", "defeat", "beat", "run", "contest") and t.pos_ == "VERB":
+            for arg in [c for c in t.children if c.dep_ in ("nsubj", "dobj")] + [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("against", "for") for g in c.children]:
+                for sub in (arg, *[x for x in arg.subtree if x.dep_ in ("appos", "conj")]):
+                    key = ctx.key_at(sub.i)
+                    if key and ctx.kind(key) is Kind.PERSON and key not in found:
+                        found.append(key)
     if not found:
         # office holders named in the same sentence run in it
         holders = {r.person for r in roles}

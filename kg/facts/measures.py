@@ -157,8 +157,10 @@ def _dedupe(facts: list[MeasureFact]) -> list[MeasureFact]:
     seen = set()
     out = []
     for f in facts:
-        key = (f.actor, f.label.lower(), f.country)
-        if key not in seen:
-            seen.add(key)
+        # one measure per actor, label and country; and per actor, type and sentence
+        # ("will deploy 5,000 more soldiers" is one deployment, not a deployment and soldiers)
+        keys = {(f.actor, f.label.lower(), f.country), (f.actor, f.measure_type, f.evidence.sentence.start)}
+        if not keys & seen:
+            seen.update(keys)
             out.append(f)
     return out

@@ -41,6 +41,10 @@ def _title_tokens(doc, start: int) -> list:
             toks.append(t)  # the second half of "far-right"
             i -= 1
             continue
+        if not toks and t.tag_ == "NN" and t.is_alpha and t.is_lower and i - 1 >= sent_start and doc[i - 1].lower_ in ORIENTATIONS:
+            toks.append(t)  # "conservative historian Karol Nawrocki": an occupation after an orientation
+            i -= 1
+            continue
         if (low in OFFICE_WORDS or low in ROLE_MODIFIERS or low in ORIENTATIONS or low in PARTY_WORDS
                 or low in CANDIDATE_WORDS or low in PAST_MARKERS or t.text[:1].isupper() or t.text == "-"):
             toks.append(t)
@@ -210,8 +214,7 @@ def extract_roles(ctx) -> list:
         if office and not (office[0] in WEAK_OFFICES and office[1] != len(title) - 1):
             label = _role_label(title, office[1])
             country = _country_from(ctx, title)
-            emit(key, label, country, _status(title, label), sent, "role.title-before-name", 0.85, first,
-                 infer=office[0] in HEAD_OF_STATE | {"leader", "opposition leader", "party leader"})
+            emit(key, label, country, _status(title, label), sent, "role.title-before-name", 0.85, first, infer=True)
         # apposition before: "<office NP>, NAME"
         if first.i >= 2 and (not title or all(t.lower_ in ORIENTATIONS or t.text == "-" or t.is_alpha and t.text.islower() for t in title)):
             comma = ctx.doc[first.i - len(title) - 1]

@@ -145,8 +145,8 @@ def noun_actor(ctx, tok):
                 return key, MODALITY_VERBS.get(child.lemma_.lower(), "carried out"), child
     actor, modality, verb = actor_and_modality(ctx, tok)
     speaker = ctx.speaker_at(tok)
-    if speaker and (actor is None or ctx.kind(actor) is not Kind.PERSON):
-        return speaker, modality or "announced", verb or tok  # the speaker announces what the quotation says
+    if speaker and modality and (actor is None or ctx.kind(actor) is not Kind.PERSON):
+        return speaker, modality, verb or tok  # the speaker announces what the quotation says
     return actor, modality, verb
 
 
