@@ -72,6 +72,7 @@ GROUP_NOUNS = {
     "migrant", "immigrant", "emigrant", "refugee", "asylum-seeker", "asylum seeker", "seeker", "foreigner",
     "deportee", "returnee", "national", "citizen", "people", "family", "worker", "traveler", "traveller",
     "evacuee", "displaced", "arrival", "crosser", "exile", "person", "resident", "child", "minor",
+    "survivor", "passenger",
 }
 MIGRANT_MODIFIERS = {"undocumented", "irregular", "illegal", "clandestine", "unauthorized", "stranded", "potential"}
 
@@ -103,6 +104,8 @@ EVENT_VERBS = {
     "rescue": ("rescue", "rescue operation"),
     "install": ("installation", "installation"),
     "announce": ("announcement", "announcement"),
+    "capsize": ("shipwreck", "shipwreck"),
+    "sink": ("shipwreck", "shipwreck"),
 }
 # Verbs that govern a proposal or wish, not something that happened.
 PROPOSAL_VERBS = {"call", "help", "want", "seek", "propose", "urge", "demand", "plan", "threaten", "ask", "promise", "vow", "pledge", "push", "consider", "request"}
@@ -138,6 +141,9 @@ MEASURE_PHRASES = {
     "deportation scheme": "deportation",
     "deportation flight": "deportation",
     "deportation": "deportation",
+    "repatriation": "deportation",
+    "detention center": "detention",
+    "detention centre": "detention",
     "expulsion": "expulsion",
     "curfew": "curfew",
     "visa": "visa restrictions",

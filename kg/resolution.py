@@ -24,8 +24,10 @@ ORG_KINDS = {
     "platform": Kind.PLATFORM,
 }
 PRONOUNS = {"he", "she", "him", "her", "his"}
+PLACE_NOUNS = {"port", "city", "town", "coast", "island", "side", "territory", "soil", "border", "waters", "village", "capital", "province"}
 # "AUSTIN, Texas --", "BOGOTA, Colombia" on its own line, "(Bloomberg) —": where the story was filed, not what it is about.
-DATELINE_RE = re.compile(r"^\s*(?:\([^)\n]{1,40}\)|[A-Z][A-Za-z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?)\s*(?:--|—|–|\n)")
+DATELINE_RE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–|\n)")
 
 
 def dateline_end(text: str) -> int:
@@ -79,14 +81,14 @@ class Context:
                 self.by_token.setdefault(i, key)
         return key
 
-    def country(self, code: str, start: int | None = None, end: int | None = None) -> str | None:
+    def country(self, code: str, start: int | None = None, end: int | None = None, count: bool = True) -> str | None:
         """Key of the country with ISO ``code``, creating its entity with ISO code and Wikidata IRI."""
         info = self.gaz.countries.get(code)
         if info is None:
             return None
         key = f"country:{code}"
         self.add(Kind.COUNTRY, info.name, start, end, key=key, iso=code, wikidata=info.wikidata)
-        if start is not None:
+        if start is not None and count:
             self._country_counts[key] += 1
         return key
 
@@ -130,7 +132,8 @@ class Context:
         """The country whose officials and bodies the article is about: countries of stated
         offices weigh most, mentions break ties (else the most mentioned country)."""
         if self._home_counts:
-            return max(self._home_counts, key=lambda c: (3 * self._home_counts[c] + self._country_counts[c], c))
+            order = {c: i for i, c in enumerate(self._country_counts)}  # first mentioned first
+            return max(self._home_counts, key=lambda c: (3 * self._home_counts[c] + self._country_counts[c], -order.get(c, 999)))
         return self.main_country
 
     def note_home(self, country: str | None) -> None:
@@ -150,6 +153,16 @@ class Context:
     def is_name_of_country(self, i: int) -> bool:
         """True for a country's name, false for a demonym ("Afghans") that only implies it."""
         return i not in self.demonym_tokens
+
+    def describes_people_or_place(self, tok) -> bool:
+        """'Tunisian port', 'Afghan families', 'German immigrants': a demonym about people or
+        places, which says nothing about whose officials or government the text means."""
+        if self.is_name_of_country(tok.i):
+            return False
+        from .lexicon import GROUP_NOUNS
+
+        head = tok.head.lemma_.lower()
+        return tok.tag_ in ("NNPS", "NNS") or head in GROUP_NOUNS or head in PLACE_NOUNS
 
     def main_countries(self, n: int = 2) -> list[str]:
         return [k for k, _ in self._country_counts.most_common(n)]
@@ -250,9 +263,13 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
     surnames = {full.split()[-1]: full for full in set(canonical.values()) if len(full.split()) > 1}
     for m in mentions:
         if m.kind in ("country", "demonym"):
-            ctx.country(m.code, m.start, m.end)
             if m.kind == "demonym":
                 ctx.demonym_tokens.update(range(m.start, m.end))
+            counts = m.kind == "country" or not ctx.describes_people_or_place(doc[m.end - 1])
+            ctx.country(m.code, m.start, m.end, count=counts)
+            if m.kind == "demonym":
+                if doc[m.end - 1].head.lemma_.lower() in ("authority", "government", "official", "police", "army", "ministry", "navy", "coast"):
+                    ctx.note_home(f"country:{m.code}")  # "Italian authorities said": the article's own country
     for m in mentions:
         if m.kind == "person":
             full = canonical.get(m.text, m.text)

@@ -229,32 +229,65 @@ def test_interrupt_keeps_finished_articles_in_file(tmp_path, monkeypatch):
 
 
 def test_ctrl_c_on_the_command_line(tmp_path):
+    """On a terminal the batch shows a progress bar; Ctrl-C keeps the finished articles, exit 130."""
+    import pty
+    import re
+    import select
+
     corpus = tmp_path / "corpus"
     many = {f"{slug}-{n:03d}": text for n in range(40) for slug, text in ARTICLES.items()}
     write_corpus(corpus, many)
     store = tmp_path / "store"
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="120")
+    master, slave = pty.openpty()  # stderr is a terminal: progress bar on
     proc = subprocess.Popen(
         [sys.executable, "-c", "from kg.cli import main; main()", "extract", str(corpus), "--jobs", "2", "--store", str(store)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env, stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL,
     )
+    os.close(slave)
+    seen = b""
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                if (store / "CURRENT").exists() and store_graphs(store):
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
                     break
-            except (OSError, RuntimeError):  # the store is being created
-                pass
-            time.sleep(0.05)
+            done = [int(n) for n in re.findall(rb"(\d+)/%d" % len(many), seen)]
+            if done and max(done) >= 3:
+                break
         proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=60)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            elif proc.poll() is not None:
+                break
+        proc.wait(timeout=60)
     finally:
+        os.close(master)
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == 130, err
+    err = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", seen).decode("utf-8", "replace")
+    assert "extracting" in err  # the progress bar
+    assert proc.returncode == 130, err[-2000:]
     assert "stopped after" in err
     kept = store_graphs(store)
     assert 0 < len(kept) < len(many)
-    done = int(err.split("extracted ")[1].split(" of ")[0])
+    done = int(err.split("stopped after ")[1].split("extracted ")[1].split(" of ")[0])
     assert done == len(kept)
+
+
+def test_no_progress_bar_without_a_terminal(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    proc = kg("extract", str(corpus), "--store", str(tmp_path / "store"), check=True)
+    assert proc.stderr.strip().splitlines() == [f"extracted 3 of 3 articles into {tmp_path / 'store'} ({proc.stderr.split('(')[1].split(')')[0]})"]

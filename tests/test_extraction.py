@@ -216,3 +216,14 @@ def test_candidates_who_face_each_other(extract):
     election = next(f for f in facts.of_type(EventFact) if f.event_type == "election")
     assert {name(facts, c) for c in election.candidates} == {"Jan Kowal", "Adam Lis"}
     assert ("Adam Lis", "conservative") in orientations(facts)
+
+
+def test_a_demonym_about_a_port_does_not_decide_an_officials_country(extract):
+    text = ("ROME (AP) — Italian authorities said Sunday that 41 migrants were missing after a boat capsized.\n"
+            "The survivors had left the Tunisian port of Sfax on Thursday.\n"
+            "Interior Minister Marco Bianchi said the government would speed up repatriations.\n"
+            "Tunisian President Karim Said has rejected the idea.")
+    facts = extract(text, published="2023-08-13")
+    assert ("Marco Bianchi", "Interior Minister", "Italy") in roles(facts)
+    assert ("Karim Said", "Tunisian President", "Tunisia") in roles(facts)
+    assert any(e.event_type == "shipwreck" for e in facts.of_type(EventFact))

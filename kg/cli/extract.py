@@ -23,8 +23,7 @@ def extract(
 ) -> None:
     """Extract facts from ARTICLES into an RDF graph file or a graph store.
 
-    Exit code 0 when every article was extracted, 2 when some failed (each is named on stderr),
-    1 when nothing was, 130 when interrupted (the finished articles are kept).
+    Exit code 0 when every article was extracted, 2 when some failed (each is named on stderr), 1 when nothing was, 130 when interrupted (the finished articles are kept).
     """
     from ..batch import BatchError, Interrupted, run_batch
     from ..errors import KgError

@@ -253,6 +253,9 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
         return bool(obj_words & {"visa", "issuance", "flight", "entry", "asylum", "program", "programme", "permit", "crossing", "trade"})
     if lemma == "announce":
         return inherited_subject(tok) is not None
+    if lemma in ("capsize", "sink"):
+        subj = inherited_subject(tok)
+        return subj is not None and subj.lemma_.lower() in ("boat", "vessel", "ship", "dinghy", "raft", "ferry", "craft")
     if lemma in ("sue", "sign", "deliver", "expel", "deport", "arrest", "detain"):
         return tok.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG")
     return False

@@ -11,7 +11,7 @@ from ..lexicon import GROUP_NOUNS, MIGRANT_MODIFIERS
 from ..records import Kind, MovementFact
 from .syntax import subject_of
 
-MOVE_VERBS = {"leave", "flee", "cross", "head", "travel", "return", "go", "move", "arrive", "enter", "pour", "migrate", "escape", "come", "walk", "sail", "flow"}
+MOVE_VERBS = {"leave", "flee", "cross", "head", "travel", "return", "go", "move", "arrive", "enter", "pour", "migrate", "escape", "come", "walk", "sail", "flow", "reach", "land"}
 SEND_VERBS = {"send", "deport", "expel", "transfer", "bus", "fly", "return", "relocate"}
 MOVE_NOUNS = {"arrival", "influx", "entry", "flow", "exodus", "departure", "return", "crossing"}
 HOME_WORDS = {"homeland", "home", "country"}
@@ -69,6 +69,8 @@ def _endpoints(ctx, verb, group_country):
     for child in children:
         if child.dep_ == "dobj" and lemma in ("leave", "flee", "escape"):
             origin = origin or _place_in(ctx, child, create=False)
+        if child.dep_ == "dobj" and lemma in ("reach", "enter"):
+            destination = destination or _place_in(ctx, child, create=False)
         if child.dep_ == "prep":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is None:

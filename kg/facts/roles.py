@@ -131,7 +131,7 @@ def context_country(ctx, tok) -> str | None:
     sent = tok.sent
     windows = [(sent, tok.i), (_previous_sentence(sent), None)]
     for kinds in ((Kind.COUNTRY,), (Kind.PLACE,)):
-        for s, stop in windows:
+        for s, stop in windows if kinds == (Kind.COUNTRY,) else windows[:1]:
             if s is None:
                 continue
             for t in s:
@@ -139,7 +139,7 @@ def context_country(ctx, tok) -> str | None:
                     break
                 key = ctx.key_at(t.i)
                 c = ctx.country_of(key) if key and ctx.kind(key) in kinds else None
-                if c and not ctx.in_quote(t):
+                if c and not ctx.in_quote(t) and not ctx.describes_people_or_place(t):
                     return c
     return ctx.home_country
 

@@ -110,6 +110,8 @@ def actor_and_modality(ctx, start):
         if cur.dep_ == "amod":
             return None, modality, None
         modality = modality or MODALITY_VERBS.get(cur.lemma_.lower())
+        if modality is None and {c.lower_ for c in cur.children if c.dep_ == "aux"} & {"will", "would", "shall"}:
+            modality = "announced"  # "the government would speed up repatriations", as someone said
         subj = subject_of(cur)
         if subj is None and cur.dep_ == "conj":
             subj = subject_of(cur.head)
