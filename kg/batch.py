@@ -292,8 +292,13 @@ class _Interrupt:
 
     def __enter__(self) -> "_Interrupt":
         if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGINT, lambda *_: self.event.set())
+            self.previous = signal.signal(signal.SIGINT, self._handler)
         return self
+
+    def _handler(self, *_) -> None:
+        if self.event.is_set():  # a second Ctrl-C: stop at once
+            raise KeyboardInterrupt
+        self.event.set()
 
     def __exit__(self, *exc) -> None:
         if self.previous is not None:
@@ -426,17 +431,21 @@ def run_batch(
             reporter.failed(failure)
         reporter.advance()
 
+    def started() -> None:
+        """The workers exist: now the progress bar (its thread must not be forked) and early failures."""
+        nonlocal reporter
+        reporter = _Reporter(len(files), progress)
+        for failure in early:
+            result.failures.append(failure)
+            reporter.failed(failure)
+            reporter.advance()
+
     with _Interrupt() as stop:
         try:
-            reporter = _Reporter(len(files), progress)
-            for failure in early:
-                result.failures.append(failure)
-                reporter.failed(failure)
-                reporter.advance()
             if jobs == 1:
-                _run_here(chunks, meta, sink.kind, model, handle, stop, lambda: fatal)
+                _run_here(chunks, meta, sink.kind, model, handle, stop, lambda: fatal, started)
             else:
-                _run_pool(chunks, meta, sink.kind, model, jobs, handle, stop, lambda: fatal)
+                _run_pool(chunks, meta, sink.kind, model, jobs, handle, stop, lambda: fatal, started)
             result.interrupted = bool(stop) and result.finished < result.total
         finally:
             if reporter is not None:
@@ -451,10 +460,11 @@ def run_batch(
     return result
 
 
-def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable) -> None:
+def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable, started: Callable) -> None:
     from .pipeline import Extractor
 
     extractor = Extractor(model)
+    started()
     for chunk in chunks:
         for i, status, value in process_chunk(extractor, chunk, meta, kind):
             handle(i, status, value)
@@ -462,7 +472,7 @@ def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable
                 return
 
 
-def _run_pool(chunks, meta, kind, model, jobs: int, handle: Callable, stop, fatal: Callable) -> None:
+def _run_pool(chunks, meta, kind, model, jobs: int, handle: Callable, stop, fatal: Callable, started: Callable) -> None:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -473,8 +483,9 @@ def _run_pool(chunks, meta, kind, model, jobs: int, handle: Callable, stop, fata
     pending: set = set()
     clean = False
     try:
-        futures = {pool.submit(_work, chunk): chunk for chunk in chunks}
+        futures = {pool.submit(_work, chunk): chunk for chunk in chunks}  # forks the workers
         pending = set(futures)
+        started()
         while pending and not stop and not fatal():
             done, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
             for future in done:

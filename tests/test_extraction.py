@@ -227,3 +227,9 @@ def test_a_demonym_about_a_port_does_not_decide_an_officials_country(extract):
     assert ("Marco Bianchi", "Interior Minister", "Italy") in roles(facts)
     assert ("Karim Said", "Tunisian President", "Tunisia") in roles(facts)
     assert any(e.event_type == "shipwreck" for e in facts.of_type(EventFact))
+
+
+def test_a_platform_at_the_very_end_of_the_text(extract):
+    # regression (found by hypothesis): "said on X" with nothing after the platform crashed
+    extract("said on X")
+    extract('"We will stay here all night," the mayor said on X')

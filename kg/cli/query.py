@@ -11,12 +11,12 @@ from . import app
 
 @app.command()
 def query(
-    source: str = typer.Argument(..., metavar="[GRAPH] QUERY", help="Graph file (.ttl .trig .nt .nq .jsonld), then a .rq file or the query text; with --store, only the query."),
-    sparql: Optional[str] = typer.Argument(None, hidden=True),
+    source: str = typer.Argument(..., metavar="GRAPH", help="Graph file (.ttl .trig .nt .nq .jsonld); left out with --store."),
+    sparql: Optional[str] = typer.Argument(None, metavar="QUERY", help="A .rq file or the query text."),
     store: Optional[Path] = typer.Option(None, "--store", help="Query this graph store folder instead of a graph file."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
 ) -> None:
-    """Answer a SPARQL SELECT or ASK query over GRAPH (or --store DIR); the default graph is the union of the articles' graphs."""
+    """Answer a SPARQL SELECT or ASK query: kg query GRAPH QUERY, or kg query --store DIR QUERY. The default graph is the union of the articles' graphs."""
     from ..errors import KgError
     from ..query import format_answer, print_table, read_query
 

@@ -87,6 +87,8 @@ def _medium(ctx, verb, window_end: int):
         if low in ("on", "in", "via") and i + 1 < len(toks):
             rest = [t for t in toks[i + 1 : i + 4] if t.lower_ not in ("a", "an", "the", "his", "her", "their")]
             for n in (2, 1):
+                if len(rest) < n:
+                    continue
                 name = " ".join(t.text for t in rest[:n])
                 if name.lower() in PLATFORMS:
                     return ctx.add(Kind.PLATFORM, _platform_name(name), rest[0].i, rest[n - 1].i + 1)
