@@ -58,13 +58,21 @@ def run_measured(cmd: list[str], timeout: float | None = None) -> dict:
     return {"wall": wall, "rc": proc.returncode, "out": out, "err": err, "timed_out": timed_out}
 
 
-def peak_rss_mb(cmd: list[str], timeout: float | None = None) -> dict:
-    """Like run_measured, but waits with wait4 to read the child's own resource usage."""
+def peak_rss_mb(cmd: list[str], timeout: float | None = None, memory_gb: float | None = None) -> dict:
+    """Like run_measured, but waits with wait4 to read the child's own resource usage;
+    ``memory_gb`` caps its address space (a shared machine: fail rather than swap)."""
     import signal
+
+    def limit() -> None:
+        if memory_gb:
+            import resource
+
+            cap = int(memory_gb * 2**30)
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(cmd, env=ENV, stdout=out, stderr=err, text=True)
+        proc = subprocess.Popen(cmd, env=ENV, stdout=out, stderr=err, text=True, preexec_fn=limit)
         deadline = None if timeout is None else start + timeout
         timed_out = False
         while True:
@@ -226,11 +234,14 @@ def bench_size(size: int, args, queries: list[Path]) -> dict:
     row["rdflib"] = {}
     if size <= args.rdflib_max:
         res = peak_rss_mb([sys.executable, "-c", RDFLIB, str(nquads), str(args.query_timeout), *map(str, queries)],
-                          timeout=args.rdflib_timeout)
+                          timeout=args.rdflib_timeout, memory_gb=args.rdflib_memory_gb)
         lines = [json.loads(line) for line in res["out"].splitlines() if line.startswith("{")]
         if lines and "load" in lines[0]:
             row["rdflib_load"] = lines[0]["load"]
             row["rdflib_rss"] = res["rss_mb"]
+        else:
+            row["rdflib_failed"] = ("MemoryError (over --rdflib-memory-gb)" if "MemoryError" in res["err"]
+                                    else "time limit" if res["timed_out"] else (res["err"].strip().splitlines() or ["?"])[-1][:120])
         for line in lines[1:]:
             row["rdflib"][line["query"]] = line
     if not args.keep:
@@ -280,16 +291,17 @@ def report(rows: list[dict], prof: dict, args, queries: list[Path]) -> str:
     for r in rows:
         lines += ["", f"CQ latency, {r['size']:,} articles ({r['quads']:,} quads)"
                   + (f"; rdflib load {r['rdflib_load']:.1f} s, peak RSS {r['rdflib_rss']:,.0f} MB" if "rdflib_load" in r else
-                     "; rdflib not run at this size" if not r["rdflib"] else ""), "",
+                     f"; rdflib could not load it: {r['rdflib_failed']}" if "rdflib_failed" in r else
+                     "; rdflib not run at this size"), "",
                   "| query | rows | Oxigraph (median of 3) | `kg query --store` wall | rdflib memory | same rows |",
                   "|---|---:|---:|---:|---:|---|"]
         for q in queries:
             ox = r["ox"][q.stem]
             rd = r["rdflib"].get(q.stem)
             if rd is None:
-                rd_time, same = ("not run" if size_skipped(r, args) else "timeout"), "-"
+                rd_time, same = ("not run" if size_skipped(r, args) or "rdflib_failed" in r else "timeout"), "-"
             elif rd["seconds"] is None:
-                rd_time, same = f"> {args.query_timeout} s", "-"
+                rd_time, same = (f"error: {rd['error']}" if rd.get("error") else f"> {args.query_timeout} s"), "-"
             else:
                 rd_time, same = fmt_ms(rd["seconds"]), ("yes" if rd["rows"] == ox["rows"] else "**no**")
             lines.append(f"| {q.stem} | {len(ox['rows']):,} | {fmt_ms(ox['seconds'])} | {fmt_ms(r['ox_cli'][q.stem])} | {rd_time} | {same} |")
@@ -320,6 +332,7 @@ def main() -> None:
     parser.add_argument("--rdflib-max", type=int, default=10_000, help="largest size to load into rdflib")
     parser.add_argument("--rdflib-timeout", type=float, default=1800, help="seconds for rdflib load + all queries")
     parser.add_argument("--query-timeout", type=int, default=60, help="seconds per rdflib query")
+    parser.add_argument("--rdflib-memory-gb", type=float, default=12, help="address-space cap for the rdflib process")
     parser.add_argument("--no-readme", action="store_true", help="do not update benchmarks/README.md")
     args = parser.parse_args()
     args.sizes = [int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",") if s.strip()]

@@ -197,6 +197,7 @@ MEASURE_VERBS = {
     "repeal": ("repeal", "repeal"),
     "install": ("barrier", "installation"),
     "deliver": ("delivery", "delivery"),
+    "send": ("troop deployment", "troop deployment"),
     "break": ("severing of relations", "broke off relations"),
     "sever": ("severing of relations", "severed relations"),
 }

@@ -309,11 +309,17 @@ def _longer_names(names: list[str]) -> dict[str, str]:
 
 
 def _country_in_words(ctx: Context, text: str) -> str | None:
-    """'Pakistani Interior Ministry', 'UK Supreme Court', 'Texas ACLU' -> the country."""
+    """'Pakistani Interior Ministry', 'UK Supreme Court', 'Texas ACLU' -> the country. A state body
+    named with its country is a mention of that country and a sign the article is about it."""
     for word in text.replace("’s", "").replace("'s", "").split():
         code = ctx.gaz.demonym_code(word) or ctx.gaz.country_code(word) or ctx.gaz.region_code(word)
         if code:
-            return ctx.country(code)
+            key = ctx.country(code)
+            if key:
+                ctx._country_counts[key] += 1
+                if org_kind(text) in ("government", "armed-forces"):
+                    ctx.note_home(key)
+            return key
     return None
 
 

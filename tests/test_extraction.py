@@ -233,3 +233,15 @@ def test_a_platform_at_the_very_end_of_the_text(extract):
     # regression (found by hypothesis): "said on X" with nothing after the platform crashed
     extract("said on X")
     extract('"We will stay here all night," the mayor said on X')
+
+
+def test_a_state_body_named_with_its_country_decides_whose_officials_are_meant(extract):
+    text = ("Border agents apprehended 2,000 migrants on Monday, U.S. Customs and Border Protection said.\n"
+            "Homeland Security Secretary Ana Ortiz said the administration would send 1,500 troops to the border.\n"
+            "Mexican President Luis Vega said Mexico would continue to accept migrants expelled from the United States.")
+    facts = extract(text, published="2023-05-09")
+    assert ("Ana Ortiz", "Homeland Security Secretary", "United States") in roles(facts)
+    measures = {(name(facts, m.actor), m.label, m.modality) for m in facts.of_type(MeasureFact)}
+    assert ("Ana Ortiz", "troop deployment", "announced") in measures
+    # a participle describing migrants is not an expulsion event
+    assert not any(e.event_type == "expulsion" for e in facts.of_type(EventFact))

@@ -216,8 +216,11 @@ def is_people(ctx, tok) -> bool:
 
 
 def _realis(verb) -> bool:
-    """A verb that reports something happening or announced, not a wish, a purpose or a possibility."""
+    """A verb that reports something happening or announced, not a wish, a purpose, a possibility
+    or a participle describing a noun ("migrants expelled from the United States")."""
     if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     chain = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
     for v in chain:

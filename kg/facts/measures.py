@@ -83,7 +83,9 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
                 actor = ctx.subject_entity(subj) if subj is not None else verb_actor(ctx, tok)
                 if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS:
                     actor, modality, _ = _actor_and_modality(ctx, tok)
-            modality = MODALITY_VERBS.get(lemma, "carried out") if modality is None else modality
+            if modality is None:
+                future = {c.lower_ for c in tok.children if c.dep_ == "aux"} & {"will", "would", "shall"}
+                modality = "announced" if future else MODALITY_VERBS.get(lemma, "carried out")
             found = (actor, mtype, _verb_label(tok, default), modality)
         elif tok.pos_ in ("NOUN", "PROPN"):
             hit = _measure_noun(tok)
@@ -113,7 +115,7 @@ def _verb_ok(tok, lemma: str) -> bool:
     obj_words = {w.lemma_.lower() for c in verb_objects(tok) for w in c.subtree}
     if lemma in ("close", "shut"):
         return bool(obj_words & {"border", "borders", "crossing", "crossings", "frontier", "port", "bridge"})
-    if lemma == "deploy":
+    if lemma in ("deploy", "send"):
         return bool(obj_words & {"troop", "soldier", "force", "police", "military", "army", "guard", "officer"})
     if lemma == "suspend":
         return bool(obj_words & {"visa", "issuance", "flight", "entry", "asylum", "program", "programme", "permit"})

@@ -7,7 +7,7 @@ from ..records import Kind
 
 ACTOR_KINDS = {Kind.PERSON, Kind.GOVERNMENT, Kind.ORGANIZATION, Kind.ARMED_FORCES, Kind.COUNTRY, Kind.PLACE}
 NOUN_PATH = {"dobj", "pobj", "prep", "compound", "amod", "conj", "appos", "xcomp", "acl", "attr", "nsubjpass", "pcomp", "advcl", "ccomp", "relcl"}
-GENERIC_AGENTS = {"authority", "police", "government", "official", "force", "agency", "ministry", "administration", "officer"}
+GENERIC_AGENTS = {"authority", "police", "government", "official", "force", "agency", "ministry", "administration", "officer", "state", "country", "nation"}
 
 
 def tense_of(tok) -> str | None:
