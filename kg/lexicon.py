@@ -57,6 +57,7 @@ GOVERNMENT_WORDS = {
     "congress", "parliament", "senate", "cabinet", "police", "patrol", "office", "agency",
     "authority", "authorities", "prosecutor", "prosecutors", "presidency", "guard", "service",
     "directorate", "bureau", "coast guard", "navy", "army", "immigration", "migration", "state",
+    "customs", "protection", "security", "homeland", "border", "interior", "defense", "defence",
 }
 ARMED_FORCES_WORDS = {"armed forces", "army", "military", "navy", "national guard", "guard", "troops", "air force", "marines", "coast guard"}
 

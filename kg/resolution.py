@@ -50,6 +50,7 @@ class Context:
         self.kind_of_mention: dict[int, str] = {}
         self._country_counts: Counter[str] = Counter()
         self._home_counts: Counter[str] = Counter()
+        self._first_seen: dict[str, int] = {}
         self.demonym_tokens: set[int] = set()
         self.quote_chars: list[tuple[int, int]] = []
         self.quote_speakers: list[tuple[int, int, str]] = []
@@ -90,6 +91,8 @@ class Context:
         self.add(Kind.COUNTRY, info.name, start, end, key=key, iso=code, wikidata=info.wikidata)
         if start is not None and count:
             self._country_counts[key] += 1
+        if start is not None:
+            self._first_seen[key] = min(self._first_seen.get(key, start), start)
         return key
 
     # -- lookups ------------------------------------------------------------------------------
@@ -125,15 +128,15 @@ class Context:
         """The country the article mentions most (names and demonyms)."""
         if not self._country_counts:
             return None
-        return self._country_counts.most_common(1)[0][0]
+        return max(self._country_counts, key=lambda c: (self._country_counts[c], -self._first_seen.get(c, 10**9)))
 
     @property
     def home_country(self) -> str | None:
         """The country whose officials and bodies the article is about: countries of stated
         offices weigh most, mentions break ties (else the most mentioned country)."""
         if self._home_counts:
-            order = {c: i for i, c in enumerate(self._country_counts)}  # first mentioned first
-            return max(self._home_counts, key=lambda c: (3 * self._home_counts[c] + self._country_counts[c], -order.get(c, 999)))
+            return max(self._home_counts, key=lambda c: (3 * self._home_counts[c] + self._country_counts[c],
+                                                         -self._first_seen.get(c, 10**9)))  # ties: the first mentioned
         return self.main_country
 
     def note_home(self, country: str | None) -> None:
@@ -165,7 +168,8 @@ class Context:
         return tok.tag_ in ("NNPS", "NNS") or head in GROUP_NOUNS or head in PLACE_NOUNS
 
     def main_countries(self, n: int = 2) -> list[str]:
-        return [k for k, _ in self._country_counts.most_common(n)]
+        ranked = sorted(self._country_counts, key=lambda c: (-self._country_counts[c], self._first_seen.get(c, 10**9)))
+        return ranked[:n]
 
     def evidence(self, sent, rule: str, confidence: float) -> Evidence:
         return Evidence(Span(sent.start_char, sent.end_char, sent.text), rule, confidence)
@@ -282,7 +286,7 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
         elif m.kind == "org":
             full = org_names.get(m.text, m.text)
             kind = ORG_KINDS[org_kind(full)]
-            country = _country_in_words(ctx, full) or _country_in_phrase(ctx, doc, m.start, m.end)
+            country = _country_in_words(ctx, full, m.start) or _country_in_phrase(ctx, doc, m.start, m.end)
             ctx.add(kind, full, m.start, m.end, country=country)
         elif m.kind == "place":
             code = m.code or _country_after(ctx, doc, m.end)
@@ -308,7 +312,7 @@ def _longer_names(names: list[str]) -> dict[str, str]:
     return out
 
 
-def _country_in_words(ctx: Context, text: str) -> str | None:
+def _country_in_words(ctx: Context, text: str, position: int | None = None) -> str | None:
     """'Pakistani Interior Ministry', 'UK Supreme Court', 'Texas ACLU' -> the country. A state body
     named with its country is a mention of that country and a sign the article is about it."""
     for word in text.replace("’s", "").replace("'s", "").split():
@@ -317,6 +321,8 @@ def _country_in_words(ctx: Context, text: str) -> str | None:
             key = ctx.country(code)
             if key:
                 ctx._country_counts[key] += 1
+                if position is not None:
+                    ctx._first_seen[key] = min(ctx._first_seen.get(key, position), position)
                 if org_kind(text) in ("government", "armed-forces"):
                     ctx.note_home(key)
             return key
