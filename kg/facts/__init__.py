@@ -36,7 +36,6 @@ def extract_facts(article: Article, doc) -> ArticleFacts:
     facts.extend(extract_measures(ctx, quotes))
     facts.extend(extract_movements(ctx))
     facts.extend(extract_quantities(ctx, quotes))
-    _drop_orphans(ctx)
     return ArticleFacts(article=article, entities=ctx.entities, facts=_unique(facts))
 
 
@@ -56,10 +55,6 @@ def _candidate_roles(ctx, events: list[EventFact], roles: list[RoleFact]) -> lis
             out.append(RoleFact(person, role, e.place if ctx.kind(e.place) is Kind.COUNTRY else ctx.country_of(e.place),
                                 "candidate", e.evidence.__class__(e.evidence.sentence, "role.election-candidate", 0.7)))
     return out
-
-
-def _drop_orphans(ctx) -> None:
-    """Nothing to do yet: every entity found is a mention of the article."""
 
 
 def _unique(facts: list) -> list:

@@ -80,8 +80,6 @@ def _endpoints(ctx, verb, group_country):
                 origin = origin or _place_in(ctx, pobj, create=False)
             elif child.lower_ in ("into", "to", "for", "toward", "towards"):
                 destination = destination or (group_country if home else _place_in(ctx, pobj))
-            elif child.lower_ in ("across", "through", "over") and destination is None:
-                pass
     return origin, destination
 
 

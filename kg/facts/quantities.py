@@ -156,10 +156,9 @@ def _date(ctx, sent, first) -> str | None:
     ents = [e for e in sent.ents if e.label_ == "DATE" and not (e.start <= first.i < e.end) and ctx.in_quote(e[0]) == quoted
             and not re.fullmatch(r"\d+\s+(day|week|month|hour)s?", e.text.lower())]
     for ent in sorted(ents, key=lambda e: abs(e.start - first.i)):
-        if True:
-            value = resolve_date(ent.text, ctx.article.published, sent.text, tense_of(ent.root))
-            if value:
-                return value
+        value = resolve_date(ent.text, ctx.article.published, sent.text, tense_of(ent.root))
+        if value:
+            return value
     return None
 
 

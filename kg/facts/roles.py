@@ -227,8 +227,6 @@ def extract_roles(ctx) -> list:
         after = last.i + 1
         if after + 1 < len(ctx.doc) and ctx.doc[after].text == ",":
             for tok in ctx.doc[after + 1 : min(len(ctx.doc), after + 8)]:
-                if tok.dep_ == "appos" or tok.head.i == last.i or tok.head.i == first.i:
-                    pass
                 if tok.is_punct:
                     break
                 if tok.lower_ in OFFICE_WORDS and (tok.i + 1 >= len(ctx.doc) or ctx.doc[tok.i + 1].lower_ not in OFFICE_WORDS):
