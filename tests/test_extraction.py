@@ -245,3 +245,13 @@ def test_a_state_body_named_with_its_country_decides_whose_officials_are_meant(e
     assert ("Ana Ortiz", "troop deployment", "announced") in measures
     # a participle describing migrants is not an expulsion event
     assert not any(e.event_type == "expulsion" for e in facts.of_type(EventFact))
+
+
+def test_only_heads_of_state_look_back_a_sentence_for_their_country(extract):
+    text = ("More than 700 migrants crossed the Channel on Saturday, Britain's interior ministry said.\n"
+            "Home Secretary Jane Hill said the teams had been deployed.\n"
+            "France and Britain signed an agreement in July.\n"
+            "Opposition leader Tom Ward, a Conservative, criticised the government.")
+    facts = extract(text, published="2025-08-31")
+    assert ("Tom Ward", "Opposition leader", "United Kingdom") in roles(facts)
+    assert ("agreement signing", "signing", "France", "2025-07") in events(facts)

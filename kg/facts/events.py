@@ -196,6 +196,9 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             date = date or (dl[0] if dl else None)
         if etype == "closure":
             label = _closure_label(ctx, tok)
+        if etype == "signing":
+            signed = next((o.lemma_.lower() for o in verb_objects(tok)), "treaty")
+            label = f"{signed if signed in ('treaty', 'agreement', 'deal', 'accord', 'memorandum', 'pact') else 'treaty'} signing"
         facts.append(EventFact(label, etype, place, date, ctx.evidence(tok.sent, f"event.{tok.pos_.lower()}-trigger", 0.7),
                                actors=(actor,) if actor else ()))
     facts.extend(_deadlines(ctx))

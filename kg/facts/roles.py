@@ -124,12 +124,12 @@ def _of_country(ctx, head) -> str | None:
     return None
 
 
-def context_country(ctx, tok) -> str | None:
-    """Country a bare title refers to: the first country named before it in its sentence, else in
-    the previous sentence (countries first; a town's country only when no country is named),
-    else the country whose officials the article is about."""
+def context_country(ctx, tok, head_of_state: bool = True) -> str | None:
+    """Country a bare title refers to: the first country named before it in its sentence, else
+    (for heads of state and government) in the previous sentence; countries first, a town's
+    country only when no country is named; else the country whose officials the article is about."""
     sent = tok.sent
-    windows = [(sent, tok.i), (_previous_sentence(sent), None)]
+    windows = [(sent, tok.i)] + ([(_previous_sentence(sent), None)] if head_of_state else [])
     for kinds in ((Kind.COUNTRY,), (Kind.PLACE,)):
         for s, stop in windows if kinds == (Kind.COUNTRY,) else windows[:1]:
             if s is None:
@@ -244,7 +244,8 @@ def extract_roles(ctx) -> list:
                         break
         _as_office(ctx, key, last, sent, emit)
     for person, label, status, sent, rule, conf, tok in pending:
-        country = ctx.entities[person].country or context_country(ctx, tok)
+        head_of_state = bool(set(label.lower().split()) & {w for o in HEAD_OF_STATE for w in o.split()})
+        country = ctx.entities[person].country or context_country(ctx, tok, head_of_state)
         facts.append(RoleFact(person, label, country, status, ctx.evidence(sent, rule, conf * 0.9)))
         if country and not ctx.entities[person].country:
             ctx.entities[person].country = country
