@@ -178,7 +178,7 @@ def _split_camel(name: str) -> str:
 
 
 def local_name(term: str) -> str:
-    """The readable last part of an IRI: '...#hasTimeStamp' -> 'has time stamp', '.../kast' -> 'kast'."""
+    """The readable last part of an IRI: '...#hasTimeStamp' -> 'has time stamp', '.../ruiz' -> 'ruiz'."""
     text = str(term).rstrip("/#")
     for sep in ("#", "/", ":"):
         if sep in text:

@@ -442,7 +442,9 @@ def run_batch(
 
     with _Interrupt() as stop:
         try:
-            if jobs == 1:
+            if not chunks:
+                started()
+            elif jobs == 1:
                 _run_here(chunks, meta, sink.kind, model, handle, stop, lambda: fatal, started)
             else:
                 _run_pool(chunks, meta, sink.kind, model, jobs, handle, stop, lambda: fatal, started)

@@ -12,18 +12,22 @@ from .query import print_table, run_query
 
 def run_demo(project: Path, out: Path, model: str | None = None) -> None:
     console = Console()
-    article = project / "examples" / "tacna-arica.txt"
+    article = next(iter(sorted((project / "examples").glob("*.txt"))), None)
+    if article is None:
+        from .errors import KgError
+
+        raise KgError(f"{project / 'examples'}: no example article (*.txt); reinstall the project from its repository")
     out.mkdir(parents=True, exist_ok=True)
-    trig = out / "tacna-arica.trig"
+    trig = out / f"{article.stem}.trig"
     ds = extract_files([article], out=trig, model=model)
-    save_graph(ds, out / "tacna-arica.ttl")
-    written = [trig, out / "tacna-arica.ttl"]
+    save_graph(ds, out / f"{article.stem}.ttl")
+    written = [trig, out / f"{article.stem}.ttl"]
     try:
         from .visualize import write_html
     except ModuleNotFoundError:
         write_html = None
     if write_html is not None:
-        html = out / "tacna-arica.html"
+        html = out / f"{article.stem}.html"
         write_html(ds, html)
         written.append(html)
     for query in sorted((project / "examples" / "queries").glob("cq*.rq")):

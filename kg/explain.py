@@ -4,7 +4,7 @@ A developer tracing a wrong fact, or a user deciding whether to trust it, needs 
 things: the fact, the rule that produced it with its confidence, and the sentence it was read from.
 
 >>> from kg.explain import find_nodes                                     # doctest: +SKIP
->>> find_nodes(dataset, "Kast")                                            # doctest: +SKIP
+find_nodes(dataset, "Ruiz")                                          # doctest: +SKIP
 """
 from __future__ import annotations
 

@@ -18,43 +18,19 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 
-# Common English short forms that neither library lists; general knowledge, not article facts.
+# Only what the libraries lack or get wrong for English news: abbreviations and short forms,
+# demonym variants (countryinfo has one demonym per country), and the EU. Everything else —
+# ISO names, alternative spellings, demonyms, capitals, provinces — comes from the libraries.
 EXTRA_NAMES: dict[str, str] = {
-    "U.S.": "US", "US": "US", "U.S.A.": "US", "USA": "US", "America": "US", "United States": "US",
-    "the United States": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
-    "England": "GB", "Scotland": "GB", "Wales": "GB", "Russia": "RU", "Iran": "IR", "Syria": "SY",
-    "Venezuela": "VE", "Bolivia": "BO", "Tanzania": "TZ", "Vietnam": "VN", "Laos": "LA",
-    "South Korea": "KR", "North Korea": "KP", "Moldova": "MD", "Czech Republic": "CZ",
-    "Ivory Coast": "CI", "Congo": "CD", "DR Congo": "CD", "DRC": "CD", "Turkey": "TR",
-    "Palestine": "PS", "Gaza": "PS", "Taiwan": "TW", "Macedonia": "MK",
-    "European Union": "EU", "EU": "EU", "E.U.": "EU",
+    "U.S.": "US", "U.S.A.": "US", "America": "US", "the United States": "US", "U.K.": "GB", "Britain": "GB",
+    "England": "GB", "Scotland": "GB", "Wales": "GB", "Congo": "CD", "DR Congo": "CD", "DRC": "CD", "Gaza": "PS",
+    "Macedonia": "MK", "European Union": "EU", "EU": "EU", "E.U.": "EU",
 }
 EXTRA_DEMONYMS: dict[str, str] = {
-    "American": "US", "U.S.": "US", "British": "GB", "Briton": "GB", "English": "GB", "Scottish": "GB",
-    "European": "EU", "Russian": "RU", "Iranian": "IR", "Syrian": "SY", "Afghan": "AF",
-    "Filipino": "PH", "Dutch": "NL", "Emirati": "AE", "Turkish": "TR", "Congolese": "CD",
-    "Palestinian": "PS", "Taiwanese": "TW", "Salvadoran": "SV", "Honduran": "HN",
-    "Guatemalan": "GT", "Nicaraguan": "NI", "Cuban": "CU", "Eritrean": "ER", "Sudanese": "SD",
-    "Rohingya": "MM", "Ukrainian": "UA", "Belarusian": "BY", "Polish": "PL", "Greek": "GR",
-    "Spanish": "ES", "Moroccan": "MA", "Libyan": "LY", "Tunisian": "TN", "Algerian": "DZ",
-    "Ethiopian": "ET", "Somali": "SO", "Yemeni": "YE", "Iraqi": "IQ", "Lebanese": "LB",
-    "Bangladeshi": "BD", "Indian": "IN", "Chinese": "CN", "Mexican": "MX", "Colombian": "CO",
-    "Peruvian": "PE", "Chilean": "CL", "Haitian": "HT", "Dominican": "DO", "Venezuelan": "VE",
-    "Pakistani": "PK", "Italian": "IT", "Ecuadorian": "EC", "Brazilian": "BR", "Argentine": "AR",
-    "Argentinian": "AR", "Bolivian": "BO", "Paraguayan": "PY", "Uruguayan": "UY", "Panamanian": "PA",
-    "Costa Rican": "CR", "Rwandan": "RW", "Nigerien": "NE", "Nigerian": "NG", "Malian": "ML",
-    "Senegalese": "SN", "Guinean": "GN", "Ghanaian": "GH", "Cameroonian": "CM", "Kenyan": "KE",
-    "Ugandan": "UG", "South Sudanese": "SS", "Chadian": "TD", "Egyptian": "EG", "Jordanian": "JO",
-    "Israeli": "IL", "Saudi": "SA", "Qatari": "QA", "Kuwaiti": "KW", "Omani": "OM", "Burmese": "MM",
-    "Thai": "TH", "Malaysian": "MY", "Indonesian": "ID", "Australian": "AU", "Japanese": "JP",
-    "Korean": "KR", "Vietnamese": "VN", "Nepali": "NP", "Nepalese": "NP", "Sri Lankan": "LK",
-    "Tajik": "TJ", "Uzbek": "UZ", "Kazakh": "KZ", "Kyrgyz": "KG", "Turkmen": "TM", "Georgian": "GE",
-    "Armenian": "AM", "Azerbaijani": "AZ", "German": "DE", "French": "FR", "Austrian": "AT",
-    "Hungarian": "HU", "Croatian": "HR", "Serbian": "RS", "Bosnian": "BA", "Albanian": "AL",
-    "Romanian": "RO", "Bulgarian": "BG", "Lithuanian": "LT", "Latvian": "LV", "Estonian": "EE",
-    "Finnish": "FI", "Swedish": "SE", "Norwegian": "NO", "Danish": "DK", "Irish": "IE",
-    "Belgian": "BE", "Swiss": "CH", "Portuguese": "PT", "Maltese": "MT", "Cypriot": "CY",
-    "Canadian": "CA", "Guyanese": "GY", "Trinidadian": "TT", "Jamaican": "JM",
+    "U.S.": "US", "Briton": "GB", "English": "GB", "Scottish": "GB", "European": "EU", "Congolese": "CD",
+    "Rohingya": "MM", "Chinese": "CN", "Ecuadorian": "EC", "Argentine": "AR", "Argentinian": "AR",
+    "Saudi": "SA", "Korean": "KR", "Nepali": "NP", "Tajik": "TJ", "Uzbek": "UZ", "Kazakh": "KZ",
+    "Kyrgyz": "KG", "French": "FR", "Bosnian": "BA", "Norwegian": "NO",
 }
 # Ambiguous demonyms or names that are far more often something else in news text.
 NOT_COUNTRY_WORDS = {"Chad", "Jordan", "Georgia", "Guinea", "Niger", "Turkey", "China"}  # checked with context
@@ -133,6 +109,7 @@ def gazetteer() -> Gazetteer:
     for code, (name, qid) in SUPRANATIONAL.items():
         gaz.countries[code] = Country(code, name, qid)
     region_seen: dict[str, set[str]] = {}
+    demonym_claims: dict[str, list[tuple[int, str]]] = {}
     alpha3 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
     for info in (ci.info() for ci in countryinfo.all_countries()):
         code = (info.get("ISO") or {}).get("alpha2")
@@ -145,7 +122,7 @@ def gazetteer() -> Gazetteer:
         if info.get("demonym"):
             country.demonym = info["demonym"]
             for form in _plural(info["demonym"]):
-                gaz.demonyms.setdefault(_norm(form), code)
+                demonym_claims.setdefault(_norm(form), []).append((info.get("population") or 0, code))
         capitals = info.get("capital") or []
         for capital in [capitals] if isinstance(capitals, str) else capitals:
             country.capital = country.capital or capital
@@ -155,6 +132,10 @@ def gazetteer() -> Gazetteer:
         if isinstance(provinces, list):
             for province in provinces:
                 region_seen.setdefault(_norm(province), set()).add(code)
+    for form, claims in demonym_claims.items():
+        # "Dominican" names both Dominica and the Dominican Republic, "American" the US and American
+        # Samoa: in the news the word means the most populous of them
+        gaz.demonyms[form] = max(claims)[1]
     for name, code in EXTRA_NAMES.items():
         if code in gaz.countries:
             gaz.names[_norm(name)] = code

@@ -50,7 +50,7 @@ MEDIA_WORDS = {
     "gazette", "press", "agency", "channel", "broadcaster", "newspaper", "daily", "reuters", "bbc",
     "cnn", "afp", "ap", "efe", "bloomberg", "al jazeera", "guardian", "telegraph", "le monde",
     "el país", "el pais", "rfe/rl", "anadolu", "dpa", "ansa", "xinhua", "npr", "fox", "msnbc", "abc",
-    "nbc", "cbs", "sky", "euronews", "politico", "axios", "mashaal",
+    "nbc", "cbs", "sky", "euronews", "politico", "axios",
 }
 GOVERNMENT_WORDS = {
     "ministry", "department", "government", "commission", "council", "court", "administration",

@@ -140,7 +140,7 @@ def find_mentions(doc) -> list[Mention]:
                     continue  # "Defense" in "Defense Minister X" is part of a title, not an organisation
                 take(Mention(s, e, "org", text))
     # 3. Names the model missed: a run of proper nouns that is described by an office
-    #    ("Irshad Mohmand, a Pakistani official") or that says something ("Rahim told").
+    #    ("Ali Khan, a Pakistani official") or that says something ("Khan told").
     for s, e in _proper_noun_runs(doc):
         if any(i in taken for i in range(s, e)) or e - s < 2:
             continue

@@ -54,7 +54,7 @@ KIND_CLASSES: dict[Kind, tuple[URIRef, ...]] = {
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII slug: 'José Jerí' -> 'jose-jeri'."""
+    """Lower-case ASCII slug: 'José Núñez' -> 'jose-nunez'."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
@@ -62,7 +62,7 @@ def slugify(text: str) -> str:
 
 
 def entity_iri(key: str) -> URIRef:
-    """IRI of an entity key such as 'person:jose-jeri' or 'country:PE'."""
+    """IRI of an entity key such as 'person:ana-ruiz' or 'country:PE'."""
     kind, _, name = key.partition(":")
     return ID[f"{kind}/{name}"]
 

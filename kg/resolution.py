@@ -1,6 +1,6 @@
 """Resolve mentions to entities: one entity per real thing in the article.
 
-Surnames and later short forms join the full name ("Kast" -> José Antonio Kast), tokens that the
+Surnames and later short forms join the full name ("Ruiz" -> Ana María Ruiz), tokens that the
 statistical model mistyped are re-read as people when they match a known surname, demonyms
 point to their country, capitals and provinces carry the country they belong to. The
 ``Context`` built here is what every fact rule reads.
@@ -211,7 +211,7 @@ class Context:
             return self.resolve_pronoun(tok)
         if tok.lower_ in ("i", "we", "me", "us") and self.in_quote(tok):
             return self.speaker_at(tok)
-        # "the regional governor of Tacna, Luis Torres," -> the person in apposition
+        # "the regional governor of Piura, Ana Ruiz," -> the person in apposition
         for sub in tok.subtree:
             key = self.by_token.get(sub.i)
             if key and self.entities[key].kind is Kind.PERSON and (sub.dep_ == "appos" or sub.head.dep_ == "appos" or sub.head.i == tok.i):
@@ -281,7 +281,7 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
         elif m.kind in ("org", "place") and m.text in surnames:
             ctx.add(Kind.PERSON, surnames[m.text], m.start, m.end)
         elif m.kind == "org" and gaz.place_code(m.text) and len(m.text.split()) <= 3:
-            # a region or capital the model called an organisation ("the governor of Tacna")
+            # a region or capital the model called an organisation ("the governor of Piura")
             ctx.add(Kind.PLACE, m.text, m.start, m.end, country=ctx.country(gaz.place_code(m.text)))
         elif m.kind == "org":
             full = org_names.get(m.text, m.text)
@@ -340,7 +340,7 @@ def _country_in_phrase(ctx: Context, doc, start: int, end: int) -> str | None:
 
 
 def _country_after(ctx: Context, doc, end: int) -> str | None:
-    """'Piedras Negras, Mexico' or 'San Antonio in Venezuela' -> the country's code."""
+    """'Nogales, Mexico' or 'Ureña in Venezuela' -> the country's code."""
     if end + 1 < len(doc) and doc[end].text in (",", "in"):
         code = ctx.gaz.country_code(doc[end + 1].text)
         if code:

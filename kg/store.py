@@ -58,20 +58,37 @@ class GraphStore:
         """Is the default graph kept as the union of the named graphs (see the module doc)?"""
         return (self.path / MARKER).is_file()
 
-    def _mark(self, kept: bool) -> None:
+    def _marker(self) -> dict:
+        try:
+            return json.loads((self.path / MARKER).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _mark(self, kept: bool, direct: bool | None = None) -> None:
+        """Write (or remove) the marker; ``direct``: triples were written straight to the default graph."""
         marker = self.path / MARKER
         if kept:
-            marker.write_text(json.dumps({"default_graph": "union of the named graphs, kept by kg"}) + "\n", encoding="utf-8")
+            info = self._marker()
+            info["default_graph"] = "union of the named graphs, kept by kg"
+            if direct is not None:
+                info["direct_default_triples"] = direct or bool(info.get("direct_default_triples"))
+            marker.write_text(json.dumps(info) + "\n", encoding="utf-8")
         else:
             marker.unlink(missing_ok=True)
+
+    @property
+    def may_have_direct_default(self) -> bool:
+        """Could the default graph hold triples of its own (from a .ttl file, or a client's update)?"""
+        return not self.union_kept or bool(self._marker().get("direct_default_triples", True))
 
     def ensure_union(self) -> None:
         """Before writing: rebuild the default-graph copy of every named graph if it is not kept."""
         if not self.union_kept:
+            direct = next(iter(self.db.quads_for_pattern(None, None, None, _default_graph())), None) is not None
             for name in list(self.db.named_graphs()):
                 self._copy_to_default(name)
             self.db.flush()
-            self._mark(True)
+            self._mark(True, direct=direct)
 
     def drop_union(self) -> None:
         """Remove the copy (for a server that lets clients write named graphs: it then uses the
@@ -151,6 +168,7 @@ class GraphStore:
         default = [q for q in scratch.quads_for_pattern(None, None, None, ox.DefaultGraph())]
         if default:
             self.db.extend(default)
+            self._mark(True, direct=True)
         quads = len(scratch)
         self.db.flush()
         if quads >= 100_000:
@@ -174,6 +192,8 @@ class GraphStore:
 
     def direct_default_triples(self) -> int:
         """Triples of the default graph that are not a copy of some named graph's triple."""
+        if not self.may_have_direct_default:
+            return 0
         if not self.union_kept:
             return sum(1 for _ in self.db.quads_for_pattern(None, None, None, _default_graph()))
         rows = self.db.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")

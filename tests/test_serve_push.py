@@ -197,3 +197,17 @@ def test_push_to_read_only_server_is_an_http_error(graph_file):
     finally:
         stop(proc)
     assert refused.returncode == 1 and "HTTP 403" in refused.stderr
+
+
+def test_push_turtle_needs_a_graph_name(tmp_path, graph_file, oxigraph_server):
+    """A .ttl file has no named graphs: pushed only into a graph the user names."""
+    from kg.graphio import load_graph, save_graph
+
+    ttl = tmp_path / "union.ttl"
+    save_graph(load_graph(graph_file), ttl)
+    endpoint = f"http://127.0.0.1:{oxigraph_server}/store"
+    refused = kg("push", str(ttl), "--endpoint", endpoint)
+    assert refused.returncode == 1 and "--graph" in refused.stderr
+    kg("push", str(ttl), "--endpoint", endpoint, "--graph", "urn:example:all", check=True)
+    triples = len(load_graph(ttl))
+    assert sparql(oxigraph_server, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:example:all> { ?s ?p ?o } }") == [{"n": str(triples)}]

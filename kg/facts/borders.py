@@ -1,11 +1,11 @@
 """Border crossings and border sections, and the countries they join (cq02).
 
-Crossings are named places followed by a crossing noun ("the Torkham border crossing", "Simon
-Bolivar International Bridge", "Khyber Pass"); their countries come from "between X and Y",
+Crossings are named places followed by a crossing noun ("the Santa Rosa border crossing", "Friendship
+International Bridge", "Khunjerab Pass"); their countries come from "between X and Y",
 "connects X with Y", or, failing those, the article's main country and the neighbour of it
 (from countryinfo's land borders) that the article mentions most. Border sections are keyed by
-their pair of countries, so "the southern border with Chile" and "the border with Peru" are one
-"Chile–Peru border".
+their pair of countries, so "the southern border with Ecuador" and "the border with Peru" are one
+"Ecuador–Peru border".
 """
 from __future__ import annotations
 

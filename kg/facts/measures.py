@@ -3,7 +3,7 @@
 A measure is a noun of the measure vocabulary that is the object of a verb of deciding or
 doing ("declare a state of emergency", "pledged the toughest migration crackdown"), or a verb
 that is itself a measure ("deployed troops", "closed the border", "criminalizing irregular
-entry"). The actor is the subject of that verb, or of the verb it depends on ("Jerí said he is
+entry"). The actor is the subject of that verb, or of the verb it depends on ("the minister said he is
 pushing ahead with plans to declare..."); generic subjects such as "authorities" defer to the
 person reporting them. The country is the actor's, else the article's main country.
 """

@@ -3,7 +3,7 @@
 A movement is a verb or noun of moving whose subject (or object, for sending and deporting) is
 a group of people — a migrant noun or a demonym plural. "from X" and "leave X" give the origin,
 "into/to/for X" the destination; a demonym group with no stated origin comes from its country
-("thousands of Haitians ... flee"), and "their homeland" is that country too.
+("thousands of Sudanese ... flee"), and "their homeland" is that country too.
 """
 from __future__ import annotations
 

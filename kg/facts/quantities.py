@@ -11,7 +11,7 @@ import re
 
 from ..dates import deadline_date, resolve_date
 from ..lexicon import SAY_VERBS
-from ..numbers import parse_amount
+from ..amounts import parse_amount
 from ..records import Kind, QuantityFact, QuoteFact
 from .syntax import subject_of, tense_of
 

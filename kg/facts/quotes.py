@@ -1,10 +1,10 @@
 """Direct quotations with their speaker and medium (cq05).
 
-A quotation's speaker is the subject of the reporting verb next to it ("...,” Jerí said",
+A quotation's speaker is the subject of the reporting verb next to it ("...,” the minister said",
 "said David Donatti", "X told Reuters: “...”"); a pronoun there ("he added") is the last person
 named. A quotation with no reporting verb in its sentence continues the previous quotation of
 the same paragraph. The medium comes from cues around the verb: "in an X post", "posted on X",
-"told RPP Noticias", "on social media".
+"told Radio Sol", "on social media".
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _speaker(ctx, verb):
         if key and ctx.kind(key) in SPEAKER_KINDS:
             return key
         return None  # a subject that is no known speaker: better no attribution than a wrong one
-    # "said David Donatti": a person right after the verb; "Kast posted": a person right before
+    # "said Ana Ruiz": a person right after the verb; "Ruiz posted": a person right before
     for i in (verb.i + 1, verb.i + 2, verb.i - 1):
         if 0 <= i < len(ctx.doc):
             key = ctx.key_at(i) or ctx.resolve_pronoun(ctx.doc[i])
@@ -76,7 +76,7 @@ def _medium(ctx, verb, window_end: int):
     doc = ctx.doc
     toks = doc[verb.i : min(window_end, verb.i + 12)]
     lows = [t.lower_ for t in toks]
-    # "told RPP Noticias", "told Reuters"
+    # "told Radio Sol", "told Reuters"
     if verb.lemma_ == "tell":
         for t in toks[1:4]:
             key = ctx.key_at(t.i)

@@ -1,9 +1,9 @@
 """Offices and roles people hold or run for (cq01), and their political orientation (cq09).
 
-Three shapes carry a role in news prose: a title before the name ("Peruvian President José
-Jerí"), a noun phrase in apposition ("the regional governor of Tacna, Luis Torres" / "Irshad
-Mohmand, a Pakistani official"), and candidacy in an election. Orientation words come in the
-same places ("communist rival Jeannette Jara", "Boric, a leftist,") or as a definite description
+Three shapes carry a role in news prose: a title before the name ("Peruvian President Ana
+Ruiz"), a noun phrase in apposition ("the regional governor of Piura, Ana Ruiz" / "Ali
+Khan, a Pakistani official"), and candidacy in an election. Orientation words come in the
+same places ("communist rival Ana Ruiz", "Vera, a leftist,") or as a definite description
 that refers back to the last person named ("the far-right leader said").
 """
 from __future__ import annotations
@@ -112,7 +112,7 @@ def _country_from(ctx, tokens) -> str | None:
 
 
 def _of_country(ctx, head) -> str | None:
-    """'governor of Tacna' -> the country Tacna is in."""
+    """'governor of Piura' -> the country Piura is in."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "for"):
             for pobj in child.children:
@@ -232,7 +232,7 @@ def extract_roles(ctx) -> list:
                 if tok.lower_ in OFFICE_WORDS and (tok.i + 1 >= len(ctx.doc) or ctx.doc[tok.i + 1].lower_ not in OFFICE_WORDS):
                     _appositive_role(ctx, key, tok, sent, emit, "role.apposition-after", left=after + 1)
                     break
-            # orientation in apposition: "Boric, a leftist,"
+            # orientation in apposition: "Vera, a leftist,"
             seg = [t for t in ctx.doc[after + 1 : min(len(ctx.doc), after + 5)]]
             if seg and seg[0].lower_ in ("a", "an", "the"):
                 for t in seg[1:]:

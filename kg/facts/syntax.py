@@ -132,7 +132,7 @@ def actor_and_modality(ctx, start):
 
 def noun_actor(ctx, tok):
     """Who stands behind a noun: its owner ("the Commission’s deal"), the agent of a clause on it
-    ("blockades set up by the National Guard", "containers that Maduro ordered installed"),
+    ("blockades set up by the National Guard", "containers that the president ordered installed"),
     the speaker of the quotation it sits in, or the subject of the verbs above it."""
     for child in tok.children:
         if child.dep_ == "poss":
@@ -156,7 +156,7 @@ DOING_VERBS = {"set", "place", "build", "put", "erect", "install", "order", "imp
 
 
 def is_misparsed_verb(verb) -> bool:
-    """A finite past-tense verb the small parser attached as a modifier ("Boric, a leftist, deployed troops")."""
+    """A finite past-tense verb the small parser attached as a modifier ("Vera, a leftist, deployed troops")."""
     return verb.tag_ == "VBD" and verb.dep_ in ("amod", "compound", "nmod")
 
 
