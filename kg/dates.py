@@ -133,7 +133,9 @@ def resolve_date(expression: str, published: str | None, context: str = "", tens
         explicit_next = bool(re.search(r"\b(next|coming)\s+" + wd.group(1), low))
         explicit_last = bool(re.search(r"\blast\s+" + wd.group(1), low))
         return _weekday(wd.group(1), anchor, (future or explicit_next) and not explicit_last).isoformat()
-    return _with_dateparser(text, anchor)
+    if re.search(r"\bago\b", low):
+        return _with_dateparser(text, anchor)
+    return None
 
 
 def _with_dateparser(text: str, anchor: date) -> str | None:

@@ -86,25 +86,26 @@ def find_mentions(doc) -> list[Mention]:
                     gaz.demonym_code(w) or gaz.country_code(w) for w in words):
                 take(Mention(s, e, "org", doc[s:e].text))
     # 1. Countries and demonyms by gazetteer, longest match first (up to 6 tokens).
+    toks = list(doc)
+    text_of = doc.text
     i = 0
-    while i < len(doc):
+    while i < len(toks):
+        if not toks[i].text[:1].isupper():
+            i += 1
+            continue
         matched = False
-        for n in range(min(6, len(doc) - i), 0, -1):
-            span = doc[i : i + n]
-            if not span[0].text[:1].isupper():
-                break
-            text = span.text
+        for n in range(min(6, len(toks) - i), 0, -1):
+            last = toks[i + n - 1]
+            text = text_of[toks[i].idx : last.idx + len(last.text)]
             code = gaz.country_code(text)
-            if code and not (n == 1 and span[0].ent_type_ == "PERSON"):
+            if code and not (n == 1 and toks[i].ent_type_ == "PERSON"):
                 take(Mention(i, i + n, "country", text, code))
-                i += n
                 matched = True
-                break
-            code = gaz.demonym_code(text)
-            if code:
+            elif (code := gaz.demonym_code(text)):
                 take(Mention(i, i + n, "demonym", text, code))
-                i += n
                 matched = True
+            if matched:
+                i += n
                 break
         if not matched:
             i += 1

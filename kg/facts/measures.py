@@ -16,12 +16,13 @@ from .syntax import ACTOR_KINDS
 from .syntax import GENERIC_AGENTS, actor_and_modality as _actor_and_modality, is_misparsed_verb, noun_actor, subject_of, verb_actor, verb_objects
 
 MULTI = sorted((p for p in MEASURE_PHRASES if " " in p), key=lambda p: -len(p.split()))
+MULTI_FIRST = {p.split()[0] for p in MULTI}  # cheap test before trying the phrases at a token
 
 
 def _measure_noun(tok) -> tuple[str, str] | None:
     """(measure type, match length) if a measure phrase starts or ends at ``tok``."""
     doc = tok.doc
-    for p in MULTI:
+    for p in MULTI if (tok.lower_ in MULTI_FIRST or tok.lemma_.lower() in MULTI_FIRST) else ():
         words = p.split()
         seg = doc[tok.i : tok.i + len(words)]
         if len(seg) == len(words) and [t.lemma_.lower() for t in seg] == words or [t.lower_ for t in seg] == words:
