@@ -106,10 +106,16 @@ EVENT_VERBS = {
     "install": ("installation", "installation"),
     "announce": ("announcement", "announcement"),
     "capsize": ("shipwreck", "shipwreck"),
+    "die": ("death", "death"),
+    "drown": ("death", "death"),
+    "find": ("death", "death"),  # only "found dead"
+    "take": ("taking office", "assumption of office"),  # only "took office/power"
+    "pass": ("legislation", "passage of legislation"),  # only with a law as object
     "sink": ("shipwreck", "shipwreck"),
 }
 # Verbs that govern a proposal or wish, not something that happened.
-PROPOSAL_VERBS = {"call", "help", "want", "seek", "propose", "urge", "demand", "plan", "threaten", "ask", "promise", "vow", "pledge", "push", "consider", "request"}
+PROPOSAL_VERBS = {"call", "help", "want", "seek", "propose", "urge", "demand", "plan", "threaten", "ask", "promise", "vow", "pledge", "push", "consider", "request",
+                  "curb", "stem", "stop", "prevent", "tackle", "reduce", "fight", "deter"}
 EVENT_NOUNS = {
     "blockade": "blockade", "roadblock": "blockade", "meeting": "meeting", "summit": "summit",
     "talks": "meeting", "election": "election", "runoff": "election", "run-off": "election",

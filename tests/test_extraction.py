@@ -255,3 +255,17 @@ def test_only_heads_of_state_look_back_a_sentence_for_their_country(extract):
     facts = extract(text, published="2025-08-31")
     assert ("Tom Ward", "Opposition leader", "United Kingdom") in roles(facts)
     assert ("agreement signing", "signing", "France", "2025-07") in events(facts)
+
+
+def test_deaths_taking_office_and_laws_passed_are_events(extract):
+    text = ("A newborn baby was found dead on a boat on Saturday.\n"
+            "Prime Minister Clara Weiss took office in October 2022 and passed new legislation in June.")
+    found = {(label, etype, date) for label, etype, _, date in events(extract(text, published="2024-05-23"))}
+    assert ("death", "death", "2024-05-18") in found
+    assert ("assumption of office", "taking office", "2022-10") in found
+    assert ("passage of legislation", "legislation", "2023-06") in found  # past tense: the last June
+
+
+def test_what_is_to_be_curbed_is_not_an_event(extract):
+    facts = extract("Prime Minister Clara Weiss vowed to curb the influx of migrants to Italy.")
+    assert not any(t == "arrival" for _, t, _, _ in events(facts))

@@ -259,6 +259,12 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
         return bool(obj_words & {"visa", "issuance", "flight", "entry", "asylum", "program", "programme", "permit", "crossing", "trade"})
     if lemma == "announce":
         return inherited_subject(tok) is not None
+    if lemma == "find":
+        return any(c.lower_ == "dead" for c in tok.children)
+    if lemma == "take":
+        return bool(obj_words & {"office", "power"})
+    if lemma == "pass":
+        return bool(obj_words & {"law", "legislation", "bill", "act", "amendment", "decree", "reform"})
     if lemma in ("capsize", "sink"):
         subj = inherited_subject(tok)
         return subj is not None and subj.lemma_.lower() in ("boat", "vessel", "ship", "dinghy", "raft", "ferry", "craft")
@@ -272,7 +278,8 @@ def _noun_trigger_ok(tok, etype: str) -> bool:
         return False
     if not (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in tok.children)):
         return False
-    if etype in ("meeting", "summit", "visit", "blockade", "lawsuit", "ruling", "arrest", "letter", "announcement", "treaty", "agreement"):
+    if etype in ("meeting", "summit", "visit", "blockade", "lawsuit", "ruling", "arrest", "letter", "announcement", "treaty",
+                 "agreement", "rescue", "shipwreck"):
         # a real occurrence: with a determiner or modifier, not a generic mention in a compound
         return tok.dep_ != "compound"
     if etype in ("deadline",):
