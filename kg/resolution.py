@@ -235,7 +235,7 @@ class Context:
 
 def _person_names(doc, mentions: list[Mention]) -> dict[str, str]:
     """Map every person mention text to its fullest form in the article."""
-    names = sorted({m.text for m in mentions if m.kind == "person"}, key=lambda t: -len(t.split()))
+    names = sorted({m.text for m in mentions if m.kind == "person"}, key=lambda t: (-len(t.split()), t))
     canonical: dict[str, str] = {}
     for name in names:
         words = name.split()
@@ -264,7 +264,8 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
                 else m for m in mentions]
     canonical = _person_names(doc, mentions)
     org_names = _longer_names([m.text for m in mentions if m.kind == "org"])
-    surnames = {full.split()[-1]: full for full in set(canonical.values()) if len(full.split()) > 1}
+    # sorted: when two people share a surname the choice must not depend on the hash seed
+    surnames = {full.split()[-1]: full for full in sorted(set(canonical.values()), reverse=True) if len(full.split()) > 1}
     for m in mentions:
         if m.kind in ("country", "demonym"):
             if m.kind == "demonym":
@@ -302,9 +303,9 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
 def _longer_names(names: list[str]) -> dict[str, str]:
     """'the Commission' -> 'European Commission' when the article names it in full."""
     out = {}
-    for name in set(names):
+    for name in sorted(set(names)):
         words = name.split()
-        for full in sorted(set(names), key=lambda n: -len(n.split())):
+        for full in sorted(set(names), key=lambda n: (-len(n.split()), n)):
             fw = full.split()
             if len(fw) > len(words) and fw[-len(words):] == words:
                 out[name] = full

@@ -1,8 +1,10 @@
 """The example article end to end: determinism, provenance, independent parsing, shapes."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,19 @@ def test_turtle_parses_with_an_independent_parser(outputs):
     proc = subprocess.run(["rapper", "-i", "turtle", "-c", str(out / "a.ttl")], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "returned" in proc.stderr and "triples" in proc.stderr
+
+
+def test_several_articles_give_the_same_bytes_whatever_the_hash_seed(tmp_path):
+    # regression: graph order in TriG and the choice between two people sharing a surname
+    # used to follow Python's hash seed
+    (tmp_path / "a.txt").write_text("President Ana Cabrera of Chile met Luis Cabrera on Friday. Cabrera said the border was closed.")
+    (tmp_path / "b.txt").write_text("Hundreds of migrants blocked the Santa Rosa border crossing between Peru and Ecuador on Friday.")
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}.trig"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "extract", str(tmp_path / "a.txt"),
+                               str(tmp_path / "b.txt"), "--date", "2024-03-08", "-o", str(out)], capture_output=True, text=True, env=env)
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
