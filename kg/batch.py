@@ -176,12 +176,19 @@ def process_chunk(extractor, chunk: list[tuple[int, str]], meta: dict, kind: str
 _WORKER: dict = {}
 
 
+def _allow_length(extractor, meta: dict):
+    """Let spaCy take texts up to the size limit the user chose (its own default is 1,000,000)."""
+    if meta.get("max_bytes"):
+        extractor.nlp.max_length = max(extractor.nlp.max_length, int(meta["max_bytes"]) + 1)
+    return extractor
+
+
 def _init_worker(model: str | None, meta: dict, kind: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     try:
         from .pipeline import Extractor
 
-        _WORKER.update(extractor=Extractor(model), meta=meta, kind=kind)
+        _WORKER.update(extractor=_allow_length(Extractor(model), meta), meta=meta, kind=kind)
     except BaseException as exc:  # noqa: BLE001 - reported as fatal by the parent
         _WORKER["error"] = str(exc) if isinstance(exc, KgError) else f"cannot load the model: {_reason(exc, '')}"
 
@@ -376,6 +383,7 @@ def run_batch(
     model: str | None = None,
     progress: bool | None = None,
     chunk_size: int | None = None,
+    max_bytes: int | None = None,
 ) -> BatchResult:
     """Extract every article in ``paths`` (files or folders) into ``out`` (a graph file) or ``store``.
 
@@ -389,7 +397,7 @@ def run_batch(
     files = find_articles(paths)
     if len(files) > 1 and (url or title):
         raise KgError("--url and --title describe one article; for many, put them in each article's .json sidecar")
-    meta = {"published": published, "url": url, "title": title}
+    meta = {"published": published, "url": url, "title": title, "max_bytes": max_bytes}
     result = BatchResult(total=len(files), target=str(out if store is None else store))
 
     # Two files with the same name would write the same named graph: refuse the later one.
@@ -465,7 +473,7 @@ def run_batch(
 def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable, started: Callable) -> None:
     from .pipeline import Extractor
 
-    extractor = Extractor(model)
+    extractor = _allow_length(Extractor(model), meta)
     started()
     for chunk in chunks:
         for i, status, value in process_chunk(extractor, chunk, meta, kind):

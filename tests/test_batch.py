@@ -291,3 +291,15 @@ def test_no_progress_bar_without_a_terminal(tmp_path):
     corpus = write_corpus(tmp_path / "corpus")
     proc = kg("extract", str(corpus), "--store", str(tmp_path / "store"), check=True)
     assert proc.stderr.strip().splitlines() == [f"extracted 3 of 3 articles into {tmp_path / 'store'} ({proc.stderr.split('(')[1].split(')')[0]})"]
+
+
+def test_max_bytes_raises_the_size_limit(tmp_path):
+    from kg.batch import run_batch
+
+    text = "Officials in Quito said on Friday that the border would reopen. " * 20
+    article = tmp_path / "long.txt"
+    article.write_text(text)
+    small = run_batch([article], out=tmp_path / "a.trig", max_bytes=100, published="2024-03-08")
+    assert small.done == 0 and "over the limit of 100 bytes" in str(small.failures[0])
+    large = run_batch([article], out=tmp_path / "b.trig", max_bytes=len(text) + 10, published="2024-03-08")
+    assert large.done == 1

@@ -20,6 +20,7 @@ def extract(
     store: Optional[Path] = typer.Option(None, "--store", help="Write into this graph store folder instead (created if new); an article extracted again replaces its graph."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load (default: en_core_web_sm, or its PyPI upload)."),
+    max_bytes: int = typer.Option(1_000_000, "--max-bytes", min=1, help="Refuse an article larger than this (bytes); raise it for long texts, memory grows with it."),
 ) -> None:
     """Extract facts from ARTICLES into an RDF graph file or a graph store.
 
@@ -32,7 +33,8 @@ def extract(
         raise KgError("give either -o FILE or --store DIR, not both")
     if out is None and store is None:
         out = Path("graph.trig")
-    result = run_batch(articles, out=out, store=store, jobs=jobs, published=date, url=url, title=title, model=model)
+    result = run_batch(articles, out=out, store=store, jobs=jobs, published=date, url=url, title=title, model=model,
+                       max_bytes=max_bytes)
     # Exit codes travel as KgError subclasses: the top level turns them into the message and code.
     if result.interrupted:
         raise Interrupted(result.summary())
