@@ -235,7 +235,7 @@ def test_ctrl_c_on_the_command_line(tmp_path):
     import select
 
     corpus = tmp_path / "corpus"
-    many = {f"{slug}-{n:03d}": text for n in range(40) for slug, text in ARTICLES.items()}
+    many = {f"{slug}-{n:03d}": text for n in range(150) for slug, text in ARTICLES.items()}
     write_corpus(corpus, many)
     store = tmp_path / "store"
     env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="120")
