@@ -51,6 +51,15 @@ def format_for(path: Path) -> str:
 # -- reading ----------------------------------------------------------------------------------
 
 
+def check_graph_path(path: Path) -> str:
+    """The rdflib format of an existing graph file; a clear error if it is missing or a folder."""
+    if not path.exists():
+        raise GraphFileError(f"{path}: no such graph file; check the path (kg extract writes one)")
+    if path.is_dir():
+        raise GraphFileError(f"{path}: is a folder; give a graph file (or use --store for a store folder)")
+    return format_for(path)
+
+
 def load_graph(path: Path, allow_empty: bool = False) -> Dataset:
     """Parse a graph file into a Dataset whose default graph is the union of its named graphs.
 
@@ -59,11 +68,7 @@ def load_graph(path: Path, allow_empty: bool = False) -> Dataset:
     parse, or is JSON-LD with a remote ``@context``.
     """
     path = Path(path)
-    if not path.exists():
-        raise GraphFileError(f"{path}: no such graph file; check the path (kg extract writes one)")
-    if path.is_dir():
-        raise GraphFileError(f"{path}: is a folder; give a graph file (or use --store for a store folder)")
-    fmt = format_for(path)
+    fmt = check_graph_path(path)
     name = FORMAT_NAMES[fmt]
     try:
         raw = path.read_bytes()

@@ -299,14 +299,10 @@ def parse_file(path: Path):
     """A graph file parsed into an in-memory pyoxigraph Store (Oxigraph's parsers; rdflib for JSON-LD)."""
     import pyoxigraph as ox
 
-    from .graphio import format_for
+    from .graphio import check_graph_path
 
     path = Path(path)
-    if not path.exists():
-        raise KgError(f"{path}: no such graph file")
-    if path.is_dir():
-        raise KgError(f"{path}: is a folder; give a graph file")
-    fmt = format_for(path)
+    fmt = check_graph_path(path)
     scratch = ox.Store()
     if fmt not in OX_FORMATS:
         from .graphio import load_graph
