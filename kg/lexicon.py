@@ -77,6 +77,10 @@ GROUP_NOUNS = {
 }
 MIGRANT_MODIFIERS = {"undocumented", "irregular", "illegal", "clandestine", "unauthorized", "stranded", "potential"}
 
+# What a verb must act on to count: "close the border", "deploy troops" (not "close the deal").
+BORDER_OBJECTS = {"border", "borders", "crossing", "crossings", "frontier", "port", "bridge"}
+FORCE_OBJECTS = {"troop", "soldier", "force", "police", "military", "army", "guard", "officer"}
+
 # Event triggers: lemma -> (event type, label). A trigger counts when it heads a clause or noun phrase.
 EVENT_VERBS = {
     "block": ("blockade", "blockade"),

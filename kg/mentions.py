@@ -25,10 +25,6 @@ class Mention:
     code: str | None = None  # ISO code for countries and demonyms
 
 
-def _is_name_token(tok) -> bool:
-    return bool(tok.text[:1].isupper() or tok.text[:1] in "ʼ'") and tok.is_alpha or tok.text in ("-", "von", "van", "der", "de", "la", "del", "bin", "al", "da", "dos")
-
-
 def clean_person(doc, start: int, end: int) -> tuple[int, int] | None:
     """Trim titles, orientations and possessives off a PERSON span; None if no name is left."""
     while start < end and (doc[start].lower_ in TITLE_TOKENS or doc[start].lower_ in ORIENTATIONS or not doc[start].text[:1].isupper()):
@@ -59,6 +55,17 @@ def org_kind(text: str) -> str:
     if words & GOVERNMENT_WORDS:
         return "government"
     return "organization"
+
+
+QUOTE_RE = re.compile(r"“([^”]{2,2000})”|\"([^\"]{2,2000})\"")
+
+
+def quote_spans(text: str):
+    """(start, end, inner text) of every quoted passage."""
+    for m in QUOTE_RE.finditer(text):
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        s = m.start() + 1
+        yield s, s + len(inner), inner
 
 
 def find_mentions(doc) -> list[Mention]:

@@ -12,7 +12,7 @@ from collections import Counter
 
 from .dates import resolve_date
 from .gazetteer import gazetteer
-from .mentions import Mention, org_kind
+from .mentions import Mention, org_kind, quote_spans
 from .rdf import slugify
 from .records import Article, Entity, Evidence, Kind, Span
 
@@ -24,6 +24,7 @@ ORG_KINDS = {
     "platform": Kind.PLATFORM,
 }
 PRONOUNS = {"he", "she", "him", "her", "his"}
+REGION_NOUNS = {"territory", "side", "soil", "border", "frontier", "waters"}
 PLACE_NOUNS = {"port", "city", "town", "coast", "island", "side", "territory", "soil", "border", "waters", "village", "capital", "province"}
 # "AUSTIN, Texas --", "BOGOTA, Colombia" on its own line, "(Bloomberg) —": where the story was filed, not what it is about.
 DATELINE_RE = re.compile(
@@ -47,7 +48,6 @@ class Context:
         self.gaz = gazetteer()
         self.entities: dict[str, Entity] = {}
         self.by_token: dict[int, str] = {}
-        self.kind_of_mention: dict[int, str] = {}
         self._country_counts: Counter[str] = Counter()
         self._home_counts: Counter[str] = Counter()
         self._first_seen: dict[str, int] = {}
@@ -167,6 +167,16 @@ class Context:
         head = tok.head.lemma_.lower()
         return tok.tag_ in ("NNPS", "NNS") or head in GROUP_NOUNS or head in PLACE_NOUNS
 
+    def place_named_at(self, tok) -> str | None:
+        """The place, crossing, border or country named at ``tok``: its name, or a demonym that
+        qualifies a region ("the Chilean side", "Colombian territory"), not one about people."""
+        key = self.by_token.get(tok.i)
+        if key is None or self.entities[key].kind not in (Kind.COUNTRY, Kind.PLACE, Kind.CROSSING, Kind.BORDER):
+            return None
+        if self.is_name_of_country(tok.i) or tok.head.lemma_.lower() in REGION_NOUNS:
+            return key
+        return None
+
     def main_countries(self, n: int = 2) -> list[str]:
         ranked = sorted(self._country_counts, key=lambda c: (-self._country_counts[c], self._first_seen.get(c, 10**9)))
         return ranked[:n]
@@ -255,8 +265,6 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
     gaz = ctx.gaz
     skip = ctx.dateline_end = dateline_end(article.text)
     mentions = [m for m in mentions if doc[m.start].idx >= skip]
-    from .facts.quotes import quote_spans
-
     ctx.quote_chars = [(s, e) for s, e, _ in quote_spans(article.text)]
     place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
     place_names |= set(re.findall(r"\b(?:island|city|town|port|province|region|state|village|district|county|capital) of ([A-Z][\w'’-]+)", article.text))

@@ -50,12 +50,6 @@ def _register() -> None:
                 raise
 
 
-def fail(message: str, code: int = 1) -> None:
-    """Print a one-line error and exit with ``code``."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
 class _StderrHandler(logging.Handler):
     """``warning: ...`` on whatever ``sys.stderr`` is at the time (test runners swap it)."""
 

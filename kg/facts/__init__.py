@@ -7,6 +7,8 @@ speakers that quantities cite.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..records import Article, ArticleFacts, EventFact, Kind, RoleFact
 from .borders import extract_borders
 from .events import extract_events
@@ -53,7 +55,7 @@ def _candidate_roles(ctx, events: list[EventFact], roles: list[RoleFact]) -> lis
             have.add(person)
             role = "presidential candidate" if presidential else "candidate"
             out.append(RoleFact(person, role, e.place if ctx.kind(e.place) is Kind.COUNTRY else ctx.country_of(e.place),
-                                "candidate", e.evidence.__class__(e.evidence.sentence, "role.election-candidate", 0.7)))
+                                "candidate", replace(e.evidence, rule="role.election-candidate", confidence=0.7)))
     return out
 
 

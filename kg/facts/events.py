@@ -8,13 +8,12 @@ border, place or country in the trigger's own phrase, else the country of the ac
 from __future__ import annotations
 
 from ..dates import deadline_date, resolve_date
-from ..lexicon import ELECTION_MODIFIERS, ELECTION_NOUNS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
+from ..lexicon import BORDER_OBJECTS, ELECTION_MODIFIERS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
 from ..records import EventFact, Kind, RoleFact
 from .syntax import ACTOR_KINDS, is_misparsed_verb, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
 
 PLACE_KINDS = {Kind.CROSSING, Kind.BORDER, Kind.PLACE, Kind.COUNTRY}
 PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "through", "over"}
-REGION_NOUNS = {"territory", "side", "soil", "border", "frontier", "waters"}
 MODALS = {"could", "should", "might", "may", "must", "can", "would"}
 BLOCK_OBJECTS = {"border", "crossing", "road", "bridge", "highway", "route", "frontier", "street", "port", "access", "entry"}
 
@@ -61,11 +60,7 @@ def _np_place(ctx, np):
     own = ctx.key_at(np.i)
     if own and ctx.kind(own) in PLACE_KINDS:
         return own  # "the Santa Rosa border crossing": the crossing, not the town it is named after
-    for sub in tokens:
-        key = ctx.key_at(sub.i)
-        if key and ctx.kind(key) in PLACE_KINDS and (ctx.is_name_of_country(sub.i) or sub.head.lemma_.lower() in REGION_NOUNS):
-            return key
-    return None
+    return next((key for sub in tokens if (key := ctx.place_named_at(sub))), None)
 
 
 def place_for(ctx, tok, preps=PLACE_PREPS):
@@ -242,9 +237,9 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
         subj = inherited_subject(tok)
         return bool(obj_words & BLOCK_OBJECTS) and (subj is None or is_people(ctx, subj))
     if lemma in ("close", "shut", "reopen"):
-        return bool(obj_words & {"border", "borders", "crossing", "crossings", "frontier", "port", "bridge"})
+        return bool(obj_words & BORDER_OBJECTS)
     if lemma == "deploy":
-        return bool(obj_words & {"troop", "soldier", "force", "police", "military", "army", "guard", "officer"})
+        return bool(obj_words & FORCE_OBJECTS)
     if lemma in ("visit", "travel"):
         return any(ctx.key_at(w.i) for c in tok.children for w in c.subtree) or bool(obj_words & {"area", "border", "island", "camp"})
     if lemma in ("cross", "pour"):
@@ -364,7 +359,6 @@ def _date_inside(ctx, tok) -> str | None:
 
 
 def _candidates(ctx, tok, roles) -> list[str]:
-    doc = ctx.doc
     found: list[str] = []
     # "runoff between X and Y"
     for child in tok.children:

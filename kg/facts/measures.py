@@ -9,11 +9,15 @@ person reporting them. The country is the actor's, else the article's main count
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..dates import deadline_date
-from ..lexicon import MEASURE_PHRASES, MEASURE_VERBS, MODALITY_VERBS, SAY_VERBS
-from ..records import Kind, MeasureFact, QuoteFact
-from .syntax import ACTOR_KINDS
-from .syntax import GENERIC_AGENTS, actor_and_modality as _actor_and_modality, is_misparsed_verb, noun_actor, subject_of, verb_actor, verb_objects
+from ..lexicon import BORDER_OBJECTS, FORCE_OBJECTS, MEASURE_PHRASES, MEASURE_VERBS, MODALITY_VERBS, SAY_VERBS
+from ..records import MeasureFact, QuoteFact
+from .syntax import (
+    ACTOR_KINDS, GENERIC_AGENTS, actor_and_modality as _actor_and_modality, is_misparsed_verb, noun_actor, subject_of,
+    verb_actor, verb_objects,
+)
 
 MULTI = sorted((p for p in MEASURE_PHRASES if " " in p), key=lambda p: -len(p.split()))
 MULTI_FIRST = {p.split()[0] for p in MULTI}  # cheap test before trying the phrases at a token
@@ -115,9 +119,9 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
 def _verb_ok(tok, lemma: str) -> bool:
     obj_words = {w.lemma_.lower() for c in verb_objects(tok) for w in c.subtree}
     if lemma in ("close", "shut"):
-        return bool(obj_words & {"border", "borders", "crossing", "crossings", "frontier", "port", "bridge"})
+        return bool(obj_words & BORDER_OBJECTS)
     if lemma in ("deploy", "send"):
-        return bool(obj_words & {"troop", "soldier", "force", "police", "military", "army", "guard", "officer"})
+        return bool(obj_words & FORCE_OBJECTS)
     if lemma == "suspend":
         return bool(obj_words & {"visa", "issuance", "flight", "entry", "asylum", "program", "programme", "permit"})
     if lemma in ("scrap", "trash", "repeal"):
@@ -142,7 +146,7 @@ def _deadline_measures(ctx, quotes: list[QuoteFact]) -> list:
         if deadline_date(q.text, ctx.article.published):
             country = ctx.country_of(q.speaker) or ctx.home_country
             facts.append(MeasureFact(q.speaker, "deadline to leave", "deadline", "announced", country,
-                                     q.evidence.__class__(q.evidence.sentence, "measure.deadline-in-quote", 0.7)))
+                                     replace(q.evidence, rule="measure.deadline-in-quote", confidence=0.7)))
     for sent in ctx.doc.sents:
         if '"' in sent.text or "“" in sent.text:
             continue

@@ -94,13 +94,8 @@ def _counted(ctx, first, last):
 
 
 def _place_key(ctx, tok):
-    """A place named in ``tok``'s phrase; a demonym counts only as in 'the Chilean side'."""
-    for sub in tok.subtree:
-        key = ctx.key_at(sub.i)
-        if key and ctx.kind(key) in PLACE_KINDS and (ctx.is_name_of_country(sub.i) or sub.head.lemma_.lower() in ("side", "territory", "soil", "border")):
-            return key
-    return None
-
+    """A place named in ``tok``'s phrase (see ``Context.place_named_at``)."""
+    return next((key for sub in tok.subtree if (key := ctx.place_named_at(sub))), None)
 
 def _place(ctx, head_tok):
     verb = head_tok.head if head_tok.head.pos_ in ("VERB", "AUX") else head_tok

@@ -8,12 +8,10 @@ the same paragraph. The medium comes from cues around the verb: "in an X post", 
 """
 from __future__ import annotations
 
-import re
-
 from ..lexicon import PLATFORMS, SAY_VERBS
+from ..mentions import quote_spans
 from ..records import Kind, QuoteFact
 
-QUOTE_RE = re.compile(r"“([^”]{2,2000})”|\"([^\"]{2,2000})\"")
 MIN_WORDS = 4  # shorter quoted strings are scare quotes or titles, not statements
 SPEAKER_KINDS = {Kind.PERSON, Kind.ORGANIZATION, Kind.GOVERNMENT, Kind.ARMED_FORCES, Kind.MEDIA}
 
@@ -108,14 +106,6 @@ def _as_medium(ctx, key):
     if entity.kind is Kind.ORGANIZATION:
         entity.kind = Kind.MEDIA
     return key
-
-
-def quote_spans(text: str):
-    """(start, end, inner text) of every quoted passage."""
-    for m in QUOTE_RE.finditer(text):
-        inner = m.group(1) if m.group(1) is not None else m.group(2)
-        s = m.start() + 1
-        yield s, s + len(inner), inner
 
 
 def _tok_at(doc, char: int, end: bool = False):

@@ -1,7 +1,6 @@
 """Small helpers over the dependency parse that several fact rules share."""
 from __future__ import annotations
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent"}
 from ..lexicon import MODALITY_VERBS
 from ..records import Kind
 
@@ -49,17 +48,6 @@ def subject_of(verb):
     return None
 
 
-def governing_verbs(tok, limit: int = 8):
-    """Verbs above ``tok`` in the parse, nearest first."""
-    cur = tok
-    for _ in range(limit):
-        if cur.head is cur:
-            return
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            yield cur
-
-
 def inherited_subject(verb):
     """Subject of a verb, or of the verb it is coordinated with or depends on (xcomp, conj)."""
     cur = verb
@@ -72,27 +60,6 @@ def inherited_subject(verb):
             continue
         return None
     return None
-
-
-def phrase(tok, max_tokens: int = 8, drop_det: bool = True) -> str:
-    """The words of a noun phrase headed by ``tok`` up to the head (no clauses), trimmed."""
-    left = tok.left_edge.i
-    words = [t for t in tok.doc[left : tok.i + 1]]
-    while words and (words[0].dep_ in ("det", "poss", "case", "predet") or words[0].is_punct or words[0].tag_ in ("POS", "PRP$", "DT")):
-        words = words[1:]
-    # drop possessive owners like "the country’s"
-    for j, w in enumerate(words):
-        if w.tag_ == "POS":
-            words = words[j + 1 :]
-            break
-    words = [w for w in words if w.ent_type_ != "DATE" and not w.like_num or w.i == tok.i]
-    text = " ".join(w.text for w in words[-max_tokens:])
-    return text.replace(" - ", "-").strip()
-
-
-def subtree_text(tok, max_tokens: int = 10) -> str:
-    toks = list(tok.subtree)[:max_tokens]
-    return " ".join(t.text for t in toks).replace(" ,", ",").replace(" - ", "-")
 
 
 def actor_and_modality(ctx, start):
