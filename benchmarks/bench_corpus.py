@@ -98,8 +98,14 @@ FLOOR = r"""
 import sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from kg.nlp import load_model
-nlp = load_model(None)
+import spacy
+from kg.nlp import DEFAULT_MODELS
+for name in DEFAULT_MODELS:  # the model kg uses, as spaCy itself loads it (no kg components)
+    try:
+        nlp = spacy.load(name)
+        break
+    except OSError:
+        continue
 texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
 t1 = time.perf_counter()
 n = sum(1 for _ in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=int(sys.argv[3])))

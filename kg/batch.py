@@ -237,14 +237,16 @@ class DatasetSink:
 class StoreSink:
     """Writes each article's named graph (and its copy in the union default graph) into the store.
 
-    New graphs are gathered and written in bulk every 100,000 quads or 20 seconds (and at the
-    end, and on Ctrl-C): a bulk load costs a fraction of a transaction per article, but has a
-    fixed cost per call. An article already in the store is replaced at once, in a transaction.
+    New graphs are gathered and written in bulk every 500,000 quads or 60 seconds (and at the
+    end, and on Ctrl-C): a bulk load costs a fraction of a transaction per article, and each one
+    adds files that RocksDB later merges in the background, so fewer, larger loads cost less CPU
+    (on 10,000 articles: 100,000-quad loads took 195 s of the parent's CPU, 500,000-quad loads
+    141 s). An article already in the store is replaced at once, in a transaction.
     """
 
     kind = "ntriples"
-    BULK_QUADS = 100_000
-    BULK_SECONDS = 20.0
+    BULK_QUADS = 500_000
+    BULK_SECONDS = 60.0
     OPTIMIZE_QUADS = 100_000
 
     def __init__(self, path: Path):

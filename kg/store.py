@@ -265,19 +265,20 @@ def to_ox(term):
 
 
 def triples_to_ntriples(triples: Iterable) -> bytes:
-    """N-Triples for rdflib ``triples`` (IRIs are checked: a bad one raises ValueError)."""
-    import pyoxigraph as ox
+    """N-Triples for rdflib ``triples`` (IRIs are checked: a bad one raises ValueError).
 
-    cache: dict = {}  # an article repeats its IRIs and datatypes many times
+    Each distinct term goes through pyoxigraph once, which checks it and writes its N-Triples
+    form; the lines are then joined as text (an article repeats its terms many times).
+    """
+    cache: dict = {}
 
-    def term(t):
+    def term(t) -> str:
         found = cache.get(t)
         if found is None:
-            found = cache[t] = to_ox(t)
+            found = cache[t] = str(to_ox(t))
         return found
 
-    out = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
-    return ox.serialize(out, format=ox.RdfFormat.N_TRIPLES) or b""
+    return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples).encode("utf-8")
 
 
 def ntriples_in_graph(ntriples: bytes, graph_name: str) -> bytes:
