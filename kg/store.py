@@ -350,9 +350,9 @@ def _text(term) -> str:
 
 
 def _prefixes() -> dict[str, str]:
-    from .vocab import PREFIXES
+    from .prefixes import PREFIX_IRIS
 
-    return {name: str(ns) for name, ns in PREFIXES.items()}
+    return dict(PREFIX_IRIS)
 
 
 def query_store(db, text: str, *, union_kept: bool = False):

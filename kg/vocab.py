@@ -10,36 +10,21 @@ standard vocabulary reused as is (schema.org, PROV-O, SEM, NIF, SKOS, OWL-Time, 
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-MIG = Namespace("https://w3id.org/migration-kg/ontology#")
-ID = Namespace("https://w3id.org/migration-kg/id/")
-SCHEMA = Namespace("https://schema.org/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
-GN = Namespace("http://www.geonames.org/ontology#")
-WD = Namespace("http://www.wikidata.org/entity/")
-TIME = Namespace("http://www.w3.org/2006/time#")
+from .prefixes import PREFIX_IRIS
 
-PREFIXES: dict[str, Namespace] = {
-    "mig": MIG,
-    "id": ID,
-    "schema": SCHEMA,
-    "sem": SEM,
-    "nif": NIF,
-    "itsrdf": ITSRDF,
-    "gn": GN,
-    "wd": WD,
-    "time": TIME,
-    "prov": PROV,
-    "skos": SKOS,
-    "owl": OWL,
-    "rdfs": RDFS,
-    "rdf": RDF,
-    "xsd": XSD,
-    "dcterms": DCTERMS,
-}
+#: prefix -> namespace, for binding in serialisations and for SPARQL (the strings: kg.prefixes).
+PREFIXES: dict[str, Namespace] = {name: Namespace(iri) for name, iri in PREFIX_IRIS.items()}
+
+MIG = PREFIXES["mig"]
+ID = PREFIXES["id"]
+SCHEMA = PREFIXES["schema"]
+SEM = PREFIXES["sem"]
+NIF = PREFIXES["nif"]
+ITSRDF = PREFIXES["itsrdf"]
+GN = PREFIXES["gn"]
+WD = PREFIXES["wd"]
+TIME = PREFIXES["time"]
 
 # Named concept schemes (SKOS) for event and measure types.
 EVENT_TYPE = Namespace(str(ID) + "event-type/")

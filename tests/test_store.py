@@ -97,7 +97,7 @@ def test_store_in_use_is_a_clear_error(extracted, tmp_path):
         del holder
 
 
-def test_query_does_not_import_spacy(extracted):
+def test_query_store_imports_neither_spacy_nor_rdflib(extracted):
     _, store = extracted
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     code = "import sys; sys.argv = ['kg', 'query', '--store', sys.argv[1], 'ASK { ?s ?p ?o }']; from kg.cli import main; main()"
@@ -106,7 +106,7 @@ def test_query_does_not_import_spacy(extracted):
     assert proc.returncode == 0, proc.stderr
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "pyoxigraph" in imported
-    assert not {m for m in imported if m.split(".")[0] in ("spacy", "thinc", "httpx", "torch")}
+    assert not {m for m in imported if m.split(".")[0] in ("spacy", "thinc", "httpx", "torch", "rdflib")}
 
 
 def test_query_store_unit():
