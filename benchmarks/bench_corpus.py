@@ -121,7 +121,7 @@ from kg.pipeline import Extractor
 from kg.store import triples_to_ntriples
 ex = Extractor(None)
 paths = sorted(Path(sys.argv[1]).glob("*.txt"))[: int(sys.argv[2])]
-sink = StoreSink(Path(sys.argv[3]))
+sink = StoreSink(Path(sys.argv[3]), total=len(paths))
 t = {"read": 0.0, "spacy": 0.0, "facts": 0.0, "rdf": 0.0, "ntriples": 0.0, "write": 0.0}
 for i, p in enumerate(paths):
     a = time.perf_counter(); art = read_article(p)

@@ -303,3 +303,24 @@ def test_max_bytes_raises_the_size_limit(tmp_path):
     assert small.done == 0 and "over the limit of 100 bytes" in str(small.failures[0])
     large = run_batch([article], out=tmp_path / "b.trig", max_bytes=len(text) + 10, published="2024-03-08")
     assert large.done == 1
+
+
+def test_store_writes_in_bulk_and_ends_with_a_small_load(tmp_path, monkeypatch):
+    """Loads of a tenth of the corpus, then smaller ones, so little is left once workers finish."""
+    from kg.batch import StoreSink
+    from kg.store import GraphStore
+
+    loads: list[int] = []
+    bulk = GraphStore.add_new_graphs
+    monkeypatch.setattr(GraphStore, "add_new_graphs", lambda self, graphs: (loads.append(len(graphs)), bulk(self, graphs)))
+    sink = StoreSink(tmp_path / "store", total=100)
+    for i in range(100):
+        name = f"https://example.org/graph/{i}"
+        sink.add(i, (name, f"<https://example.org/a{i}> <https://example.org/p> \"{i}\" .\n".encode(), 1))
+    sink.close(100)
+    assert loads == [20, 20, 20, 20, 10, 10]
+    from kg.store import open_store
+
+    store = open_store(tmp_path / "store", read_only=True)
+    assert len(store.named_graphs()) == 100
+    assert store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows == [["100"]]
