@@ -55,6 +55,26 @@ class Context:
         self.quote_chars: list[tuple[int, int]] = []
         self.quote_speakers: list[tuple[int, int, str]] = []
         self.dateline_end = 0
+        self._text = doc.text  # spaCy joins the tokens' texts on every doc.text
+        self._sents: list | None = None
+        self._sent_of_token: list[int] = []
+
+    # -- sentences (spaCy makes new Token objects on every pass over a Doc; rules ask often) ---
+    @property
+    def sents(self) -> list:
+        """The Doc's sentences, found once."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_of_token = [n for n, sent in enumerate(self._sents) for _ in range(sent.start, sent.end)]
+        return self._sents
+
+    def sent_of(self, tok):
+        """The sentence of a token (as ``tok.sent``, without walking the Doc)."""
+        return self.sents[self._sent_of_token[tok.i]]
+
+    def sent_text(self, sent) -> str:
+        """A sentence's text (as ``sent.text``, sliced from the Doc's text)."""
+        return self._text[sent.start_char:sent.end_char]
 
     # -- building -----------------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -182,7 +202,7 @@ class Context:
         return ranked[:n]
 
     def evidence(self, sent, rule: str, confidence: float) -> Evidence:
-        return Evidence(Span(sent.start_char, sent.end_char, sent.text), rule, confidence)
+        return Evidence(Span(sent.start_char, sent.end_char, self.sent_text(sent)), rule, confidence)
 
     def date_of(self, sent, near: int | None = None) -> str | None:
         """The date a sentence gives (DATE entities, nearest to token ``near`` first)."""
@@ -190,7 +210,7 @@ class Context:
         if near is not None:
             dates.sort(key=lambda e: min(abs(e.start - near), abs(e.end - near)))
         for ent in dates:
-            value = resolve_date(ent.text, self.article.published, sent.text)
+            value = resolve_date(ent.text, self.article.published, self.sent_text(sent))
             if value:
                 return value
         return None

@@ -187,7 +187,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         if etype == "announcement" and (date is None or not _date_follows(tok)):
             continue  # "X announced" with no date of its own is reported speech, not an event worth a row
         if etype == "deadline":
-            dl = deadline_date(tok.sent.text, ctx.article.published)
+            dl = deadline_date(ctx.sent_text(ctx.sent_of(tok)), ctx.article.published)
             date = date or (dl[0] if dl else None)
         if etype == "closure":
             label = _closure_label(ctx, tok)
@@ -306,8 +306,8 @@ def _deadlines(ctx) -> list:
                 if value:
                     facts.append(EventFact("deadline", "deadline", ctx.country_of(actor) if actor else ctx.home_country, value,
                                            ctx.evidence(tok.sent, "event.deadline-set-date", 0.7), actors=(actor,) if actor else ()))
-    for sent in ctx.doc.sents:
-        dl = deadline_date(sent.text, ctx.article.published)
+    for sent in ctx.sents:
+        dl = deadline_date(ctx.sent_text(sent), ctx.article.published)
         if dl and not any(t.lemma_.lower() in ("deadline", "ultimatum") for t in sent):
             place = next((ctx.key_at(t.i) for t in sent if ctx.key_at(t.i) and ctx.kind(ctx.key_at(t.i)) is Kind.COUNTRY), None)
             facts.append(EventFact("deadline", "deadline", place, dl[0], ctx.evidence(sent, "event.deadline-days-left", 0.7)))
@@ -316,8 +316,8 @@ def _deadlines(ctx) -> list:
 
 def _emergency_declarations(ctx) -> list:
     facts = []
-    for sent in ctx.doc.sents:
-        low = sent.text.lower()
+    for sent in ctx.sents:
+        low = ctx.sent_text(sent).lower()
         if "state of emergency" in low or "state of siege" in low or "martial law" in low:
             tok = next(t for t in sent if t.lower_ in ("state", "martial"))
             actor = actor_for(ctx, tok)

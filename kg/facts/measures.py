@@ -147,10 +147,11 @@ def _deadline_measures(ctx, quotes: list[QuoteFact]) -> list:
             country = ctx.country_of(q.speaker) or ctx.home_country
             facts.append(MeasureFact(q.speaker, "deadline to leave", "deadline", "announced", country,
                                      replace(q.evidence, rule="measure.deadline-in-quote", confidence=0.7)))
-    for sent in ctx.doc.sents:
-        if '"' in sent.text or "“" in sent.text:
+    for sent in ctx.sents:
+        text = ctx.sent_text(sent)
+        if '"' in text or "“" in text:
             continue
-        if deadline_date(sent.text, ctx.article.published):
+        if deadline_date(text, ctx.article.published):
             verb = next((t for t in sent if t.lemma_.lower() in SAY_VERBS | {"announce", "order", "set", "give"} and t.pos_ == "VERB"), None)
             subj = subject_of(verb) if verb is not None else None
             actor = ctx.subject_entity(subj) if subj is not None else None

@@ -30,7 +30,7 @@ def _number_spans(ctx):
         if not (tok.like_num and re.search(r"\d|^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)$", tok.lower_)):
             i += 1
             continue
-        if tok.ent_type_ in SKIP_ENTS and not (deadline_date(tok.sent.text, ctx.article.published) or _duration(doc, i)):
+        if tok.ent_type_ in SKIP_ENTS and not (deadline_date(ctx.sent_text(ctx.sent_of(tok)), ctx.article.published) or _duration(doc, i)):
             i += 1
             continue
         j = i
@@ -117,7 +117,7 @@ def _place(ctx, head_tok):
 
 
 def _source(ctx, sent, quote_speakers):
-    low = sent.text.lower()
+    low = ctx.sent_text(sent).lower()
     idx = low.find("according to")
     if idx >= 0:
         start_char = sent.start_char + idx + len("according to")

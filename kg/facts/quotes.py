@@ -46,7 +46,7 @@ def _speaker(ctx, verb):
 def _reported_media(ctx) -> list[tuple[int, str, str]]:
     """(sentence start, speaker, medium) for every reporting verb that names a medium."""
     out = []
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         for tok in sent:
             if tok.lemma_.lower() in SAY_VERBS and tok.pos_ == "VERB" and not ctx.in_quote(tok):
                 medium = _medium(ctx, tok, sent.end)
