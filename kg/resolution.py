@@ -12,6 +12,7 @@ from collections import Counter
 
 from .dates import resolve_date
 from .gazetteer import gazetteer
+from .lexicon import GROUP_NOUNS
 from .mentions import Mention, org_kind, quote_spans
 from .rdf import slugify
 from .records import Article, Entity, Evidence, Kind, Span
@@ -24,6 +25,8 @@ ORG_KINDS = {
     "platform": Kind.PLATFORM,
 }
 PRONOUNS = {"he", "she", "him", "her", "his"}
+# "Italian authorities said", "the Greek coast guard": a demonym on these names the article's own country
+STATE_BODY_NOUNS = {"authority", "government", "official", "police", "army", "ministry", "navy", "coast"}
 REGION_NOUNS = {"territory", "side", "soil", "border", "frontier", "waters"}
 PLACE_NOUNS = {"port", "city", "town", "coast", "island", "side", "territory", "soil", "border", "waters", "village", "capital", "province"}
 # "AUSTIN, Texas --", "BOGOTA, Colombia" on its own line, "(Bloomberg) —": where the story was filed, not what it is about.
@@ -109,11 +112,20 @@ class Context:
             return None
         key = f"country:{code}"
         self.add(Kind.COUNTRY, info.name, start, end, key=key, iso=code, wikidata=info.wikidata)
-        if start is not None and count:
-            self._country_counts[key] += 1
         if start is not None:
-            self._first_seen[key] = min(self._first_seen.get(key, start), start)
+            self.note_country_mention(key, start, count)
         return key
+
+    def note_country_mention(self, key: str, position: int | None, count: bool = True) -> None:
+        """Country ``key`` is mentioned at token ``position``: it counts toward the article's main
+        country (unless ``count`` is false), and the first mention breaks ties."""
+        if count:
+            self._country_counts[key] += 1
+        if position is not None:
+            self._first_seen[key] = min(self._first_seen.get(key, position), position)
+
+    def _first_seen_at(self, key: str) -> int:
+        return self._first_seen.get(key, 10**9)
 
     # -- lookups ------------------------------------------------------------------------------
     def key_at(self, i: int) -> str | None:
@@ -148,7 +160,7 @@ class Context:
         """The country the article mentions most (names and demonyms)."""
         if not self._country_counts:
             return None
-        return max(self._country_counts, key=lambda c: (self._country_counts[c], -self._first_seen.get(c, 10**9)))
+        return max(self._country_counts, key=lambda c: (self._country_counts[c], -self._first_seen_at(c)))
 
     @property
     def home_country(self) -> str | None:
@@ -156,7 +168,7 @@ class Context:
         offices weigh most, mentions break ties (else the most mentioned country)."""
         if self._home_counts:
             return max(self._home_counts, key=lambda c: (3 * self._home_counts[c] + self._country_counts[c],
-                                                         -self._first_seen.get(c, 10**9)))  # ties: the first mentioned
+                                                         -self._first_seen_at(c)))  # ties: the first mentioned
         return self.main_country
 
     def note_home(self, country: str | None) -> None:
@@ -182,8 +194,6 @@ class Context:
         places, which says nothing about whose officials or government the text means."""
         if self.is_name_of_country(tok.i):
             return False
-        from .lexicon import GROUP_NOUNS
-
         head = tok.head.lemma_.lower()
         return tok.tag_ in ("NNPS", "NNS") or head in GROUP_NOUNS or head in PLACE_NOUNS
 
@@ -198,7 +208,7 @@ class Context:
         return None
 
     def main_countries(self, n: int = 2) -> list[str]:
-        ranked = sorted(self._country_counts, key=lambda c: (-self._country_counts[c], self._first_seen.get(c, 10**9)))
+        ranked = sorted(self._country_counts, key=lambda c: (-self._country_counts[c], self._first_seen_at(c)))
         return ranked[:n]
 
     def evidence(self, sent, rule: str, confidence: float) -> Evidence:
@@ -301,7 +311,7 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
             counts = m.kind == "country" or not ctx.describes_people_or_place(doc[m.end - 1])
             ctx.country(m.code, m.start, m.end, count=counts)
             if m.kind == "demonym":
-                if doc[m.end - 1].head.lemma_.lower() in ("authority", "government", "official", "police", "army", "ministry", "navy", "coast"):
+                if doc[m.end - 1].head.lemma_.lower() in STATE_BODY_NOUNS:
                     ctx.note_home(f"country:{m.code}")  # "Italian authorities said": the article's own country
     for m in mentions:
         if m.kind == "person":
@@ -349,9 +359,7 @@ def _country_in_words(ctx: Context, text: str, position: int | None = None) -> s
         if code:
             key = ctx.country(code)
             if key:
-                ctx._country_counts[key] += 1
-                if position is not None:
-                    ctx._first_seen[key] = min(ctx._first_seen.get(key, position), position)
+                ctx.note_country_mention(key, position)
                 if org_kind(text) in ("government", "armed-forces"):
                     ctx.note_home(key)
             return key
