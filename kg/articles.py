@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import json
 import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -130,17 +129,16 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
+# control characters other than whitespace (C0 but tab to carriage return, DEL, C1) and the
+# replacement character: what binary data read as text is full of
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
 def _control_share(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    bad = sum(
-        1
-        for ch in sample
-        if (ch < " " and ch not in "\t\n\r\f\v") or ch == "\x7f" or ch == "\ufffd"
-        or (unicodedata.category(ch) == "Cc" and "\x80" <= ch <= "\x9f")
-    )
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def decode_text(path: Path, raw: bytes) -> str:

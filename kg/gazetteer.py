@@ -72,7 +72,9 @@ class Gazetteer:
         return self.capital_code(text) or self.region_code(text)
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
+    """Lookup key of a name (the rules ask about the same few words hundreds of times per article)."""
     text = text.strip().replace("’", "'")
     if text.lower().startswith("the "):
         text = text[4:]

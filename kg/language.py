@@ -60,7 +60,7 @@ def looks_english(text: str, sample: int = 20000) -> LanguageGuess:
     head = text[:sample]
     letters = [ch for ch in head if ch.isalpha()]
     if len(letters) >= 40:
-        latin = sum(1 for ch in letters if _is_latin(ch)) / len(letters)
+        latin = sum(1 for ch in letters if ch < "\x80" or _is_latin(ch)) / len(letters)
         if latin < MIN_LATIN:
             return LanguageGuess(False, None, f"only {latin:.0%} of its letters are Latin")
     words = [w.lower().replace("’", "'") for w in _WORD.findall(head)]

@@ -61,6 +61,7 @@ class Context:
         self._text = doc.text  # spaCy joins the tokens' texts on every doc.text
         self._sents: list | None = None
         self._sent_of_token: list[int] = []
+        self._ents: list | None = None
 
     # -- sentences (spaCy makes new Token objects on every pass over a Doc; rules ask often) ---
     @property
@@ -74,6 +75,13 @@ class Context:
     def sent_of(self, tok):
         """The sentence of a token (as ``tok.sent``, without walking the Doc)."""
         return self.sents[self._sent_of_token[tok.i]]
+
+    def ents_in(self, sent) -> list:
+        """The named entities inside a sentence (as ``sent.ents``, without rebuilding the Doc's
+        entity spans on every call)."""
+        if self._ents is None:
+            self._ents = list(self.doc.ents)
+        return [e for e in self._ents if e.start >= sent.start and e.end <= sent.end]
 
     def sent_text(self, sent) -> str:
         """A sentence's text (as ``sent.text``, sliced from the Doc's text)."""
@@ -216,7 +224,7 @@ class Context:
 
     def date_of(self, sent, near: int | None = None) -> str | None:
         """The date a sentence gives (DATE entities, nearest to token ``near`` first)."""
-        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        dates = [e for e in self.ents_in(sent) if e.label_ == "DATE"]
         if near is not None:
             dates.sort(key=lambda e: min(abs(e.start - near), abs(e.end - near)))
         for ent in dates:

@@ -9,12 +9,28 @@ standard vocabulary reused as is (schema.org, PROV-O, SEM, NIF, SKOS, OWL-Time, 
 """
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 
 from .prefixes import PREFIX_IRIS
 
+
+class CachedNamespace(Namespace):
+    """A Namespace that makes each ``NS.term`` once: rdflib's builds a new URIRef on every access
+    (about 1 µs), and the RDF layer asks for the same few dozen terms hundreds of times per article.
+
+    >>> ns = CachedNamespace("https://example.org/")
+    >>> ns.a is ns.a, str(ns.a)
+    (True, 'https://example.org/a')
+    """
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term  # found as a plain attribute from now on
+        return term
+
+
 #: prefix -> namespace, for binding in serialisations and for SPARQL (the strings: kg.prefixes).
-PREFIXES: dict[str, Namespace] = {name: Namespace(iri) for name, iri in PREFIX_IRIS.items()}
+PREFIXES: dict[str, Namespace] = {name: CachedNamespace(iri) for name, iri in PREFIX_IRIS.items()}
 
 MIG = PREFIXES["mig"]
 ID = PREFIXES["id"]
@@ -27,8 +43,8 @@ WD = PREFIXES["wd"]
 TIME = PREFIXES["time"]
 
 # Named concept schemes (SKOS) for event and measure types.
-EVENT_TYPE = Namespace(str(ID) + "event-type/")
-MEASURE_TYPE = Namespace(str(ID) + "measure-type/")
+EVENT_TYPE = CachedNamespace(str(ID) + "event-type/")
+MEASURE_TYPE = CachedNamespace(str(ID) + "measure-type/")
 
 
 def bind_prefixes(graph) -> None:

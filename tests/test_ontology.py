@@ -313,3 +313,16 @@ def test_docs_build_is_self_contained(tmp_path):
     assert re.findall(r"<script[^>]*\bsrc=", page) == []
     ids = re.findall(r'\bid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), "duplicate HTML ids"
+
+
+def test_project_namespaces_make_each_term_once_and_keep_str_behaviour():
+    """The namespaces cache their terms (a speed-up for the RDF layer) without changing what
+    a term is: the same URIRef as rdflib's Namespace gives, by attribute or by item."""
+    from rdflib import Namespace
+
+    plain = Namespace(str(MIG))
+    assert MIG.Measure is MIG.Measure
+    assert MIG.Measure == plain.Measure == MIG["Measure"] and isinstance(MIG.Measure, URIRef)
+    assert MIG.startswith("https://") and MIG.title == plain.title  # as rdflib: str methods, and its "title" term
+    with pytest.raises(AttributeError):
+        MIG.__no_such_dunder__

@@ -153,6 +153,21 @@ def test_default_graph_is_the_set_union_of_the_article_graphs(tmp_path):
     db.close()
 
 
+def test_bulk_load_writes_a_shared_triple_once_to_the_union(tmp_path):
+    """New graphs go in one bulk load; a triple several of them assert is one default-graph triple."""
+    from kg.store import open_store
+
+    shared = b'<http://example.org/pe> <http://www.w3.org/2000/01/rdf-schema#label> "Peru" .\n'
+    own = b'<http://example.org/%s> <http://example.org/mentions> <http://example.org/pe> .\n'
+    db = open_store(tmp_path / "s", create=True)
+    db.add_new_graphs([(f"http://example.org/g{n}", shared + own % f"a{n}".encode()) for n in (1, 2, 3)])
+    assert len(db) == 6 + 4  # three graphs of two triples, and their union of four
+    assert db.direct_default_triples() == 0
+    assert db.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows == [["4"]]
+    assert db.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows == [["6"]]
+    db.close()
+
+
 def test_project_prefixes_need_no_declaration(extracted):
     _, store = extracted
     rows = kg("query", "--store", str(store), "--format", "csv",

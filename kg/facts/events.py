@@ -20,7 +20,7 @@ BLOCK_OBJECTS = {"border", "crossing", "road", "bridge", "highway", "route", "fr
 
 def date_for(ctx, tok) -> str | None:
     """A date expression attached to ``tok``, or to the verb it is the subject or object of."""
-    sent = tok.sent
+    sent = ctx.sent_of(tok)
     anchors = {tok.i}
     if is_misparsed_verb(tok):
         anchors.add(tok.head.i)
@@ -29,7 +29,7 @@ def date_for(ctx, tok) -> str | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.head.pos_ == "VERB":
         anchors.add(tok.head.head.i)  # "cruised to a third term in November"
     quoted = ctx.in_quote(tok)
-    for ent in sorted(sent.ents, key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i))):
+    for ent in sorted(ctx.ents_in(sent), key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i))):
         if ent.label_ != "DATE" or ctx.in_quote(ent[0]) != quoted:
             continue
         # the date's own head chain must reach one of the anchors without passing another verb
@@ -300,7 +300,7 @@ def _deadlines(ctx) -> list:
         if tok.lemma_.lower() == "set" and tok.pos_ == "VERB" and not ctx.in_quote(tok):
             dated = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and c.ent_type_ == "DATE"]
             if dated:
-                ent = next(e for e in tok.sent.ents if e.start <= dated[0].i < e.end)
+                ent = next(e for e in ctx.ents_in(ctx.sent_of(tok)) if e.start <= dated[0].i < e.end)
                 value = resolve_date(ent.text, ctx.article.published, tok.sent.text, "future")
                 actor = actor_for(ctx, tok)
                 if value:
@@ -352,7 +352,7 @@ def extract_elections(ctx, roles: list[RoleFact]) -> list:
 
 
 def _date_inside(ctx, tok) -> str | None:
-    for ent in tok.sent.ents:
+    for ent in ctx.ents_in(ctx.sent_of(tok)):
         if ent.label_ == "DATE" and tok.left_edge.i <= ent.start <= tok.i:
             return resolve_date(ent.text, ctx.article.published, tok.sent.text, tense_of(tok))
     return None

@@ -148,7 +148,7 @@ def _source(ctx, sent, quote_speakers):
 def _date(ctx, sent, first) -> str | None:
     """The date expression nearest the number, outside quotations (unless the number is quoted)."""
     quoted = ctx.in_quote(first)
-    ents = [e for e in sent.ents if e.label_ == "DATE" and not (e.start <= first.i < e.end) and ctx.in_quote(e[0]) == quoted
+    ents = [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and not (e.start <= first.i < e.end) and ctx.in_quote(e[0]) == quoted
             and not re.fullmatch(r"\d+\s+(day|week|month|hour)s?", e.text.lower())]
     for ent in sorted(ents, key=lambda e: abs(e.start - first.i)):
         value = resolve_date(ent.text, ctx.article.published, sent.text, tense_of(ent.root))
