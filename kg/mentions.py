@@ -73,6 +73,7 @@ def find_mentions(doc) -> list[Mention]:
     gaz = gazetteer()
     found: list[Mention] = []
     taken: set[int] = set()
+    ents = doc.ents  # spaCy builds the entity spans anew on every doc.ents
 
     def take(m: Mention) -> None:
         if any(i in taken for i in range(m.start, m.end)):
@@ -81,7 +82,7 @@ def find_mentions(doc) -> list[Mention]:
         found.append(m)
 
     # 0. Multi-word organisations that contain a country word ("UK Supreme Court", "Italian Red Cross").
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "ORG" and len(ent) > 1:
             s, e = ent.start, ent.end
             while s < e and doc[s].lower_ in ("the", "a", "an"):
@@ -117,7 +118,7 @@ def find_mentions(doc) -> list[Mention]:
         if not matched:
             i += 1
     # 2. Named entities from the statistical model, re-typed by knowledge.
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON":
             cleaned = clean_person(doc, ent.start, ent.end)
             if cleaned:
@@ -149,7 +150,7 @@ def find_mentions(doc) -> list[Mention]:
                 take(Mention(s, e, "org", text))
     # 3. Names the model missed: a run of proper nouns that is described by an office
     #    ("Ali Khan, a Pakistani official") or that says something ("Khan told").
-    for s, e in _proper_noun_runs(doc):
+    for s, e in _proper_noun_runs(toks):
         if any(i in taken for i in range(s, e)) or e - s < 2:
             continue
         text = doc[s:e].text
@@ -178,12 +179,13 @@ def _extend_particles(doc, start: int, end: int) -> int:
     return end
 
 
-def _proper_noun_runs(doc):
+def _proper_noun_runs(toks: list):
+    """(start, end) of each run of up to four capitalised proper nouns."""
     i = 0
-    while i < len(doc):
-        if doc[i].tag_ == "NNP" and doc[i].text[:1].isupper() and doc[i].is_alpha:
+    while i < len(toks):
+        if toks[i].tag_ == "NNP" and toks[i].text[:1].isupper() and toks[i].is_alpha:
             j = i
-            while j + 1 < len(doc) and doc[j + 1].tag_ == "NNP" and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha and j - i < 3:
+            while j + 1 < len(toks) and toks[j + 1].tag_ == "NNP" and toks[j + 1].text[:1].isupper() and toks[j + 1].is_alpha and j - i < 3:
                 j += 1
             yield i, j + 1
             i = j + 1

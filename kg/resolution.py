@@ -62,6 +62,7 @@ class Context:
         self._sents: list | None = None
         self._sent_of_token: list[int] = []
         self._ents: list | None = None
+        self._tokens: list | None = None
 
     # -- sentences (spaCy makes new Token objects on every pass over a Doc; rules ask often) ---
     @property
@@ -76,12 +77,24 @@ class Context:
         """The sentence of a token (as ``tok.sent``, without walking the Doc)."""
         return self.sents[self._sent_of_token[tok.i]]
 
-    def ents_in(self, sent) -> list:
-        """The named entities inside a sentence (as ``sent.ents``, without rebuilding the Doc's
-        entity spans on every call)."""
+    @property
+    def tokens(self) -> list:
+        """The Doc's tokens, made once (spaCy makes a new Token object on every ``doc[i]`` and on
+        every pass over the Doc, and the rules make a dozen passes)."""
+        if self._tokens is None:
+            self._tokens = list(self.doc)
+        return self._tokens
+
+    @property
+    def ents(self) -> list:
+        """The Doc's named entities (spaCy builds their spans anew on every ``doc.ents``)."""
         if self._ents is None:
             self._ents = list(self.doc.ents)
-        return [e for e in self._ents if e.start >= sent.start and e.end <= sent.end]
+        return self._ents
+
+    def ents_in(self, sent) -> list:
+        """The named entities inside a sentence (as ``sent.ents``)."""
+        return [e for e in self.ents if e.start >= sent.start and e.end <= sent.end]
 
     def sent_text(self, sent) -> str:
         """A sentence's text (as ``sent.text``, sliced from the Doc's text)."""
@@ -304,7 +317,7 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
     skip = ctx.dateline_end = dateline_end(article.text)
     mentions = [m for m in mentions if doc[m.start].idx >= skip]
     ctx.quote_chars = [(s, e) for s, e, _ in quote_spans(article.text)]
-    place_names = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    place_names = {e.text for e in ctx.ents if e.label_ in ("GPE", "LOC", "FAC")}
     place_names |= set(re.findall(r"\b(?:island|city|town|port|province|region|state|village|district|county|capital) of ([A-Z][\w'’-]+)", article.text))
     mentions = [Mention(m.start, m.end, "place", m.text) if m.kind == "person" and len(m.text.split()) == 1 and m.text in place_names
                 else m for m in mentions]
@@ -340,7 +353,7 @@ def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
             country = ctx.country(code) if code else None
             ctx.add(Kind.PLACE, m.text, m.start, m.end, country=country)
     # Surnames the model missed or mistyped as something else.
-    for tok in doc:
+    for tok in ctx.tokens:
         if tok.i not in ctx.by_token and tok.text in surnames and tok.text[:1].isupper():
             ctx.add(Kind.PERSON, surnames[tok.text], tok.i, tok.i + 1)
     return ctx

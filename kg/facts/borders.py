@@ -125,7 +125,7 @@ def _countries_of_name(ctx, s: int, e: int) -> list[str]:
 
 def _sections(ctx) -> None:
     doc = ctx.doc
-    for tok in doc:
+    for tok in ctx.tokens:
         if tok.lemma_.lower() not in ("border", "frontier"):
             continue
         sent = tok.sent

@@ -158,8 +158,7 @@ def _noun_happened(ctx, tok, etype: str) -> bool:
 
 def extract_events(ctx, roles: list[RoleFact]) -> list:
     facts: list[EventFact] = []
-    doc = ctx.doc
-    for tok in doc:
+    for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
         event = None
         if ctx.in_quote(tok) and lemma not in ("meeting", "summit", "talks"):
@@ -296,7 +295,7 @@ def _deadlines(ctx) -> list:
     """'you have 103 days left to leave' -> a deadline on publication + 103 days;
     'X set November 1 for expelling...' -> a deadline on that date."""
     facts = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.lemma_.lower() == "set" and tok.pos_ == "VERB" and not ctx.in_quote(tok):
             dated = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and c.ent_type_ == "DATE"]
             if dated:
@@ -330,8 +329,7 @@ def _emergency_declarations(ctx) -> list:
 
 def extract_elections(ctx, roles: list[RoleFact]) -> list:
     facts = []
-    doc = ctx.doc
-    for tok in doc:
+    for tok in ctx.tokens:
         low, lemma = tok.lower_, tok.lemma_.lower()
         is_term = lemma == "term" and any(c.lower_ in ("second", "third", "fourth", "fifth", "new") for c in tok.lefts)
         if not (is_term or (tok.pos_ in ("NOUN", "PROPN") and (low in ELECTION_NOUNS or lemma in ELECTION_NOUNS))):

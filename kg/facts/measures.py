@@ -74,7 +74,7 @@ def _verb_label(tok, default: str) -> str:
 
 def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
     facts = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         found = None
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in MEASURE_VERBS:

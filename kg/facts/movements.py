@@ -85,7 +85,7 @@ def _endpoints(ctx, verb, group_country):
 
 def extract_movements(ctx) -> list:
     facts = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
         group_tok = None
         if tok.pos_ == "VERB" and lemma in MOVE_VERBS:

@@ -23,10 +23,10 @@ VAGUE = {"dozens", "hundreds", "thousands", "millions", "tens", "several", "many
 
 def _number_spans(ctx):
     """(first token, last token, text) of each number expression."""
-    doc = ctx.doc
+    doc, toks = ctx.doc, ctx.tokens
     i = 0
-    while i < len(doc):
-        tok = doc[i]
+    while i < len(toks):
+        tok = toks[i]
         if not (tok.like_num and re.search(r"\d|^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)$", tok.lower_)):
             i += 1
             continue
@@ -35,17 +35,17 @@ def _number_spans(ctx):
             continue
         j = i
         # "between 70 and 80", "10 to 12", "1.7 million"
-        ranged = i > 0 and doc[i - 1].lower_ in ("between", "from")
-        while j + 1 < len(doc) and (doc[j + 1].lower_ in ("million", "billion", "thousand", "%", "percent") or
-                                    (doc[j + 1].lower_ in ("and", "to", "-", "–") and j + 2 < len(doc) and doc[j + 2].like_num
-                                     and (ranged or doc[j + 1].lower_ != "and"))):
-            j += 2 if doc[j + 1].lower_ in ("and", "to", "-", "–") else 1
+        ranged = i > 0 and toks[i - 1].lower_ in ("between", "from")
+        while j + 1 < len(toks) and (toks[j + 1].lower_ in ("million", "billion", "thousand", "%", "percent") or
+                                    (toks[j + 1].lower_ in ("and", "to", "-", "–") and j + 2 < len(toks) and toks[j + 2].like_num
+                                     and (ranged or toks[j + 1].lower_ != "and"))):
+            j += 2 if toks[j + 1].lower_ in ("and", "to", "-", "–") else 1
         start = i
-        while start > 0 and doc[start - 1].lower_ in ("between", "about", "around", "some", "nearly", "almost", "roughly", "approximately", "than", "more", "close", "to", "over", "least", "at", "up", "estimated", "an"):
-            if doc[start - 1].lower_ == "to" and not (start > 1 and doc[start - 2].lower_ in ("close", "up")):
+        while start > 0 and toks[start - 1].lower_ in ("between", "about", "around", "some", "nearly", "almost", "roughly", "approximately", "than", "more", "close", "to", "over", "least", "at", "up", "estimated", "an"):
+            if toks[start - 1].lower_ == "to" and not (start > 1 and toks[start - 2].lower_ in ("close", "up")):
                 break
             start -= 1
-        yield doc[start], doc[j], doc[start : j + 1].text
+        yield toks[start], toks[j], doc[start : j + 1].text
         i = j + 1
 
 

@@ -289,7 +289,7 @@ def _definite_orientations(ctx) -> list:
     """'the far-right leader said', 'the Republican’s latest tactic' -> the last person named."""
     facts = []
     doc = ctx.doc
-    for tok in doc:
+    for tok in ctx.tokens:
         if tok.lower_ not in ("the",) or tok.i + 1 >= len(doc):
             continue
         nxt = doc[tok.i + 1]
