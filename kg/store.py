@@ -294,11 +294,13 @@ def triples_to_ntriples(triples: Iterable) -> bytes:
 
 
 def ntriples_in_graph(ntriples: bytes, graph_name: str) -> bytes:
-    """N-Triples lines (as pyoxigraph writes them: `` .\n`` at the end) as N-Quads lines in a graph."""
+    """N-Triples lines (as pyoxigraph writes them: `` .\n`` at the end) as N-Quads lines in a graph.
+
+    Only a line's end can read `` .\n``: N-Triples escapes the line breaks inside literals.
+    """
     if not ntriples:
         return b""
-    end = b" <" + graph_name.encode("utf-8") + b"> .\n"
-    return b"".join(line[:-3] + end for line in ntriples.splitlines(keepends=True) if line.endswith(b" .\n"))
+    return ntriples.replace(b" .\n", b" <" + graph_name.encode("utf-8") + b"> .\n")
 
 
 def named_graphs(db) -> list[str]:

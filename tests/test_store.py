@@ -168,6 +168,23 @@ def test_bulk_load_writes_a_shared_triple_once_to_the_union(tmp_path):
     db.close()
 
 
+def test_ntriples_move_into_a_graph_whole_even_with_line_breaks_in_literals():
+    """A sentence's text may hold " ." and line breaks: every triple still lands in the graph."""
+    import pyoxigraph as ox
+    from rdflib import Literal, URIRef
+
+    from kg.store import ntriples_in_graph, triples_to_ntriples
+
+    s, p = URIRef("http://example.org/s"), URIRef("http://example.org/p")
+    texts = ["Migrants waited .\nThen left .", 'He said " ." twice .', "plain"]
+    nt = triples_to_ntriples([(s, p, Literal(t)) for t in texts])
+    db = ox.Store()
+    db.load(ntriples_in_graph(nt, "http://example.org/g"), format=ox.RdfFormat.N_QUADS)
+    quads = list(db)
+    assert len(quads) == 3 and all(q.graph_name == ox.NamedNode("http://example.org/g") for q in quads)
+    assert sorted(q.object.value for q in quads) == sorted(texts)
+
+
 def test_project_prefixes_need_no_declaration(extracted):
     _, store = extracted
     rows = kg("query", "--store", str(store), "--format", "csv",
