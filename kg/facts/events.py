@@ -299,12 +299,13 @@ def _deadlines(ctx) -> list:
         if tok.lemma_.lower() == "set" and tok.pos_ == "VERB" and not ctx.in_quote(tok):
             dated = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and c.ent_type_ == "DATE"]
             if dated:
-                ent = next(e for e in ctx.ents_in(ctx.sent_of(tok)) if e.start <= dated[0].i < e.end)
-                value = resolve_date(ent.text, ctx.article.published, tok.sent.text, "future")
+                sent = ctx.sent_of(tok)
+                ent = next(e for e in ctx.ents_in(sent) if e.start <= dated[0].i < e.end)
+                value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), "future")
                 actor = actor_for(ctx, tok)
                 if value:
                     facts.append(EventFact("deadline", "deadline", ctx.country_of(actor) if actor else ctx.home_country, value,
-                                           ctx.evidence(tok.sent, "event.deadline-set-date", 0.7), actors=(actor,) if actor else ()))
+                                           ctx.evidence(sent, "event.deadline-set-date", 0.7), actors=(actor,) if actor else ()))
     for sent in ctx.sents:
         dl = deadline_date(ctx.sent_text(sent), ctx.article.published)
         if dl and not any(t.lemma_.lower() in ("deadline", "ultimatum") for t in sent):
@@ -350,9 +351,10 @@ def extract_elections(ctx, roles: list[RoleFact]) -> list:
 
 
 def _date_inside(ctx, tok) -> str | None:
-    for ent in ctx.ents_in(ctx.sent_of(tok)):
+    sent = ctx.sent_of(tok)
+    for ent in ctx.ents_in(sent):
         if ent.label_ == "DATE" and tok.left_edge.i <= ent.start <= tok.i:
-            return resolve_date(ent.text, ctx.article.published, tok.sent.text, tense_of(tok))
+            return resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense_of(tok))
     return None
 
 
