@@ -425,6 +425,9 @@ def run_batch(
             owner[slug] = f
             todo.append((i, str(f)))
 
+    from .allocator import tune_for_batch
+
+    tune_for_batch()  # before the store opens and the workers fork: they inherit it
     sink = DatasetSink(out) if store is None else StoreSink(store, total=len(todo))
     if progress is None:
         progress = sys.stderr.isatty()

@@ -68,12 +68,16 @@ def quote_spans(text: str):
         yield s, s + len(inner), inner
 
 
-def find_mentions(doc) -> list[Mention]:
-    """All typed mentions, longest first where they overlap, in document order."""
+def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> list[Mention]:
+    """All typed mentions, longest first where they overlap, in document order.
+
+    ``tokens`` and ``ents``: the Doc's tokens and entities when the caller has them already
+    (spaCy makes them anew on every pass over the Doc and every ``doc.ents``)."""
     gaz = gazetteer()
     found: list[Mention] = []
     taken: set[int] = set()
-    ents = doc.ents  # spaCy builds the entity spans anew on every doc.ents
+    if ents is None:
+        ents = list(doc.ents)
 
     def take(m: Mention) -> None:
         if any(i in taken for i in range(m.start, m.end)):
@@ -94,7 +98,7 @@ def find_mentions(doc) -> list[Mention]:
                     gaz.demonym_code(w) or gaz.country_code(w) for w in words):
                 take(Mention(s, e, "org", doc[s:e].text))
     # 1. Countries and demonyms by gazetteer, longest match first (up to 6 tokens).
-    toks = list(doc)
+    toks = list(doc) if tokens is None else tokens
     text_of = doc.text
     i = 0
     while i < len(toks):

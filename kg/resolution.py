@@ -45,7 +45,7 @@ def dateline_end(text: str) -> int:
 class Context:
     """The parsed article with its entities, and the lookups fact rules need."""
 
-    def __init__(self, article: Article, doc):
+    def __init__(self, article: Article, doc, *, tokens: list | None = None, ents: list | None = None):
         self.article = article
         self.doc = doc
         self.gaz = gazetteer()
@@ -61,8 +61,8 @@ class Context:
         self._text = doc.text  # spaCy joins the tokens' texts on every doc.text
         self._sents: list | None = None
         self._sent_of_token: list[int] = []
-        self._ents: list | None = None
-        self._tokens: list | None = None
+        self._ents: list | None = ents
+        self._tokens: list | None = tokens
 
     # -- sentences (spaCy makes new Token objects on every pass over a Doc; rules ask often) ---
     @property
@@ -102,8 +102,10 @@ class Context:
 
     # -- building -----------------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
-        s = self.doc[start:end]
-        return Span(s.start_char, s.end_char, s.text)
+        """The characters of tokens start..end (as ``doc[start:end]`` gives them)."""
+        first, last = self.tokens[start], self.tokens[end - 1]
+        begin, stop = first.idx, last.idx + len(last.text)
+        return Span(begin, stop, self._text[begin:stop])
 
     def add(self, kind: Kind, name: str, start: int | None = None, end: int | None = None, *,
             key: str | None = None, country: str | None = None, iso: str | None = None,
@@ -310,9 +312,10 @@ def _person_names(doc, mentions: list[Mention]) -> dict[str, str]:
     return canonical
 
 
-def resolve(article: Article, doc, mentions: list[Mention]) -> Context:
+def resolve(article: Article, doc, mentions: list[Mention], *, tokens: list | None = None,
+            ents: list | None = None) -> Context:
     """Build the Context: entities for every mention, surnames joined to full names."""
-    ctx = Context(article, doc)
+    ctx = Context(article, doc, tokens=tokens, ents=ents)
     gaz = ctx.gaz
     skip = ctx.dateline_end = dateline_end(article.text)
     mentions = [m for m in mentions if doc[m.start].idx >= skip]

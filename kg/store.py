@@ -18,6 +18,7 @@ Only ``pyoxigraph`` is imported here (it loads in milliseconds); no spaCy, so ``
 """
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Iterable
@@ -141,10 +142,11 @@ class GraphStore:
         CPU for the loads."""
         import pyoxigraph as ox
 
-        named = b"".join(ntriples_in_graph(nt, name) for name, nt in graphs if nt)
-        union = dict.fromkeys(line for _, nt in graphs for line in nt.splitlines(keepends=True))
-        if named:
-            self.db.bulk_load(named + b"".join(union), format=ox.RdfFormat.N_QUADS)
+        parts = [ntriples_in_graph(nt, name) for name, nt in graphs if nt]
+        if parts:
+            union = dict.fromkeys(line for _, nt in graphs for line in nt.splitlines(keepends=True))
+            parts.append(b"".join(union))
+            self.db.bulk_load(io.BufferedReader(ChunkReader(parts), 1 << 20), format=ox.RdfFormat.N_QUADS)
 
     def load_file(self, path: Path) -> tuple[int, int]:
         """Load graph file ``path``: each named graph it holds replaces the store's graph of that
@@ -301,6 +303,35 @@ def ntriples_in_graph(ntriples: bytes, graph_name: str) -> bytes:
     if not ntriples:
         return b""
     return ntriples.replace(b" .\n", b" <" + graph_name.encode("utf-8") + b"> .\n")
+
+
+class ChunkReader(io.RawIOBase):
+    """A binary file over a list of byte strings, read in turn: Oxigraph reads a bulk load from
+    it without the parts first being joined into one buffer of hundreds of MB (which glibc maps
+    and zero-fills page by page, each load anew).
+
+    >>> io.BufferedReader(ChunkReader([b"ab", b"", b"cde"])).read()
+    b'abcde'
+    """
+
+    def __init__(self, parts: list[bytes]):
+        self.parts = [memoryview(p) for p in parts if p]
+        self.index = 0
+        self.offset = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.index >= len(self.parts):
+            return 0
+        part = self.parts[self.index]
+        n = min(len(buffer), len(part) - self.offset)
+        buffer[:n] = part[self.offset : self.offset + n]
+        self.offset += n
+        if self.offset == len(part):
+            self.index, self.offset = self.index + 1, 0
+        return n
 
 
 def named_graphs(db) -> list[str]:

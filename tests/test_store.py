@@ -190,3 +190,32 @@ def test_project_prefixes_need_no_declaration(extracted):
     rows = kg("query", "--store", str(store), "--format", "csv",
               "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }", check=True)
     assert rows.stdout.split() == ["n", str(len(ARTICLES))]
+
+
+def test_chunk_reader_reads_the_parts_in_turn_whatever_the_buffer_size():
+    """The bulk load reads its parts through ChunkReader instead of one joined buffer."""
+    import io
+
+    from kg.store import ChunkReader
+
+    parts = [b"<http://a> <http://p> 1 .\n", b"", b"x" * 5000, b"end\n"]
+    assert io.BufferedReader(ChunkReader(parts), 7).read() == b"".join(parts)
+    raw = ChunkReader(parts)
+    pieces = iter(lambda: raw.read(3), b"")
+    assert b"".join(pieces) == b"".join(parts)
+    assert ChunkReader([]).read(10) == b""
+
+
+def test_bulk_load_of_many_graphs_through_the_reader_keeps_every_triple(tmp_path):
+    """Graphs larger than the reader's buffer land whole in their graphs and in the union."""
+    from kg.store import open_store
+
+    graphs = [(f"http://example.org/g{n}", b"".join(
+        b'<http://example.org/s%d> <http://example.org/p> "%s" .\n' % (i, (f"g{n} " * 40).encode()) for i in range(300)))
+        for n in range(12)]
+    db = open_store(tmp_path / "s", create=True)
+    db.add_new_graphs(graphs)
+    counts = db.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
+    assert sorted(counts) == sorted([[name, "300"] for name, _ in graphs])
+    assert db.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows == [["3600"]]
+    db.close()

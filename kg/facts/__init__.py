@@ -24,7 +24,8 @@ def extract_facts(article: Article, doc) -> ArticleFacts:
     from ..mentions import find_mentions
     from ..resolution import resolve
 
-    ctx = resolve(article, doc, find_mentions(doc))
+    tokens, ents = list(doc), list(doc.ents)  # made once for the mentions and the rules
+    ctx = resolve(article, doc, find_mentions(doc, tokens, ents), tokens=tokens, ents=ents)
     extract_borders(ctx)
     facts: list = []
     role_and_orientation = extract_roles(ctx)

@@ -20,14 +20,25 @@ from .syntax import (
 )
 
 MULTI = sorted((p for p in MEASURE_PHRASES if " " in p), key=lambda p: -len(p.split()))
-MULTI_FIRST = {p.split()[0] for p in MULTI}  # cheap test before trying the phrases at a token
+# The phrases by first word, each as (rank in MULTI, phrase, words): a token tries only the
+# phrases that can start with it, longest first as in MULTI.
+MULTI_BY_FIRST: dict[str, list[tuple[int, str, list[str]]]] = {}
+for _rank, _phrase in enumerate(MULTI):
+    MULTI_BY_FIRST.setdefault(_phrase.split()[0], []).append((_rank, _phrase, _phrase.split()))
+
+
+def _phrases_at(tok) -> list[tuple[int, str, list[str]]]:
+    lower, lemma = tok.lower_, tok.lemma_.lower()
+    found = MULTI_BY_FIRST.get(lower, [])
+    if lemma != lower and lemma in MULTI_BY_FIRST:
+        found = sorted(found + MULTI_BY_FIRST[lemma])
+    return found
 
 
 def _measure_noun(tok) -> tuple[str, str] | None:
     """(measure type, match length) if a measure phrase starts or ends at ``tok``."""
     doc = tok.doc
-    for p in MULTI if (tok.lower_ in MULTI_FIRST or tok.lemma_.lower() in MULTI_FIRST) else ():
-        words = p.split()
+    for _, p, words in _phrases_at(tok):
         seg = doc[tok.i : tok.i + len(words)]
         if len(seg) == len(words) and [t.lemma_.lower() for t in seg] == words or [t.lower_ for t in seg] == words:
             return MEASURE_PHRASES[p], p
