@@ -400,6 +400,7 @@ def run_batch(
 
     ``jobs``: worker processes (0: one per CPU). ``progress``: show a progress bar (default: when
     stderr is a terminal). Failures and interruption are in the result; bad usage raises KgError.
+    On glibc the calling process keeps the malloc settings of :mod:`kg.allocator` afterwards.
     """
     if (out is None) == (store is None):
         raise KgError("give either -o FILE or --store DIR")
