@@ -121,9 +121,9 @@ def test_store_form_of_each_cq_answers_like_the_plain_query(example_graph, cq):
 
     from kg.store import dataset_to_nquads, query_store
 
-    plain = next(QUERIES.glob(f"{cq}-*.rq"))
-    fast = (QUERIES / "store" / plain.name).read_text(encoding="utf-8")
-    plain = plain.read_text(encoding="utf-8")
+    plain_file = next(QUERIES.glob(f"{cq}-*.rq"))
+    fast = (QUERIES / "store" / plain_file.name).read_text(encoding="utf-8")
+    plain = plain_file.read_text(encoding="utf-8")
     expected = run_query(example_graph, plain).rows
     assert expected, f"{cq}: the example should answer it"
     assert sorted(run_query(example_graph, fast).rows, key=str) == sorted(expected, key=str)

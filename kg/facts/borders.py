@@ -82,7 +82,7 @@ def extract_borders(ctx) -> None:
             continue
         if ctx.key_at(s) and ctx.kind(ctx.key_at(s)) is Kind.PERSON:
             continue
-        sent = ctx.doc[s].sent
+        sent = ctx.sent_of(ctx.tokens[s])
         joins = _between(ctx, e, sent.end) or _connects(ctx, sent) or _countries_of_name(ctx, s, e)
         if len(joins) < 2:
             joins = list(dict.fromkeys(joins + _neighbour_pair(ctx, joins[0] if joins else None)))[:2]
@@ -128,7 +128,7 @@ def _sections(ctx) -> None:
     for tok in ctx.tokens:
         if tok.lemma_.lower() not in ("border", "frontier"):
             continue
-        sent = tok.sent
+        sent = ctx.sent_of(tok)
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         # "border with X" / "frontier with neighbouring X" / "border between X and Y"
         if nxt is not None and nxt.lower_ in ("with", "between"):
@@ -172,7 +172,7 @@ def _owner(ctx, tok, exclude: str) -> str | None:
     speaker = ctx.speaker_at(tok)
     if speaker and ctx.country_of(speaker) and ctx.country_of(speaker) != exclude:
         return ctx.country_of(speaker)
-    for sent in (tok.sent, _previous_sentence(tok.sent)):
+    for sent in (ctx.sent_of(tok), _previous_sentence(ctx, ctx.sent_of(tok))):
         if sent is None:
             continue
         for t in sent:

@@ -43,7 +43,7 @@ def date_for(ctx, tok) -> str | None:
                 break
             cur = cur.head
         if reached or ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
-            value = resolve_date(ent.text, ctx.article.published, sent.text, tense_of(ent.root))
+            value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense_of(ent.root))
             if value:
                 return value
     return None
@@ -193,7 +193,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         if etype == "signing":
             signed = next((o.lemma_.lower() for o in verb_objects(tok)), "treaty")
             label = f"{signed if signed in ('treaty', 'agreement', 'deal', 'accord', 'memorandum', 'pact') else 'treaty'} signing"
-        facts.append(EventFact(label, etype, place, date, ctx.evidence(tok.sent, f"event.{tok.pos_.lower()}-trigger", 0.7),
+        facts.append(EventFact(label, etype, place, date, ctx.evidence(ctx.sent_of(tok), f"event.{tok.pos_.lower()}-trigger", 0.7),
                                actors=(actor,) if actor else ()))
     facts.extend(_deadlines(ctx))
     facts.extend(_emergency_declarations(ctx))
@@ -341,7 +341,7 @@ def extract_elections(ctx, roles: list[RoleFact]) -> list:
         if any(m.lower_ in ("opinion", "exit") for m in mods):
             continue
         label = "re-election" if is_term else " ".join([m.text for m in mods if m.ent_type_ != "DATE" and not m.like_num and m.lower_ in ELECTION_MODIFIERS] + [tok.text])
-        sent = tok.sent
+        sent = ctx.sent_of(tok)
         date = date_for(ctx, tok) or _date_inside(ctx, tok)
         candidates = _candidates(ctx, tok, roles)
         country = _election_country(ctx, tok, candidates)
@@ -376,7 +376,7 @@ def _candidates(ctx, tok, roles) -> list[str]:
         if key and ctx.kind(key) is Kind.PERSON:
             found.append(key)
     # "X faces Y", "X against Y" in the election's sentence
-    for t in tok.sent:
+    for t in ctx.sent_of(tok):
         if t.lemma_.lower() in ("face", "challenge", "defeat", "beat", "run", "contest") and t.pos_ == "VERB":
             for arg in [c for c in t.children if c.dep_ in ("nsubj", "dobj")] + [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("against", "for") for g in c.children]:
                 for sub in (arg, *[x for x in arg.subtree if x.dep_ in ("appos", "conj")]):
@@ -386,7 +386,7 @@ def _candidates(ctx, tok, roles) -> list[str]:
     if not found:
         # office holders named in the same sentence run in it
         holders = {r.person for r in roles}
-        for t in tok.sent:
+        for t in ctx.sent_of(tok):
             key = ctx.key_at(t.i)
             if key and key in holders and key not in found and ctx.kind(key) is Kind.PERSON:
                 found.append(key)
@@ -398,7 +398,7 @@ def _election_country(ctx, tok, candidates) -> str | None:
         country = ctx.country_of(c)
         if country:
             return country
-    for t in tok.sent:
+    for t in ctx.sent_of(tok):
         key = ctx.key_at(t.i)
         if key and ctx.kind(key) is Kind.COUNTRY:
             return key

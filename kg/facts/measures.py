@@ -122,7 +122,7 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
             continue
         actor, mtype, label, modality = found
         country = ctx.country_of(actor) or ctx.home_country
-        facts.append(MeasureFact(actor, label, mtype, modality, country, ctx.evidence(tok.sent, f"measure.{tok.pos_.lower()}", 0.7)))
+        facts.append(MeasureFact(actor, label, mtype, modality, country, ctx.evidence(ctx.sent_of(tok), f"measure.{tok.pos_.lower()}", 0.7)))
     facts.extend(_deadline_measures(ctx, quotes))
     return _dedupe(facts)
 

@@ -121,5 +121,5 @@ def extract_movements(ctx) -> list:
         if origin == destination:
             continue
         key = ctx.add(Kind.GROUP, label, group_tok.i, group_tok.i + 1, country=gcountry)
-        facts.append(MovementFact(key, origin, destination, ctx.evidence(tok.sent, f"movement.{tok.pos_.lower()}", 0.7)))
+        facts.append(MovementFact(key, origin, destination, ctx.evidence(ctx.sent_of(tok), f"movement.{tok.pos_.lower()}", 0.7)))
     return facts

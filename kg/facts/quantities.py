@@ -151,7 +151,7 @@ def _date(ctx, sent, first) -> str | None:
     ents = [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and not (e.start <= first.i < e.end) and ctx.in_quote(e[0]) == quoted
             and not re.fullmatch(r"\d+\s+(day|week|month|hour)s?", e.text.lower())]
     for ent in sorted(ents, key=lambda e: abs(e.start - first.i)):
-        value = resolve_date(ent.text, ctx.article.published, sent.text, tense_of(ent.root))
+        value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense_of(ent.root))
         if value:
             return value
     return None
@@ -176,7 +176,7 @@ def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
         what, unit, head = _counted(ctx, first, last)
         if not what:
             continue
-        sent = first.sent
+        sent = ctx.sent_of(first)
         place = _place(ctx, head)
         if place is None:
             names = [t for t in sent if ctx.key_at(t.i) and ctx.kind(ctx.key_at(t.i)) in (Kind.COUNTRY, Kind.PLACE) and ctx.is_name_of_country(t.i)]

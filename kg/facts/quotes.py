@@ -19,7 +19,7 @@ SPEAKER_KINDS = {Kind.PERSON, Kind.ORGANIZATION, Kind.GOVERNMENT, Kind.ARMED_FOR
 def _say_verb_near(ctx, start_tok: int, end_tok: int, sent):
     """A reporting verb in ``[start_tok, end_tok)`` of the sentence, outside quotes."""
     for tok in ctx.doc[start_tok:end_tok]:
-        if tok.lemma_.lower() in SAY_VERBS and tok.pos_ in ("VERB", "AUX") and tok.sent == sent:
+        if tok.lemma_.lower() in SAY_VERBS and tok.pos_ in ("VERB", "AUX") and ctx.sent_of(tok) == sent:
             return tok
     return None
 
@@ -125,7 +125,7 @@ def extract_quotes(ctx) -> list:
         last = _tok_at(doc, end, end=True)
         if first is None or last is None:
             continue
-        sent_first, sent_last = first.sent, last.sent
+        sent_first, sent_last = ctx.sent_of(first), ctx.sent_of(last)
         speaker = medium = None
         rule = "quote.say-verb-after"
         # reporting verb after the quote, in the sentence that closes it

@@ -128,8 +128,8 @@ def context_country(ctx, tok, head_of_state: bool = True) -> str | None:
     """Country a bare title refers to: the first country named before it in its sentence, else
     (for heads of state and government) in the previous sentence; countries first, a town's
     country only when no country is named; else the country whose officials the article is about."""
-    sent = tok.sent
-    windows = [(sent, tok.i)] + ([(_previous_sentence(sent), None)] if head_of_state else [])
+    sent = ctx.sent_of(tok)
+    windows = [(sent, tok.i)] + ([(_previous_sentence(ctx, sent), None)] if head_of_state else [])
     for kinds in ((Kind.COUNTRY,), (Kind.PLACE,)):
         for s, stop in windows if kinds == (Kind.COUNTRY,) else windows[:1]:
             if s is None:
@@ -144,10 +144,10 @@ def context_country(ctx, tok, head_of_state: bool = True) -> str | None:
     return ctx.home_country
 
 
-def _previous_sentence(sent):
+def _previous_sentence(ctx, sent):
     if sent.start == 0:
         return None
-    return sent.doc[sent.start - 1].sent
+    return ctx.sent_of(ctx.tokens[sent.start - 1])
 
 
 def _orientations(tokens) -> list[str]:
@@ -206,7 +206,7 @@ def extract_roles(ctx) -> list:
         facts.append(RoleFact(person, label, country, status, ctx.evidence(sent, rule, conf)))
 
     for key, first, last in person_mentions(ctx):
-        sent = first.sent
+        sent = ctx.sent_of(first)
         title = _title_tokens(ctx.doc, first.i)
         for o in _orientations(title):
             facts.append(OrientationFact(key, o, ctx.evidence(sent, "orientation.title", 0.8)))
@@ -300,7 +300,7 @@ def _definite_orientations(ctx) -> list:
             if doc[tok.i + 4].lower_ in OFFICE_WORDS | {"politician", "lawmaker", "party", "government"} and not named:
                 person = ctx.person_before(tok.i, window=80)
                 if person:
-                    facts.append(OrientationFact(person, f"{low}-{doc[tok.i + 3].lower_}", ctx.evidence(tok.sent, "orientation.definite-description", 0.6)))
+                    facts.append(OrientationFact(person, f"{low}-{doc[tok.i + 3].lower_}", ctx.evidence(ctx.sent_of(tok), "orientation.definite-description", 0.6)))
             continue
         if low in ORIENTATIONS and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in OFFICE_WORDS | {"politician", "lawmaker", "party"}:
             label = nxt.text.lower()
@@ -312,5 +312,5 @@ def _definite_orientations(ctx) -> list:
         if label:
             person = ctx.person_before(tok.i, window=80)
             if person:
-                facts.append(OrientationFact(person, label, ctx.evidence(tok.sent, "orientation.definite-description", 0.6)))
+                facts.append(OrientationFact(person, label, ctx.evidence(ctx.sent_of(tok), "orientation.definite-description", 0.6)))
     return facts
