@@ -68,6 +68,21 @@ def entity_iri(key: str) -> URIRef:
     return ID[f"{kind}/{name}"]
 
 
+def is_article_local(entity: Entity) -> bool:
+    """A group with neither a name nor a defining origin ("migrants", "people on board") is a
+    thing of its own article: sharing its IRI would join unrelated stories through one node.
+    People, places, countries, organisations and named or national groups keep shared IRIs.
+
+    >>> is_article_local(Entity("group:migrants", Kind.GROUP, "migrants"))
+    True
+    >>> is_article_local(Entity("group:rohingya-refugees", Kind.GROUP, "Rohingya refugees"))
+    False
+    """
+    if entity.kind is not Kind.GROUP or entity.country:
+        return False
+    return not any(word[:1].isupper() for word in entity.name.split())
+
+
 def short_label(text: str, limit: int = 60) -> str:
     """A label for a long text: whole words up to ``limit`` characters, then an ellipsis."""
     text = " ".join(text.split())
@@ -165,8 +180,15 @@ class ArticleGraphBuilder:
         return node
 
     # -- entities ---------------------------------------------------------------------------
+    def entity_node(self, entity: Entity) -> URIRef:
+        """The entity's shared IRI, or one under this article for an article-local group."""
+        if is_article_local(entity):
+            kind, _, name = entity.key.partition(":")
+            return ID[f"{kind}/{self.slug}/{name}"]
+        return entity_iri(entity.key)
+
     def add_entity(self, entity: Entity) -> None:
-        g, node = self.g, entity_iri(entity.key)
+        g, node = self.g, self.entity_node(entity)
         for cls in KIND_CLASSES[entity.kind]:
             g.add((node, RDF.type, cls))
         g.add((node, RDFS.label, Literal(entity.name)))
@@ -186,9 +208,8 @@ class ArticleGraphBuilder:
 
     def ref(self, key: str | None) -> URIRef | None:
         """IRI of an entity the facts refer to; unknown keys are dropped rather than dangling."""
-        if key is None or key not in self.facts.entities:
-            return None
-        return entity_iri(key)
+        entity = self.facts.entities.get(key) if key is not None else None
+        return None if entity is None else self.entity_node(entity)
 
     # -- facts ------------------------------------------------------------------------------
     def fact_node(self, kind: str, cls: URIRef, label: str, evidence: Evidence, fact: object) -> URIRef:
