@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import KgError, warn
 from .records import Article
+from .webpage import WebPage
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -229,7 +230,12 @@ def _too_big(path: Path, size: int, limit: int, what: str = "") -> KgError:
 
 
 def read_article_text(path: Path, max_bytes: int | None = None) -> str:
-    """The text of an article file (HTML reduced to its text), checked as described above."""
+    """The text of an article file (HTML reduced to its main text), checked as described above."""
+    return read_article_page(path, max_bytes).text
+
+
+def read_article_page(path: Path, max_bytes: int | None = None) -> WebPage:
+    """An article file's text, with the title, date and site a web page gives (none for plain text)."""
     path = Path(path)
     limit = DEFAULT_MAX_BYTES if max_bytes is None else int(max_bytes)
     if not path.exists():
@@ -252,12 +258,14 @@ def read_article_text(path: Path, max_bytes: int | None = None) -> str:
     text = decode_text(path, raw)
     if text.startswith("\ufeff"):
         text = text[1:]
+    page = WebPage(text)
     if is_html_name or _looks_like_html(text):
-        from .htmltext import html_to_text
+        from .webpage import read_web_page
 
         if not is_html_name:
-            warn(f"{path}: looks like an HTML page, not plain text; reading the page's visible text")
-        text = html_to_text(text)
+            warn(f"{path}: looks like an HTML page, not plain text; reading the page's main text")
+        page = read_web_page(text)
+        text = page.text
         if not text.strip():
             raise KgError(f"{path}: the HTML page has no readable text (only markup and scripts); "
                           "save the article's text as .txt instead")
@@ -271,7 +279,7 @@ def read_article_text(path: Path, max_bytes: int | None = None) -> str:
     if not guess.english:
         warn(f"{path}: does not look like English ({guess.reason}); extraction is built for English "
              "news and will find few or wrong facts")
-    return text
+    return page
 
 
 def _looks_like_html(text: str) -> bool:
@@ -290,17 +298,17 @@ def read_article(
 ) -> Article:
     """Build an Article from a file; options override the sidecar's metadata."""
     path = Path(path)
-    text = read_article_text(path, max_bytes=max_bytes)
-    meta = read_sidecar(path)
-    published = published or meta.get("published")
+    page = read_article_page(path, max_bytes=max_bytes)
+    meta = read_sidecar(path)  # the sidecar wins over what the page itself says
+    published = published or meta.get("published") or page.published
     if published:
         published = parse_iso_date(str(published), f"{path.with_suffix('.json')}: published")
     return Article(
         slug=path.stem,
-        text=text,
+        text=page.text,
         url=url or _meta_str(meta, "url"),
-        title=title or _meta_str(meta, "title"),
-        source=source or _meta_str(meta, "source"),
+        title=title or _meta_str(meta, "title") or page.title,
+        source=source or _meta_str(meta, "source") or page.site,
         published=published,
     )
 

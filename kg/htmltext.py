@@ -87,8 +87,9 @@ class _TextCollector(HTMLParser):
         pass
 
 
-def _strip_markup(text: str) -> str:
-    return _LEFTOVER_TAG.sub(" ", text)
+def strip_markup(text: str) -> str:
+    """Anything shaped like a tag or comment, removed (also from text that was escaped in the page)."""
+    return _CONTROL.sub(" ", _LEFTOVER_TAG.sub(" ", text))
 
 
 def html_to_text(html: str) -> str:
@@ -99,11 +100,11 @@ def html_to_text(html: str) -> str:
         collector.close()
         text = "".join(collector.parts)
     except Exception:  # html.parser is lenient, but never let a malformed page crash extraction
-        text = _strip_markup(re.sub(r"<(script|style)\b.*?(?:</\1\s*>|$)", " ", html, flags=re.S | re.I))
+        text = strip_markup(re.sub(r"<(script|style)\b.*?(?:</\1\s*>|$)", " ", html, flags=re.S | re.I))
         import html as _html
 
         text = _html.unescape(text)
-    text = _CONTROL.sub(" ", _strip_markup(text))
+    text = strip_markup(text)
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 

@@ -232,7 +232,7 @@ def test_extract_html_page(work, name):
     assert "Traceback" not in result.stderr
     if name.endswith(".txt"):
         assert warnings_of(result) == [
-            "warning: page.txt: looks like an HTML page, not plain text; reading the page's visible text"
+            "warning: page.txt: looks like an HTML page, not plain text; reading the page's main text"
         ]
     else:
         assert warnings_of(result) == []
