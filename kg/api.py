@@ -17,17 +17,18 @@ def extract_files(
     store: Path | None = None,
     jobs: int = 1,
     progress: bool | None = False,
+    force: bool = False,
 ):
     """Extract every article in ``paths`` (files or folders) into ``out`` or ``store``.
 
-    One named graph per article. Returns the rdflib Dataset written to ``out`` (None for a store).
+    One named graph per article; an existing ``out`` is replaced only with ``force``. Returns the rdflib Dataset written to ``out`` (None for a store).
     Raises KgError if any article failed (after writing the others) or the run was interrupted.
     """
     from .batch import BatchError, Interrupted, run_batch
 
     result = run_batch(
         list(paths), out=out, store=store, jobs=jobs, published=published, url=url, title=title,
-        model=model, progress=progress,
+        model=model, progress=progress, force=force,
     )
     if result.interrupted:
         raise Interrupted(result.summary())

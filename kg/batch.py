@@ -207,12 +207,14 @@ class DatasetSink:
 
     kind = "facts"
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, force: bool = False):
         from .graphio import check_output_path
         from .rdf import new_dataset
 
         self.out = Path(out)
         check_output_path(self.out)  # a wrong extension or folder fails now, not after the work
+        if self.out.exists() and not force:
+            raise KgError(f"{self.out}: already exists; give another -o FILE, or --force to replace it")
         self.ds = new_dataset()
         self.facts: dict[int, object] = {}
 
@@ -395,10 +397,12 @@ def run_batch(
     progress: bool | None = None,
     chunk_size: int | None = None,
     max_bytes: int | None = None,
+    force: bool = False,
 ) -> BatchResult:
     """Extract every article in ``paths`` (files or folders) into ``out`` (a graph file) or ``store``.
 
-    ``jobs``: worker processes (0: one per CPU). ``progress``: show a progress bar (default: when
+    ``jobs``: worker processes (0: one per CPU). ``force``: replace an existing ``out`` file
+    (without it an existing file is an error, checked before any work). ``progress``: show a progress bar (default: when
     stderr is a terminal). Failures and interruption are in the result; bad usage raises KgError.
     On glibc the calling process keeps the malloc settings of :mod:`kg.allocator` afterwards.
     """
@@ -429,7 +433,7 @@ def run_batch(
     from .allocator import tune_for_batch
 
     tune_for_batch()  # before the store opens and the workers fork: they inherit it
-    sink = DatasetSink(out) if store is None else StoreSink(store, total=len(todo))
+    sink = DatasetSink(out, force) if store is None else StoreSink(store, total=len(todo))
     if progress is None:
         progress = sys.stderr.isatty()
     jobs = _jobs(jobs, len(todo))

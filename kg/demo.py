@@ -19,7 +19,7 @@ def run_demo(project: Path, out: Path, model: str | None = None) -> None:
         raise KgError(f"{project / 'examples'}: no example article (*.txt); reinstall the project from its repository")
     out.mkdir(parents=True, exist_ok=True)
     trig = out / f"{article.stem}.trig"
-    ds = extract_files([article], out=trig, model=model)
+    ds = extract_files([article], out=trig, model=model, force=True)  # the demo's own folder: rewritten each run
     save_graph(ds, out / f"{article.stem}.ttl")
     written = [trig, out / f"{article.stem}.ttl"]
     try:

@@ -630,3 +630,20 @@ def test_example_article_still_extracts(work):
     assert result.returncode == 0, result.stderr
     assert warnings_of(result) == []
     json.dumps(result.stderr)
+
+
+def test_existing_output_is_never_replaced_without_force(work):
+    """A second single-article run into the same file is refused before any work; --force replaces it."""
+    need_extractor()
+    (work / "one.txt").write_text("Peru closed its border with Chile on Friday, officials said. " + ENGLISH)
+    (work / "two.txt").write_text("Chile sent troops to its border with Bolivia on Monday. " + ENGLISH)
+    first = run_kg("extract", "one.txt", "-o", "out.trig", cwd=work)
+    assert first.returncode == 0, first.stderr
+    assert "extracted 1 of 1 articles into out.trig" in first.stderr  # a single run says what it wrote
+    before = (work / "out.trig").read_bytes()
+    line = error_line(run_kg("extract", "two.txt", "-o", "out.trig", cwd=work))
+    assert line == "error: out.trig: already exists; give another -o FILE, or --force to replace it"
+    assert (work / "out.trig").read_bytes() == before
+    forced = run_kg("extract", "two.txt", "-o", "out.trig", "--force", cwd=work)
+    assert forced.returncode == 0, forced.stderr
+    assert (work / "out.trig").read_bytes() != before

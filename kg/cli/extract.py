@@ -21,6 +21,7 @@ def extract(
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load (default: en_core_web_sm, or its PyPI upload)."),
     max_bytes: int = typer.Option(1_000_000, "--max-bytes", min=1, help="Refuse an article larger than this (bytes); raise it for long texts, memory grows with it."),
+    force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists (without it, an existing file is never overwritten)."),
 ) -> None:
     """Extract facts from ARTICLES into an RDF graph file or a graph store.
 
@@ -34,7 +35,7 @@ def extract(
     if out is None and store is None:
         out = Path("graph.trig")
     result = run_batch(articles, out=out, store=store, jobs=jobs, published=date, url=url, title=title, model=model,
-                       max_bytes=max_bytes)
+                       max_bytes=max_bytes, force=force)
     # Exit codes travel as KgError subclasses: the top level turns them into the message and code.
     if result.interrupted:
         raise Interrupted(result.summary())
@@ -44,8 +45,7 @@ def extract(
         raise KgError(f"nothing extracted: all {result.total} articles failed")
     if result.failures:
         raise BatchError(result.summary())
-    if result.total > 1:
-        typer.echo(result.summary(), err=True)
+    typer.echo(result.summary(), err=True)  # a single run says what it wrote, too
 
 
 @app.command()
