@@ -27,6 +27,13 @@ class Answer:
     columns: list[str]
     rows: list[list[str | None]]
 
+    def __iter__(self):
+        """Each row as a dict of column -> value: ``for row in answer: print(row["speaker"])``."""
+        return (dict(zip(self.columns, row)) for row in self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
 
 def read_query(query: str) -> str:
     """A query given as a file path (.rq/.sparql) or as the query text itself."""
