@@ -192,7 +192,6 @@ def format_answer(answer: Answer, fmt: str) -> str:
 
 def print_table(answer: Answer, title: str | None = None) -> None:
     """A rich table on the terminal."""
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -202,4 +201,6 @@ def print_table(answer: Answer, title: str | None = None) -> None:
     for row in answer.rows:
         # values are data, not rich markup: "[bold]" in a label must print as is
         table.add_row(*["" if v is None else escape(v) for v in row])
-    Console().print(table)
+    from .console import stdout_console
+
+    stdout_console().print(table)

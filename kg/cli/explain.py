@@ -15,14 +15,17 @@ def explain(
     min_confidence: float = typer.Option(0.0, "--min-confidence", help="Hide facts below this confidence."),
 ) -> None:
     """Show what GRAPH says about NODE and where every fact came from."""
-    from rich.console import Console
+    from rich.rule import Rule
+
+    from ..console import stdout_console
 
     from ..explain import explain_query
     from ..graphio import load_graph
 
-    console = Console(highlight=False)
+    console = stdout_console(highlight=False)
     for ex in explain_query(load_graph(graph), node):
-        console.rule(f"[bold]{ex.label}[/bold]  ({', '.join(ex.classes)})")
+        # a heading rule as wide as a terminal's, also in a pipe (whose console never wraps)
+        console.print(Rule(f"[bold]{ex.label}[/bold]  ({', '.join(ex.classes)})"), width=min(console.width, 100))
         console.print(ex.node, style="dim", markup=False)
         for prop, value in ex.properties:
             console.print(f"  {prop}: {value}", markup=False)

@@ -14,7 +14,7 @@ def stats(
     top: int = typer.Option(10, "--top", min=1, help="How many central actors to list."),
 ) -> None:
     """Count GRAPH's entities and facts by class and list its most central actors (betweenness)."""
-    from rich.console import Console
+    from ..console import stdout_console
     from rich.table import Table
     from rich.text import Text
 
@@ -24,7 +24,7 @@ def stats(
     view = view_graph(load_graph(graph))
     g = view.graph
     facts = sum(1 for _, d in g.nodes(data=True) if d["fact"])
-    console = Console()
+    console = stdout_console()
     console.print(
         f"[bold]{view.triples}[/bold] triples, [bold]{len(view.articles)}[/bold] articles, "
         f"[bold]{g.number_of_nodes() - facts}[/bold] entities, [bold]{facts}[/bold] facts, "
