@@ -12,6 +12,7 @@ import codecs
 import json
 import re
 from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import KgError, warn
@@ -189,26 +190,68 @@ def decode_text(path: Path, raw: bytes) -> str:
     return text
 
 
-def collect_article_paths(paths: list[Path]) -> list[Path]:
-    """Article files from files and folders (a folder gives its *.txt, *.html and *.htm, sorted)."""
-    files: list[Path] = []
+@dataclass
+class ArticleScan:
+    """The article files found in the paths given, and the files of folders that were passed over."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # neither an article nor an article's sidecar
+
+
+def collect_article_paths(paths: list[Path], recursive: bool = False) -> ArticleScan:
+    """Article files from files and folders (a folder gives its *.txt, *.html and *.htm, sorted;
+    with ``recursive`` those of its sub-folders too). A file named on its own must be an article;
+    a folder's other files are listed as skipped (a sidecar .json beside its article is not)."""
+    scan = ArticleScan()
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(
-                p for p in path.iterdir()
-                if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
-            )
+            found, skipped = _scan_folder(path, recursive)
             if not found:
-                raise KgError(f"{path}: no article files (*.txt, *.html, *.htm) in this folder; "
-                              "add some or name the files to read")
-            files.extend(found)
+                deep = " or its sub-folders" if recursive else ""
+                raise KgError(f"{path}: no article files (*.txt, *.html, *.htm) in this folder{deep}; "
+                              "add some or name the files to read" + ("" if recursive else " (--recursive looks into sub-folders)"))
+            scan.files.extend(found)
+            scan.skipped.extend(skipped)
         elif not path.exists():
             raise KgError(f"{path}: no such file or folder; check the path")
+        elif path.suffix.lower() == ".json" and _article_beside(path):
+            continue  # "kg extract dir/*": the sidecar of an article also named
         else:
-            files.append(path)
-    if not files:
+            check_article_name(path)
+            scan.files.append(path)
+    if not scan.files:
         raise KgError("no articles given; name article files (.txt, .html) or folders of them")
-    return files
+    return scan
+
+
+def check_article_name(path: Path) -> None:
+    """A file named on the command line must be an article text or a web page, not data or notes."""
+    suffix = path.suffix.lower()
+    if suffix in ARTICLE_SUFFIXES or suffix in HTML_SUFFIXES:
+        return
+    if suffix == ".json":
+        raise KgError(f"{path}: a .json file is an article's metadata, and no article (.txt, .html) of that name "
+                      "is beside it; name the article file itself")
+    kind = f"a {suffix} file" if suffix else "a file without an extension"
+    raise KgError(f"{path}: {kind} is not an article; kg extract reads article texts (.txt) and web pages "
+                  "(.html, .htm): save the article as .txt, or rename it if it is one")
+
+
+def _article_beside(sidecar: Path) -> bool:
+    return any(sidecar.with_suffix(s).is_file() for s in ARTICLE_SUFFIXES + HTML_SUFFIXES)
+
+
+def _scan_folder(folder: Path, recursive: bool) -> tuple[list[Path], list[Path]]:
+    entries = folder.rglob("*") if recursive else folder.iterdir()
+    found, skipped = [], []
+    for p in sorted(entries):
+        if any(part.startswith(".") for part in p.relative_to(folder).parts) or not p.is_file():
+            continue  # hidden files and folders (.git, .DS_Store) are not the user's articles
+        if p.suffix.lower() in ARTICLE_SUFFIXES:
+            found.append(p)
+        elif not (p.suffix.lower() == ".json" and _article_beside(p)):
+            skipped.append(p)
+    return found, skipped
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
@@ -229,12 +272,12 @@ def _too_big(path: Path, size: int, limit: int, what: str = "") -> KgError:
     )
 
 
-def read_article_text(path: Path, max_bytes: int | None = None) -> str:
+def read_article_text(path: Path, max_bytes: int | None = None, any_language: bool = False) -> str:
     """The text of an article file (HTML reduced to its main text), checked as described above."""
-    return read_article_page(path, max_bytes).text
+    return read_article_page(path, max_bytes, any_language).text
 
 
-def read_article_page(path: Path, max_bytes: int | None = None) -> WebPage:
+def read_article_page(path: Path, max_bytes: int | None = None, any_language: bool = False) -> WebPage:
     """An article file's text, with the title, date and site a web page gives (none for plain text)."""
     path = Path(path)
     limit = DEFAULT_MAX_BYTES if max_bytes is None else int(max_bytes)
@@ -277,8 +320,11 @@ def read_article_page(path: Path, max_bytes: int | None = None) -> WebPage:
 
     guess = looks_english(text)
     if not guess.english:
-        warn(f"{path}: does not look like English ({guess.reason}); extraction is built for English "
-             "news and will find few or wrong facts")
+        if not any_language:
+            raise KgError(f"{path}: does not look like English ({guess.reason}); extraction is built for English "
+                          "news and would make a graph of wrong facts. --any-language extracts it anyway")
+        warn(f"{path}: does not look like English ({guess.reason}); extracting it anyway (--any-language): "
+             "expect few or wrong facts")
     return page
 
 
@@ -295,10 +341,11 @@ def read_article(
     title: str | None = None,
     source: str | None = None,
     max_bytes: int | None = None,
+    any_language: bool = False,
 ) -> Article:
     """Build an Article from a file; options override the sidecar's metadata."""
     path = Path(path)
-    page = read_article_page(path, max_bytes=max_bytes)
+    page = read_article_page(path, max_bytes=max_bytes, any_language=any_language)
     meta = read_sidecar(path)  # the sidecar wins over what the page itself says
     published = published or meta.get("published") or page.published
     if published:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .articles import ARTICLE_SUFFIXES, collect_article_paths, parse_iso_date, read_article
+from .articles import ArticleScan, collect_article_paths, parse_iso_date, read_article
 from .errors import Interrupted, KgError, PartialFailure
 
 #: Some articles of a batch failed, the others were written (exit code 2).
@@ -51,6 +51,16 @@ class BatchResult:
     failures: list[Failure] = field(default_factory=list)
     interrupted: bool = False
     dataset: object = None  # the rdflib Dataset, when writing a file
+    skipped: list[Path] = field(default_factory=list)  # files in the folders that are not articles
+
+    def skipped_line(self, names: bool = False) -> str | None:
+        """One line on the folders' files that were not read (their names too with ``names``)."""
+        if not self.skipped:
+            return None
+        what = f"skipped {len(self.skipped)} file{'s' if len(self.skipped) > 1 else ''} that {'are' if len(self.skipped) > 1 else 'is'} not articles"
+        if names:
+            return f"{what}: {', '.join(map(str, self.skipped))}"
+        return f"{what} (-v names them)"
 
     @property
     def finished(self) -> int:
@@ -64,24 +74,22 @@ class BatchResult:
 
 # -- finding the articles ------------------------------------------------------------------------
 
-def find_articles(paths: list[Path]) -> list[Path]:
-    """Every article file named or inside a named folder (``*.txt``, ``*.html``), each once.
+def find_articles(paths: list[Path], recursive: bool = False) -> ArticleScan:
+    """Every article file named or inside a named folder (``*.txt``, ``*.html``), each once, and
+    the folders' files that are not articles.
 
-    A missing path is a usage error; a ``.json`` named beside its article (``kg extract dir/*``) is
-    that article's metadata, not an article.
+    A missing path or a named file that is not an article is a usage error; a ``.json`` named
+    beside its article (``kg extract dir/*``) is that article's metadata, not an article.
     """
-    files = [
-        f for f in collect_article_paths(paths)
-        if not (f.suffix.lower() == ".json" and any(f.with_suffix(s).is_file() for s in ARTICLE_SUFFIXES))
-    ]
+    scan = collect_article_paths(paths, recursive)
     seen: set[Path] = set()
     unique = []
-    for f in files:
+    for f in scan.files:
         key = f.resolve()
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique
+    return ArticleScan(unique, scan.skipped)
 
 
 def chunked(items: list, size: int) -> list[list]:
@@ -398,10 +406,13 @@ def run_batch(
     chunk_size: int | None = None,
     max_bytes: int | None = None,
     force: bool = False,
+    recursive: bool = False,
+    any_language: bool = False,
 ) -> BatchResult:
     """Extract every article in ``paths`` (files or folders) into ``out`` (a graph file) or ``store``.
 
-    ``jobs``: worker processes (0: one per CPU). ``force``: replace an existing ``out`` file
+    ``recursive``: also the articles of sub-folders. ``any_language``: extract texts that do not
+    look like English instead of refusing them. ``jobs``: worker processes (0: one per CPU). ``force``: replace an existing ``out`` file
     (without it an existing file is an error, checked before any work). ``progress``: show a progress bar (default: when
     stderr is a terminal). Failures and interruption are in the result; bad usage raises KgError.
     On glibc the calling process keeps the malloc settings of :mod:`kg.allocator` afterwards.
@@ -410,11 +421,12 @@ def run_batch(
         raise KgError("give either -o FILE or --store DIR")
     if published:
         published = parse_iso_date(published)
-    files = find_articles(paths)
+    scan = find_articles(paths, recursive)
+    files = scan.files
     if len(files) > 1 and (url or title):
         raise KgError("--url and --title describe one article; for many, put them in each article's .json sidecar")
-    meta = {"published": published, "url": url, "title": title, "max_bytes": max_bytes}
-    result = BatchResult(total=len(files), target=str(out if store is None else store))
+    meta = {"published": published, "url": url, "title": title, "max_bytes": max_bytes, "any_language": any_language}
+    result = BatchResult(total=len(files), target=str(out if store is None else store), skipped=scan.skipped)
 
     # Two files with the same name would write the same named graph: refuse the later one.
     from .rdf import slugify

@@ -257,18 +257,24 @@ def test_extract_html_without_text(work):
     )
 
 
-def test_extract_non_english_text_warns(work):
+def test_extract_non_english_text_is_refused_unless_forced(work):
     (work / "es.txt").write_text(
         "El gobierno de Perú declaró el estado de emergencia en la frontera con Chile después de que "
         "cientos de migrantes venezolanos intentaran cruzar el paso de Chacalluta. El presidente dijo "
         "que las fuerzas armadas apoyarán a la policía.\n",
         encoding="utf-8",
     )
-    result = run_kg("extract", "es.txt", "-o", "out.trig", cwd=work)
+    line = error_line(run_kg("extract", "es.txt", "-o", "out.trig", cwd=work))
+    assert line == (
+        "error: es.txt: does not look like English (only 0% of its words are common English words); "
+        "extraction is built for English news and would make a graph of wrong facts. --any-language extracts it anyway"
+    )
+    assert not (work / "out.trig").exists()
+    result = run_kg("extract", "es.txt", "-o", "out.trig", "--any-language", cwd=work)
     assert "Traceback" not in result.stderr
     assert warnings_of(result) == [
         "warning: es.txt: does not look like English (only 0% of its words are common English words); "
-        "extraction is built for English news and will find few or wrong facts"
+        "extracting it anyway (--any-language): expect few or wrong facts"
     ]
 
 
@@ -647,3 +653,39 @@ def test_existing_output_is_never_replaced_without_force(work):
     forced = run_kg("extract", "two.txt", "-o", "out.trig", "--force", cwd=work)
     assert forced.returncode == 0, forced.stderr
     assert (work / "out.trig").read_bytes() != before
+
+
+def test_folders_recursive_and_skipped_files(work):
+    """A folder's other files are counted in one line (named with -v); --recursive reads sub-folders."""
+    need_extractor()
+    folder = work / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Peru closed its border with Chile on Friday, officials said. " + ENGLISH)
+    (folder / "a.json").write_text('{"published": "2024-03-08"}')  # a sidecar: not skipped
+    (folder / "sub" / "b.txt").write_text("Chile sent troops to its border with Bolivia on Monday. " + ENGLISH)
+    for name in ("notes.md", "data.csv", "README", "photo.png", "orphan.json"):
+        (folder / name).write_text("x")
+    flat = run_kg("extract", "articles", "-o", "flat.trig", "-v", cwd=work)
+    assert flat.returncode == 0, flat.stderr
+    assert "extracted 1 of 1 articles into flat.trig" in flat.stderr
+    skipped = [line for line in flat.stderr.splitlines() if line.startswith("skipped ")]
+    assert len(skipped) == 1 and skipped[0].startswith("skipped 5 files that are not articles: ")
+    for name in ("notes.md", "data.csv", "README", "photo.png", "orphan.json"):
+        assert name in skipped[0]
+    deep = run_kg("extract", "articles", "-o", "deep.trig", "--recursive", cwd=work)
+    assert deep.returncode == 0, deep.stderr
+    assert "extracted 2 of 2 articles into deep.trig" in deep.stderr
+    assert "skipped 5 files that are not articles (-v names them)" in deep.stderr
+
+
+@pytest.mark.parametrize("name, says", [
+    ("data.csv", "a .csv file is not an article; kg extract reads article texts (.txt) and web pages (.html, .htm)"),
+    ("notes.md", "a .md file is not an article;"),
+    ("README", "a file without an extension is not an article;"),
+    ("orphan.json", "a .json file is an article's metadata, and no article (.txt, .html) of that name is beside it"),
+])
+def test_named_file_that_is_not_an_article_is_refused(work, name, says):
+    (work / name).write_text("country,count\nPeru,3\n")
+    line = error_line(run_kg("extract", name, "-o", "out.trig", cwd=work))
+    assert line.startswith(f"error: {name}: {says}"), line
+    assert not (work / "out.trig").exists()

@@ -22,6 +22,9 @@ def extract(
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load (default: en_core_web_sm, or its PyPI upload)."),
     max_bytes: int = typer.Option(1_000_000, "--max-bytes", min=1, help="Refuse an article larger than this (bytes); raise it for long texts, memory grows with it."),
     force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists (without it, an existing file is never overwritten)."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Also read the articles in the folders' sub-folders."),
+    any_language: bool = typer.Option(False, "--any-language", help="Extract texts that do not look like English instead of refusing them (expect few or wrong facts)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Name every file of the folders that was skipped."),
 ) -> None:
     """Extract facts from ARTICLES into an RDF graph file or a graph store.
 
@@ -35,7 +38,10 @@ def extract(
     if out is None and store is None:
         out = Path("graph.trig")
     result = run_batch(articles, out=out, store=store, jobs=jobs, published=date, url=url, title=title, model=model,
-                       max_bytes=max_bytes, force=force)
+                       max_bytes=max_bytes, force=force, recursive=recursive, any_language=any_language)
+    skipped = result.skipped_line(names=verbose)
+    if skipped:
+        typer.echo(skipped, err=True)
     # Exit codes travel as KgError subclasses: the top level turns them into the message and code.
     if result.interrupted:
         raise Interrupted(result.summary())
