@@ -162,7 +162,8 @@ class ViewGraph:
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     articles: list[ArticleInfo] = field(default_factory=list)
     sentences: list[tuple[int, str, int | None, int | None]] = field(default_factory=list)
-    triples: int = 0
+    triples: int = 0  # distinct triples of the union of the article graphs
+    quads: int = 0  # (triple, article graph) pairs: a triple stated by several articles counts once per article
 
     def actors(self) -> list[str]:
         return [n for n, d in self.graph.nodes(data=True) if URIRef(d["cls"]) in ACTOR_CLASSES
@@ -274,6 +275,7 @@ class _Reader:
                 if p == rdf_type:
                     types[s].add(o)
         self.triples = len(contexts)
+        self.quads = sum(len(names) or 1 for names in contexts.values())
 
     def pairs(self, s):
         """(property, object) pairs of ``s``."""
@@ -382,7 +384,7 @@ class _Builder:
         kinds = {n: self.kind(n) for n in candidates if not isinstance(n, Literal)}
         drawn = sorted((n for n, k in kinds.items() if k == "draw"), key=str)
 
-        view = ViewGraph(graph=nx.DiGraph(), triples=r.triples)
+        view = ViewGraph(graph=nx.DiGraph(), triples=r.triples, quads=r.quads)
         self.view = view
         self._articles(kinds)
         self._spans(kinds)

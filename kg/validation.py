@@ -170,7 +170,7 @@ def _render(problems: list[Problem], conforms: bool, violations: int, warnings: 
         return f"{n} {word}{'' if n == 1 else 's'}"
 
     verdict = "conforms" if conforms else "does not conform"
-    lines = [f"Graph {verdict}: {plural(violations, 'violation')}, {plural(warnings, 'warning')} ({triples} triples checked)."]
+    lines = [f"Graph {verdict}: {plural(violations, 'violation')}, {plural(warnings, 'warning')} ({triples} distinct triples checked)."]
     for p in problems:
         lines.append("")
         lines.append(f"[{p.severity}] {p.focus}")

@@ -39,7 +39,7 @@ def _root(debug: bool = typer.Option(False, "--debug", help="Show Python traceba
 
 def _register() -> None:
     """Import the command modules; each adds its command(s) to ``app``."""
-    from . import demo, extract, query, validate  # noqa: F401
+    from . import demo, dump, extract, query, validate  # noqa: F401
     import importlib
 
     for optional in ("visualize", "stats", "export", "serve", "push", "explain"):

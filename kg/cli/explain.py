@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -10,8 +11,9 @@ from . import app
 
 @app.command()
 def explain(
-    graph: Path = typer.Argument(..., help="Graph file."),
-    node: str = typer.Argument(..., help="Part of a node's label (e.g. a surname) or its full IRI."),
+    source: str = typer.Argument(..., metavar="GRAPH", help="Graph file; left out with --store."),
+    node: Optional[str] = typer.Argument(None, metavar="NODE", help="Part of a node's label (e.g. a surname) or its full IRI."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Read this graph store folder instead of a graph file."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", help="Hide facts below this confidence."),
 ) -> None:
     """Show what GRAPH says about NODE and where every fact came from."""
@@ -20,10 +22,19 @@ def explain(
     from ..console import stdout_console
 
     from ..explain import explain_query
-    from ..graphio import load_graph
+    from ..errors import KgError
+    from ..sources import read_graph
 
+    if store is not None:  # kg explain --store DIR NODE
+        if node is not None:
+            raise KgError("with --store give only the node: kg explain --store DIR NODE")
+        graph, node = None, source
+    else:
+        if node is None:
+            raise KgError("give the graph and the node: kg explain GRAPH NODE (or kg explain --store DIR NODE)")
+        graph = Path(source)
     console = stdout_console(highlight=False)
-    for ex in explain_query(load_graph(graph), node):
+    for ex in explain_query(read_graph(graph, store), node):
         # a heading rule as wide as a terminal's, also in a pipe (whose console never wraps)
         console.print(Rule(f"[bold]{ex.label}[/bold]  ({', '.join(ex.classes)})"), width=min(console.width, 100))
         console.print(ex.node, style="dim", markup=False)

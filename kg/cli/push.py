@@ -31,4 +31,4 @@ def push(
         password = typer.prompt(f"password for {user}", hide_input=True)
     result = run(graph, store, endpoint, user=user, password=password, default_graph=graph_iri, timeout=timeout,
                  say=lambda line: typer.echo(line, err=True))
-    typer.echo(f"pushed {result.graphs} graphs ({result.triples} triples) to {endpoint}", err=True)
+    typer.echo(f"pushed {result.graphs} graphs ({result.triples} quads) to {endpoint}", err=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -10,7 +11,8 @@ from . import app
 
 @app.command()
 def stats(
-    graph: Path = typer.Argument(..., help="Graph file (.ttl .trig .nt .nq .jsonld)."),
+    graph: Optional[Path] = typer.Argument(None, help="Graph file (.ttl .trig .nt .nq .jsonld); left out with --store."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Read this graph store folder instead of a graph file."),
     top: int = typer.Option(10, "--top", min=1, help="How many central actors to list."),
 ) -> None:
     """Count GRAPH's entities and facts by class and list its most central actors (betweenness)."""
@@ -19,14 +21,14 @@ def stats(
     from rich.text import Text
 
     from ..analytics import class_counts, top_actors, view_graph
-    from ..graphio import load_graph
+    from ..sources import read_graph
 
-    view = view_graph(load_graph(graph))
+    view = view_graph(read_graph(graph, store))
     g = view.graph
     facts = sum(1 for _, d in g.nodes(data=True) if d["fact"])
     console = stdout_console()
     console.print(
-        f"[bold]{view.triples}[/bold] triples, [bold]{len(view.articles)}[/bold] articles, "
+        f"[bold]{view.quads}[/bold] quads ([bold]{view.triples}[/bold] distinct triples), [bold]{len(view.articles)}[/bold] articles, "
         f"[bold]{g.number_of_nodes() - facts}[/bold] entities, [bold]{facts}[/bold] facts, "
         f"[bold]{g.number_of_edges()}[/bold] links"
     )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -9,12 +10,15 @@ from . import app
 
 
 @app.command()
-def validate(graph: Path = typer.Argument(..., help="Graph file to check.")) -> None:
-    """Check GRAPH against the project's SHACL shapes; exit 1 with a report on violations."""
-    from ..graphio import load_graph
+def validate(
+    graph: Optional[Path] = typer.Argument(None, help="Graph file (.ttl .trig .nt .nq .jsonld); left out with --store."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Read this graph store folder instead of a graph file."),
+) -> None:
+    """Check GRAPH (or a --store) against the project's SHACL shapes; exit 1 with a report on violations."""
+    from ..sources import read_graph
     from ..validation import validate_graph
 
-    report = validate_graph(load_graph(graph))
+    report = validate_graph(read_graph(graph, store))
     typer.echo(report.text)
     if not report.conforms:
         raise typer.Exit(1)

@@ -11,23 +11,24 @@ from . import app
 
 @app.command()
 def visualize(
-    graph: Path = typer.Argument(..., help="Graph file (.ttl .trig .nt .nq .jsonld): one article or a corpus."),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="HTML file to write (default: GRAPH with .html)."),
+    graph: Optional[Path] = typer.Argument(None, help="Graph file (.ttl .trig .nt .nq .jsonld): one article or a corpus; left out with --store."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Read this graph store folder instead of a graph file."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="HTML file to write (default: GRAPH, or the store's folder name, with .html)."),
     title: Optional[str] = typer.Option(None, "--title", help="Page title (default: the article's title)."),
     size_by: str = typer.Option("degree", "--size-by", help="Node size by degree or betweenness centrality."),
 ) -> None:
     """Write GRAPH as an interactive page that works offline: search, class filter, details, sources."""
     from ..analytics import CENTRALITY_MEASURES, view_graph
     from ..errors import KgError
-    from ..graphio import load_graph
+    from ..sources import read_graph
     from ..visualize import write_html
 
     if size_by not in CENTRALITY_MEASURES:
         raise KgError(f"unknown --size-by {size_by!r}; use {' or '.join(CENTRALITY_MEASURES)}")
-    out = out or Path(graph).with_suffix(".html")
+    out = out or (Path(graph).with_suffix(".html") if graph is not None else Path(f"{Path(store or 'graph').name}.html"))
     if out.suffix.lower() not in (".html", ".htm"):
         raise KgError(f"{out}: the page must be an .html file")
-    view = view_graph(load_graph(graph))
+    view = view_graph(read_graph(graph, store))
     write_html(view, out, title=title, size_by=size_by)
     g = view.graph
     typer.echo(f"wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges, "

@@ -1,0 +1,28 @@
+"""``kg dump``: a graph store back out to one graph file, one named graph per article."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from . import app
+
+
+@app.command()
+def dump(
+    store: Path = typer.Option(..., "--store", help="Graph store folder to read."),
+    out: Path = typer.Option(..., "-o", "--out", help="File to write; format by extension (.trig .nq keep the articles' graphs; .ttl .nt hold their union)."),
+    force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
+) -> None:
+    """Write every article's named graph of a store to a graph file (the store is only read)."""
+    from ..errors import KgError
+    from ..graphio import check_output_path, save_graph
+    from ..sources import store_dataset
+
+    check_output_path(out)
+    if out.exists() and not force:
+        raise KgError(f"{out}: already exists; give another -o FILE, or --force to replace it")
+    ds = store_dataset(store)
+    save_graph(ds, out)
+    graphs = sum(1 for g in ds.graphs() if g.identifier != ds.default_graph.identifier and len(g))
+    typer.echo(f"wrote {out}: {graphs} article graphs, {sum(len(g) for g in ds.graphs())} quads", err=True)
