@@ -108,21 +108,23 @@ def _reason(exc: BaseException, path: Path | str) -> str:
 
 def _parse(nlp, texts: list[str]) -> list:
     """spaCy Docs for ``texts`` (nlp.pipe for speed); an exception in place of a Doc that failed."""
-    if len(texts) == 1:
-        try:
-            return [nlp(texts[0])]
-        except Exception as exc:  # noqa: BLE001 - reported per article
-            return [exc]
+    from .nlp import PIECE_CHARS
+
+    if len(texts) == 1 or any(len(t) > PIECE_CHARS for t in texts):
+        return [_parse_one(nlp, text) for text in texts]  # long texts go piece by piece
     try:
         return list(nlp.pipe(texts, batch_size=len(texts)))
     except Exception:  # noqa: BLE001 - find the culprit one by one
-        out = []
-        for text in texts:
-            try:
-                out.append(nlp(text))
-            except Exception as exc:  # noqa: BLE001
-                out.append(exc)
-        return out
+        return [_parse_one(nlp, text) for text in texts]
+
+
+def _parse_one(nlp, text: str):
+    from .nlp import parse
+
+    try:
+        return parse(nlp, text)
+    except Exception as exc:  # noqa: BLE001 - reported per article
+        return exc
 
 
 class _Triples(list):

@@ -24,6 +24,51 @@ def paragraph_breaks(doc):
     return doc
 
 
+#: Texts longer than this are parsed in pieces of about this many characters (see ``parse``).
+PIECE_CHARS = 20_000
+_CUTS = ("\n\n", "\n", ". ", "? ", "! ", " ")  # best first: paragraph, line, sentence, word
+
+
+def split_into_pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    r"""Pieces of ``text`` of at most about ``size`` characters, cut after a paragraph break where
+    there is one (else a line break, a sentence end, a space); joined, they are ``text`` again.
+
+    >>> split_into_pieces("aaa bbb.\n\nccc ddd.\n\neee", size=12)
+    ['aaa bbb.\n\n', 'ccc ddd.\n\n', 'eee']
+    """
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = 0
+        for mark in _CUTS:
+            found = window.rfind(mark, size // 4)  # not a sliver: at least a quarter of a piece
+            if found > 0:
+                cut = found + len(mark)
+                break
+        cut = cut or size
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return [p for p in pieces if p]
+
+
+def parse(nlp, text: str, piece_chars: int = PIECE_CHARS):
+    """The Doc of ``text``; a long text is parsed piece by piece and the pieces joined into one Doc
+    with the same text and character offsets.
+
+    spaCy's memory grows with the length of the text it parses at once (about 3 GB for 1 MB), and
+    one huge call never gives Python a chance to see Ctrl-C. Pieces end at paragraph breaks, which
+    end sentences anyway (see ``paragraph_breaks``), so the parse is the one of the whole text;
+    every later stage sees one Doc, so facts and offsets are as if it had been parsed whole.
+    """
+    if len(text) <= piece_chars * 3 // 2:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(split_into_pieces(text, piece_chars)))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def add_rule_components(nlp):
     """Add the project's rule components to a pipeline (statistical or ``English()``)."""
     from spacy.language import Language

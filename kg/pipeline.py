@@ -19,7 +19,9 @@ class Extractor:
         self.nlp = nlp
 
     def extract(self, article: Article) -> ArticleFacts:
-        return self.extract_doc(article, self.nlp(article.text))
+        from .nlp import parse
+
+        return self.extract_doc(article, parse(self.nlp, article.text))
 
     def extract_doc(self, article: Article, doc) -> ArticleFacts:
         """Run every stage after spaCy on an already parsed Doc (lets batch mode use nlp.pipe)."""

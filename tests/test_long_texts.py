@@ -1,0 +1,52 @@
+"""Long texts are parsed in pieces cut at paragraph breaks and joined into one Doc, so that
+spaCy's memory stays bounded and Ctrl-C is seen between pieces, with the same text, offsets,
+sentences, entities and facts as a parse of the whole text."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.nlp import split_into_pieces
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .\n?!"), max_size=400), st.integers(min_value=4, max_value=60))
+def test_pieces_join_back_into_the_text(text, size):
+    pieces = split_into_pieces(text, size)
+    assert "".join(pieces) == text
+    assert all(pieces)
+    assert all(len(p) <= size for p in pieces[:-1])
+
+
+def test_pieces_end_at_paragraph_breaks_when_there_are_some():
+    text = "".join(f"Paragraph {n} says something about the border.\n\n" for n in range(40))
+    pieces = split_into_pieces(text, 300)
+    assert len(pieces) > 5
+    assert all(p.endswith("\n\n") for p in pieces)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp import load_model
+
+    return load_model(None)
+
+
+def test_parse_in_pieces_gives_the_whole_texts_doc_and_facts(nlp):
+    from kg.articles import article_from_text
+    from kg.facts import extract_facts
+    from kg.nlp import parse
+
+    text = "\n\n".join([(ROOT / "examples" / "tacna-arica.txt").read_text(encoding="utf-8")] * 3)
+    whole, pieces = nlp(text), parse(nlp, text, piece_chars=2500)
+    assert pieces.text == text
+    assert [(t.idx, t.tag_, t.dep_, t.head.i) for t in pieces] == [(t.idx, t.tag_, t.dep_, t.head.i) for t in whole]
+    assert [s.start for s in pieces.sents] == [s.start for s in whole.sents]
+    assert [(e.start_char, e.end_char, e.label_) for e in pieces.ents] == [(e.start_char, e.end_char, e.label_) for e in whole.ents]
+    article = article_from_text(text, slug="long", published="2025-11-28")
+    assert set(map(repr, extract_facts(article, pieces).facts)) == set(map(repr, extract_facts(article, whole).facts))
