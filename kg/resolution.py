@@ -8,6 +8,7 @@ point to their country, capitals and provinces carry the country they belong to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from .dates import resolve_date
@@ -55,7 +56,8 @@ class Context:
         self._home_counts: Counter[str] = Counter()
         self._first_seen: dict[str, int] = {}
         self.demonym_tokens: set[int] = set()
-        self.quote_chars: list[tuple[int, int]] = []
+        self.quote_chars: list[tuple[int, int]] = []  # sorted, not overlapping
+        self._quote_starts: list[int] | None = None
         self.quote_speakers: list[tuple[int, int, str]] = []
         self.dateline_end = 0
         self._text = doc.text  # spaCy joins the tokens' texts on every doc.text
@@ -206,7 +208,12 @@ class Context:
         return None
 
     def in_quote(self, tok) -> bool:
-        return any(s <= tok.idx < e for s, e in self.quote_chars)
+        """Whether ``tok`` sits inside a quotation (a binary search: long texts have thousands)."""
+        spans = self.quote_chars
+        if self._quote_starts is None or len(self._quote_starts) != len(spans):
+            self._quote_starts = [s for s, _ in spans]
+        i = bisect_right(self._quote_starts, tok.idx) - 1
+        return i >= 0 and tok.idx < spans[i][1]
 
     def is_name_of_country(self, i: int) -> bool:
         """True for a country's name, false for a demonym ("Afghans") that only implies it."""
