@@ -313,12 +313,19 @@ class StoreSink:
 
 # -- running a batch -----------------------------------------------------------------------------
 
+class _DropArticle(BaseException):
+    """Raised by Ctrl-C inside an article's extraction (not an Exception: no rule may catch it)."""
+
+
 class _Interrupt:
     """While active, Ctrl-C sets a flag instead of raising, so no write is ever cut in half."""
 
     def __init__(self) -> None:
         self.event = threading.Event()
         self.previous = None
+        #: True while an article is being extracted in this process (nothing is written then):
+        #: Ctrl-C drops that article at once instead of waiting for it (a long text takes minutes)
+        self.abandonable = False
 
     def __enter__(self) -> "_Interrupt":
         if threading.current_thread() is threading.main_thread():
@@ -329,6 +336,8 @@ class _Interrupt:
         if self.event.is_set():  # a second Ctrl-C: stop at once
             raise KeyboardInterrupt
         self.event.set()
+        if self.abandonable:
+            raise _DropArticle
 
     def __exit__(self, *exc) -> None:
         if self.previous is not None:
@@ -509,8 +518,18 @@ def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable
     extractor = _allow_length(Extractor(model), meta)
     started()
     for chunk in chunks:
-        for i, status, value in process_chunk(extractor, chunk, meta, kind):
-            handle(i, status, value)
+        results = process_chunk(extractor, chunk, meta, kind)
+        while True:
+            stop.abandonable = True
+            try:
+                item = next(results, None)
+            except _DropArticle:  # Ctrl-C: the article in progress is dropped, nothing was written
+                return
+            finally:
+                stop.abandonable = False
+            if item is None:
+                break
+            handle(*item)
             if stop or fatal():
                 return
 
