@@ -12,6 +12,7 @@ Built at first use from two libraries, pycountry (ISO 3166 names and codes) and 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,36 @@ EXTRA_DEMONYMS: dict[str, str] = {
 # Ambiguous demonyms or names that are far more often something else in news text.
 NOT_COUNTRY_WORDS = {"Chad", "Jordan", "Georgia", "Guinea", "Niger", "Turkey", "China"}  # checked with context
 SUPRANATIONAL = {"EU": ("European Union", "Q458")}
+# Upper-case abbreviations, matched with their case only ("US" the country, "us" the pronoun).
+ABBREVIATIONS: dict[str, str] = {"US": "US", "USA": "US", "UK": "GB", "UAE": "AE", "DRC": "CD"}
+# Seats of government that stand for their country in news prose ("White House spokesman").
+SEATS_OF_GOVERNMENT: dict[str, str] = {
+    "white house": "US", "pentagon": "US", "kremlin": "RU", "downing street": "GB", "elysee": "FR",
+    "élysée": "FR", "elysee palace": "FR", "quai d'orsay": "FR", "zhongnanhai": "CN",
+}
+
+# Waters that migrants cross and the countries on their two shores; border rivers likewise
+# (general geography). Name -> (pattern of its spellings in news text, ISO codes).
+SEA_CROSSINGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "English Channel": (r"\bEnglish Channel\b|(?<=the )Channel\b(?!\s+(?:Islands|Tunnel|\d))|\bChannel(?=\s+crossings?\b)",
+                        ("FR", "GB")),
+    "Strait of Dover": (r"\bStraits? of Dover\b", ("FR", "GB")),
+    "Strait of Gibraltar": (r"\bStraits? of Gibraltar\b", ("ES", "MA")),
+    "Strait of Sicily": (r"\b(?:Strait|Channel) of Sicily\b|\bSicilian Channel\b", ("IT", "TN")),
+    "Strait of Otranto": (r"\bStraits? of Otranto\b", ("IT", "AL")),
+    "Bab el-Mandeb Strait": (r"\bBab[ -]?(?i:[ae]l)[ -]Mand[ae]b\b(?:[ -]Strait\b)?", ("DJ", "YE")),
+    "Darién Gap": (r"\bDari[eé]n Gap\b", ("CO", "PA")),
+    "Rio Grande": (r"\bRio Grande\b(?! do)", ("US", "MX")),
+    "Suchiate River": (r"\bSuchiate(?: River)?\b", ("GT", "MX")),
+    "Evros River": (r"\b(?:Evros|Maritsa|Meriç)(?: River)?\b", ("GR", "TR")),
+    "Prut River": (r"\bPrut(?: River)?\b", ("MD", "RO")),
+    "Drina River": (r"\bDrina(?: River)?\b", ("BA", "RS")),
+    "Moei River": (r"\bMoei(?: River)?\b", ("TH", "MM")),
+}
+
+
+def _sea_crossing_patterns() -> dict[str, tuple[re.Pattern, tuple[str, ...]]]:
+    return {name: (re.compile(pattern), codes) for name, (pattern, codes) in SEA_CROSSINGS.items()}
 
 
 @dataclass
@@ -54,9 +85,10 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)  # unambiguous province names -> code
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # code -> codes it shares a land border with
+    sea_crossings: dict[str, tuple[re.Pattern, tuple[str, ...]]] = field(default_factory=_sea_crossing_patterns)
 
     def country_code(self, text: str) -> str | None:
-        return self.names.get(_norm(text))
+        return ABBREVIATIONS.get(text.strip()) or self.names.get(_norm(text))
 
     def demonym_code(self, text: str) -> str | None:
         return self.demonyms.get(_norm(text))
@@ -65,7 +97,14 @@ class Gazetteer:
         return self.capitals.get(_norm(text))
 
     def region_code(self, text: str) -> str | None:
+        """Country of a province; only for a capitalised name ("the coast guard" is no province)."""
+        if not text.strip()[:1].isupper():
+            return None
         return self.regions.get(_norm(text))
+
+    def seat_code(self, text: str) -> str | None:
+        """Country a seat of government stands for ("White House" -> US)."""
+        return SEATS_OF_GOVERNMENT.get(_norm(text))
 
     def place_code(self, text: str) -> str | None:
         """Country of a capital or a province, when the name is unambiguous."""

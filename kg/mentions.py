@@ -50,7 +50,8 @@ def org_kind(text: str) -> str:
     words = set(re.findall(r"[\w/.]+", low))
     if low in ARMED_FORCES_WORDS or any(w in low for w in ("armed forces", "national guard", "army", "navy", "military")):
         return "armed-forces"
-    if words & MEDIA_WORDS or low in MEDIA_WORDS:
+    state_agency = "agency" in words and bool(words & (GOVERNMENT_WORDS - {"agency"}))  # "Border Services Agency"
+    if (words & MEDIA_WORDS or low in MEDIA_WORDS) and not state_agency:
         return "media"
     if words & GOVERNMENT_WORDS:
         return "government"

@@ -378,8 +378,12 @@ def _longer_names(names: list[str]) -> dict[str, str]:
 def _country_in_words(ctx: Context, text: str, position: int | None = None) -> str | None:
     """'Pakistani Interior Ministry', 'UK Supreme Court', 'Texas ACLU' -> the country. A state body
     named with its country is a mention of that country and a sign the article is about it."""
-    for word in text.replace("’s", "").replace("'s", "").split():
-        code = ctx.gaz.demonym_code(word) or ctx.gaz.country_code(word) or ctx.gaz.region_code(word)
+    seat = ctx.gaz.seat_code(text)
+    if seat:
+        return ctx.country(seat)  # "the White House": the country's government, not a mention of it
+    words = text.replace("’s", "").replace("'s", "").split()
+    for i, word in enumerate(words):
+        code = _place_words_code(ctx, words, i)
         if code:
             key = ctx.country(code)
             if key:
@@ -388,6 +392,25 @@ def _country_in_words(ctx: Context, text: str, position: int | None = None) -> s
                     ctx.note_home(key)
             return key
     return None
+
+
+def _place_words_code(ctx: Context, words: list[str], i: int) -> str | None:
+    """Country of the place named at ``words[i]``, two-word names first ('New York State',
+    'Kuala Lumpur Immigration'); a one-word province only when it does not end a longer
+    proper name ('York' in 'New York' is not the English county)."""
+    gaz = ctx.gaz
+    if i + 1 < len(words):
+        pair = f"{words[i]} {words[i + 1]}"
+        code = gaz.country_code(pair) or gaz.capital_code(pair) or gaz.region_code(pair)
+        if code:
+            return code
+    word = words[i]
+    code = gaz.demonym_code(word) or gaz.country_code(word)
+    if code:
+        return code
+    if i > 0 and words[i - 1][:1].isupper():
+        return None
+    return gaz.region_code(word)
 
 
 def _country_in_phrase(ctx: Context, doc, start: int, end: int) -> str | None:

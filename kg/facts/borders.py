@@ -13,10 +13,18 @@ import re
 
 from ..records import Kind
 
+# The crossing nouns that name nothing else ("border post"), in any case; "Bridge", "Pass" only as
+# part of a name, and a bare "crossing" (which also follows people: "Ruiz crossing the river").
+CROSSING_NOUNS = r"(?i:border crossing points?|border crossings?|crossing points?|border posts?|border checkpoints?)"
 CROSSING_RE = re.compile(
     r"\b((?:[A-Z][\w’'.]*(?:[–-][A-Z][\w’'.]*)?\s+){0,3}?[A-Z][\w’'.]*(?:[–-][A-Z][\w’'.]*)?)\s+"
-    r"(border crossing|crossing point|border post|border checkpoint|International Bridge|Bridge|Pass|crossing)\b"
+    rf"({CROSSING_NOUNS}|International Bridge|Bridge|Pass|crossing)\b"
 )
+PLACE_NAME = r"[A-Z][\w’'.]*(?:[ -][A-Z][\w’'.]*){0,2}"
+# "the border post of Letenye", "the Border Crossing Points of Palanca in Moldova and Albita in Romania"
+OF_CROSSING_RE = re.compile(rf"\b{CROSSING_NOUNS}\s+of\s+({PLACE_NAME})(?:\s+in\s+{PLACE_NAME})?(?:\s+and\s+({PLACE_NAME}))?")
+# "Roxham Road, an unofficial border crossing"
+APPOSED_CROSSING_RE = re.compile(rf"\b({PLACE_NAME}),\s+(?:an?|the)\s+(?:[a-z]+\s+){{0,2}}?{CROSSING_NOUNS}\b")
 NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Border", "International"}
 SECTION_RE = re.compile(r"\b(border|frontier|borders)\s+(?:with|between)\s+(?:neighbou?ring\s+)?", re.I)
 
@@ -76,21 +84,64 @@ def extract_borders(ctx) -> None:
         if not words:
             continue
         name_start = m.start(1) + m.group(1).index(words[0])
-        name = text[name_start : m.end()]
         s, e = _tokens_for(ctx, name_start, m.end())
         if s is None:
             continue
-        if ctx.key_at(s) and ctx.kind(ctx.key_at(s)) is Kind.PERSON:
+        if m.group(2) == "crossing" and ctx.key_at(s) and ctx.kind(ctx.key_at(s)) is Kind.PERSON:
             continue
-        sent = ctx.sent_of(ctx.tokens[s])
-        joins = _between(ctx, e, sent.end) or _connects(ctx, sent) or _countries_of_name(ctx, s, e)
-        if len(joins) < 2:
-            joins = list(dict.fromkeys(joins + _neighbour_pair(ctx, joins[0] if joins else None)))[:2]
-        if joins:
-            ctx.add(Kind.CROSSING, name, s, e, joins=tuple(joins))
-        else:  # a crossing with no country we can name is still a place
-            ctx.add(Kind.PLACE, name, s, e)
+        _add_crossing(ctx, text[name_start : m.end()], s, e)
+    for m in OF_CROSSING_RE.finditer(text):
+        for group in (1, 2):
+            if m.group(group):
+                s, e = _tokens_for(ctx, m.start(group), m.end(group))
+                if s is not None:
+                    _add_crossing(ctx, m.group(group), s, e)
+    for m in APPOSED_CROSSING_RE.finditer(text):
+        words = m.group(1).split()
+        if words[0] in NOT_NAMES:
+            continue
+        s, e = _tokens_for(ctx, m.start(1), m.end(1))
+        if s is not None and ctx.kind(ctx.key_at(s)) is not Kind.PERSON:
+            _add_crossing(ctx, m.group(1), s, e)
+    _sea_crossings(ctx)
     _sections(ctx)
+
+
+def _add_crossing(ctx, name: str, s: int, e: int) -> None:
+    """A named crossing and the countries it joins: stated ("between X and Y", "connects X
+    with Y", "X in COUNTRY"), in its name, else the article's main country and neighbour."""
+    sent = ctx.sent_of(ctx.tokens[s])
+    joins = _between(ctx, e, sent.end) or _connects(ctx, sent) or _countries_of_name(ctx, s, e) or _in_country(ctx, e)
+    if len(joins) < 2:
+        joins = list(dict.fromkeys(joins + _neighbour_pair(ctx, joins[0] if joins else None)))[:2]
+    if joins:
+        # "the Palanca Border Crossing Point" and "the crossing point of Palanca" are one crossing
+        place = re.sub(rf"\s+(?:{CROSSING_NOUNS}|crossing)$", "", name)
+        ctx.add(Kind.CROSSING, name, s, e, key="crossing:" + "-".join(place.lower().split()), joins=tuple(joins))
+    else:  # a crossing with no country we can name is still a place
+        ctx.add(Kind.PLACE, name, s, e)
+
+
+def _in_country(ctx, after_tok: int) -> list[str]:
+    """'Palanca in Moldova', 'the Beremend crossing point in Hungary's south' -> that country."""
+    doc = ctx.doc
+    if after_tok + 1 < len(doc) and doc[after_tok].lower_ == "in":
+        key = ctx.key_at(after_tok + 1)
+        if key and ctx.kind(key) is Kind.COUNTRY and ctx.is_name_of_country(after_tok + 1):
+            return [key]
+    return []
+
+
+def _sea_crossings(ctx) -> None:
+    """Straits and channels that migrants cross, with the countries on their shores (general
+    geography, from the gazetteer): "crossed the Channel", "the Bab el-Mandeb Strait"."""
+    for name, (pattern, codes) in ctx.gaz.sea_crossings.items():
+        for m in pattern.finditer(ctx.article.text):
+            s, e = _tokens_for(ctx, m.start(), m.end())
+            if s is None:
+                continue
+            joins = tuple(k for k in (ctx.country(code) for code in codes) if k)
+            ctx.add(Kind.CROSSING, name, s, e, key=f"crossing:{name.lower().replace(' ', '-')}", joins=joins)
 
 
 def _between(ctx, after_tok: int, sent_end: int) -> list[str]:

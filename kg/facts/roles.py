@@ -45,6 +45,10 @@ def _title_tokens(doc, start: int) -> list:
             toks.append(t)  # "conservative historian Karol Nawrocki": an occupation after an orientation
             i -= 1
             continue
+        if toks and t.tag_ in ("NN", "NNS") and t.is_alpha and t.is_lower and t.dep_ == "compound" and t.head in toks:
+            toks.append(t)  # "communications director": a portfolio noun on the office
+            i -= 1
+            continue
         if (low in OFFICE_WORDS or low in ROLE_MODIFIERS or low in ORIENTATIONS or low in PARTY_WORDS
                 or low in CANDIDATE_WORDS or low in PAST_MARKERS or t.text[:1].isupper() or t.text == "-"):
             toks.append(t)
@@ -101,13 +105,36 @@ def _status(tokens, label: str) -> str:
     return "holds"
 
 
+def _in_hyphen_compound(doc, t) -> bool:
+    """'Russia-aligned', 'Iran-backed', 'US-born': a country inside a compound adjective
+    describes an allegiance or origin, not the country of the office."""
+    return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].is_lower
+
+
 def _country_from(ctx, tokens) -> str | None:
+    """Country named in a title: a mention's country, else a capitalised place name the
+    model left untagged ('Mizoram Chief Minister', 'Kuala Lumpur Immigration director')."""
     for t in tokens:
         key = ctx.key_at(t.i)
-        if key:
+        if key and not _in_hyphen_compound(ctx.doc, t):
             c = ctx.country_of(key)
             if c:
                 return c
+    return _place_in_title(ctx, tokens)
+
+
+def _place_in_title(ctx, tokens) -> str | None:
+    """Country of an untagged place name (one or two capitalised words) inside a title."""
+    for n in (2, 1):
+        for j in range(len(tokens) - n + 1):
+            words = tokens[j : j + n]
+            if any(ctx.key_at(t.i) or not t.text[:1].isupper() or not t.is_alpha or t.lower_ in OFFICE_WORDS
+                   or t.lower_ in ROLE_MODIFIERS for t in words):
+                continue
+            text = " ".join(t.text for t in words)
+            code = ctx.gaz.capital_code(text) or ctx.gaz.region_code(text) or ctx.gaz.seat_code(text)
+            if code:
+                return ctx.country(code)
     return None
 
 
@@ -125,22 +152,26 @@ def _of_country(ctx, head) -> str | None:
 
 
 def context_country(ctx, tok, head_of_state: bool = True) -> str | None:
-    """Country a bare title refers to: the first country named before it in its sentence, else
-    (for heads of state and government) in the previous sentence; countries first, a town's
-    country only when no country is named; else the country whose officials the article is about."""
+    """Country a bare title refers to: a country named before it in its sentence (one that is a
+    subject or a possessor first: "Latvia's minister, worried by Belarus, ... prime minister Y"),
+    else a town's country there, else (for heads of state and government) a country of the
+    previous sentence; else the country whose officials the article is about."""
     sent = ctx.sent_of(tok)
-    windows = [(sent, tok.i)] + ([(_previous_sentence(ctx, sent), None)] if head_of_state else [])
-    for kinds in ((Kind.COUNTRY,), (Kind.PLACE,)):
-        for s, stop in windows if kinds == (Kind.COUNTRY,) else windows[:1]:
-            if s is None:
-                continue
-            for t in s:
-                if stop is not None and t.i >= stop:
-                    break
-                key = ctx.key_at(t.i)
-                c = ctx.country_of(key) if key and ctx.kind(key) in kinds else None
-                if c and not ctx.in_quote(t) and not ctx.describes_people_or_place(t):
-                    return c
+    previous = _previous_sentence(ctx, sent) if head_of_state else None
+    for kinds, s, stop in (((Kind.COUNTRY,), sent, tok.i), ((Kind.PLACE,), sent, tok.i), ((Kind.COUNTRY,), previous, None)):
+        if s is None:
+            continue
+        found = []
+        for t in s:
+            if stop is not None and t.i >= stop:
+                break
+            key = ctx.key_at(t.i)
+            c = ctx.country_of(key) if key and ctx.kind(key) in kinds else None
+            if c and not ctx.in_quote(t) and not ctx.describes_people_or_place(t) and not _in_hyphen_compound(ctx.doc, t):
+                found.append((t, c))
+        if found:
+            owner = [c for t, c in found if t.dep_ in ("nsubj", "nsubjpass", "poss")]
+            return owner[0] if owner else found[0][1]
     return ctx.home_country
 
 
