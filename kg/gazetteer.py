@@ -44,6 +44,26 @@ SEATS_OF_GOVERNMENT: dict[str, str] = {
     "élysée": "FR", "elysee palace": "FR", "quai d'orsay": "FR", "zhongnanhai": "CN",
 }
 
+# Intergovernmental bodies whose officials hold office for the body, not for a country
+# ("UN chief", "IOM Chief of Mission"): lower-cased names and abbreviations.
+INTERNATIONAL_BODIES = {
+    "un", "u.n.", "united nations", "unhcr", "un refugee agency", "u.n. refugee agency", "iom",
+    "international organization for migration", "unicef", "who", "world health organization", "nato",
+    "african union", "osce", "council of europe", "frontex", "ecowas", "asean", "world bank", "imf",
+    "international monetary fund", "wfp", "world food programme", "ocha", "unrwa", "ohchr", "interpol",
+    "european commission", "european parliament", "icrc", "international committee of the red cross",
+}
+
+
+def international_body(text: str) -> bool:
+    """True for the name or abbreviation of an intergovernmental body ("UN", "IOM", "Frontex");
+    a short one only in capitals ("WHO", not "who")."""
+    text = text.strip()
+    if not text[:1].isupper() or (len(text) <= 4 and not text.isupper()):
+        return False
+    return _norm(text).replace("’s", "").replace("'s", "") in INTERNATIONAL_BODIES
+
+
 # Waters that migrants cross and the countries on their two shores; border rivers likewise
 # (general geography). Name -> (pattern of its spellings in news text, ISO codes).
 SEA_CROSSINGS: dict[str, tuple[str, tuple[str, ...]]] = {

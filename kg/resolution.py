@@ -8,6 +8,7 @@ point to their country, capitals and provinces carry the country they belong to.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from .dates import resolve_date
@@ -296,16 +297,25 @@ class Context:
         return keys[0] if keys else None
 
 
+def _folded(words: list[str]) -> list[str]:
+    """Words without accents or case: 'Erdoğan' and 'Erdogan' are one name."""
+    return [unicodedata.normalize("NFKD", w.replace("ı", "i")).encode("ascii", "ignore").decode().lower() for w in words]
+
+
 def _person_names(doc, mentions: list[Mention]) -> dict[str, str]:
-    """Map every person mention text to its fullest form in the article."""
-    names = sorted({m.text for m in mentions if m.kind == "person"}, key=lambda t: (-len(t.split()), t))
+    """Map every person mention text to its fullest form in the article; spellings with and
+    without accents or middle names ('Tayyip Erdogan', 'Recep Tayyip Erdoğan') join too."""
+    # longest first; among equally long spellings the accented one (non-ASCII sorts last) leads
+    names = sorted({m.text for m in mentions if m.kind == "person"}, key=lambda t: (-len(t.split()), -len(t.encode()), t))
     canonical: dict[str, str] = {}
     for name in names:
-        words = name.split()
+        words = _folded(name.split())
         target = name
         for full in names:
-            fw = full.split()
-            if len(fw) > len(words) and fw[-len(words):] == words:
+            if full == name:
+                break  # only a longer (or earlier, for one spelling) name can be the full form
+            fw = _folded(full.split())
+            if len(fw) >= len(words) and fw[-len(words):] == words:
                 target = canonical.get(full, full)
                 break
         canonical[name] = target

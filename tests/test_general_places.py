@@ -77,3 +77,65 @@ def test_one_word_province_inside_longer_name(extract):
     facts = extract("Migrants have been entering Canada from New York State. Public Safety Minister Paul Girard "
                     "said the crossing would close.")
     assert "United Kingdom" not in role_countries(facts, "Paul Girard")
+
+
+def test_title_with_of_phrase(extract):
+    facts = extract("The waters are treacherous, explained IOM Malawi Chief of Mission Paul Menard on Monday.")
+    found = roles(facts)
+    assert any(p == "Paul Menard" and "Chief of Mission" in r and c in ("Malawi", "IOM") for p, r, c in found)
+
+
+def test_secretary_of_state_title(extract):
+    facts = extract("Officials in Honduras were surprised. US Secretary of State Tom Barrow posted on the site on Sunday.")
+    assert any(p == "Tom Barrow" and "Secretary of State" in r and c == "United States" for p, r, c in roles(facts))
+
+
+def test_international_body_is_the_office_country(extract):
+    facts = extract("He said he would discuss the fence with UN chief Lee Min-soo at the assembly in New York.")
+    assert ("Lee Min-soo", "UN chief", "UN") in roles(facts)
+
+
+def test_apposition_with_of_phrase_and_body(extract):
+    facts = extract("“We thank all neighbouring countries,” said Anna Berg, IOM’s Chief of Mission in Moldova.")
+    assert any(p == "Anna Berg" and r.endswith("Chief of Mission") and c in ("IOM", "Moldova") for p, r, c in roles(facts))
+
+
+def crossings(facts):
+    from kg.records import Kind
+
+    return {(e.name, facts.entities[c].name) for e in facts.entities.values() if e.kind is Kind.CROSSING for c in e.joins}
+
+
+def test_crossing_points_of_places_in_countries(extract):
+    facts = extract("Buses carry refugees between the Border Crossing Points of Lipcani in Moldova and Radauti in Romania.")
+    found = crossings(facts)
+    assert ("Lipcani", "Moldova") in found and ("Radauti", "Romania") in found
+
+
+def test_crossing_in_apposition(extract):
+    facts = extract("The new sign at Miller Lane, an unofficial border crossing, went up on Friday. Canada and the "
+                    "United States amended their agreement.")
+    assert {c for n, c in crossings(facts) if n == "Miller Lane"} == {"Canada", "United States"}
+
+
+def test_sea_crossing_joins_its_shores(extract):
+    facts = extract("Some 40,000 people crossed the Channel in small boats last year, the Home Office said.")
+    assert {c for n, c in crossings(facts) if n == "English Channel"} == {"France", "United Kingdom"}
+
+
+def test_party_after_name(extract):
+    facts = extract("Meanwhile, MP Somchai Dee of the opposition Bright Party said on Facebook that aid should be sent.")
+    assert ("Somchai Dee", "Bright Party") in orientations(facts)
+    assert not any(p == "Bright Party" for p, _ in orientations(facts))
+
+
+def test_us_party_letter_after_name(extract):
+    facts = extract("The debate included House sponsor Jane Rowe, R-Tampa, describing her family.")
+    assert ("Jane Rowe", "Republican") in orientations(facts)
+
+
+def test_accented_and_plain_spellings_are_one_person(extract):
+    facts = extract("Interior Minister Mehmet Can Öztürk held a news conference in Ankara on Monday. Later, Can "
+                    "Ozturk told reporters the refugees would return.")
+    people = {e.name for e in facts.entities.values() if e.kind.value == "person"}
+    assert people == {"Mehmet Can Öztürk"}
