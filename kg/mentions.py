@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import gazetteer
-from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, OFFICE_WORDS, ORIENTATIONS, PLATFORMS, ROLE_MODIFIERS
+from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, GROUP_NOUNS, MEDIA_WORDS, OFFICE_WORDS, ORIENTATIONS, PLATFORMS, ROLE_MODIFIERS
 
 # Head nouns of organisations' names ("Fair Party", "Green Alliance"): never a person.
 ORG_HEAD_NOUNS = {
@@ -140,6 +140,8 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
                 text = doc[s:e].text
                 if gaz.country_code(text) or gaz.demonym_code(text) or gaz.place_code(text):
                     continue
+                if _ethnonym(doc, s, e):
+                    continue
                 if org_kind(text) in ("media", "platform") and len(doc[s:e]) == 1:
                     take(Mention(s, e, "org", text))
                     continue
@@ -177,6 +179,17 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
             take(Mention(s, e, "person", text))
     found.sort(key=lambda m: m.start)
     return found
+
+
+ETHNIC_NOUNS = GROUP_NOUNS | {"community", "communities", "tribe", "tribes", "tribesman", "tribesmen", "group", "groups"}
+
+
+def _ethnonym(doc, start: int, end: int) -> bool:
+    """'the Mizo people': a one-word people's name on a group noun, not a person."""
+    if end - start != 1:
+        return False
+    tok = doc[start]
+    return tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in ETHNIC_NOUNS
 
 
 def _titled_name(doc, start: int, end: int, text: str) -> bool:

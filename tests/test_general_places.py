@@ -139,3 +139,41 @@ def test_accented_and_plain_spellings_are_one_person(extract):
                     "Ozturk told reporters the refugees would return.")
     people = {e.name for e in facts.entities.values() if e.kind.value == "person"}
     assert people == {"Mehmet Can Öztürk"}
+
+
+def sections(facts):
+    from kg.records import Kind
+
+    return {e.name for e in facts.entities.values() if e.kind is Kind.BORDER}
+
+
+def test_border_with_two_coordinated_countries(extract):
+    facts = extract("Bulgaria has deployed 350 troops along its southern border with Turkiye and Greece to help police.")
+    assert {"Bulgaria–Türkiye border", "Bulgaria–Greece border"} <= sections(facts)
+
+
+def test_borders_shared_by(extract):
+    facts = extract("The national borders shared by Brazil and Venezuela were opened again on Tuesday.")
+    assert "Brazil–Venezuela border" in sections(facts)
+
+
+def test_hyphenated_pair_before_border(extract):
+    facts = extract("He threatened to close the U.S.-Mexico border and deploy troops there.")
+    assert "Mexico–United States border" in sections(facts)
+
+
+def test_verb_border_in_relative_clause(extract):
+    facts = extract("Crossers come from the neighbouring state of Ethiopia, which borders Djibouti to the south.")
+    assert "Djibouti–Ethiopia border" in sections(facts)
+
+
+def test_ethnonym_is_no_person(extract):
+    facts = extract("The border was imposed by the colonial rulers, and the Tamu people living on both sides of it "
+                    "do not accept it, said Chief Minister Lal Rinpuia.")
+    people = {e.name for e in facts.entities.values() if e.kind.value == "person"}
+    assert "Tamu" not in people
+
+
+def test_border_with_country_in_province_is_owned_by_the_province_country(extract):
+    facts = extract("He said the border with Myanmar in Mizoram was imposed by the British.")
+    assert "India–Myanmar border" in sections(facts)

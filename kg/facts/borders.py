@@ -180,6 +180,9 @@ def _sections(ctx) -> None:
         if tok.lemma_.lower() not in ("border", "frontier"):
             continue
         sent = ctx.sent_of(tok)
+        if tok.pos_ == "VERB":
+            _bordering(ctx, tok)  # "Ethiopia, which borders Djibouti"
+            continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         # "border with X" / "frontier with neighbouring X" / "border between X and Y"
         if nxt is not None and nxt.lower_ in ("with", "between"):
@@ -188,13 +191,21 @@ def _sections(ctx) -> None:
                 add_section(ctx, others[:2], tok.left_edge.i, nxt.i + 5)
                 continue
             if others:
-                other = others[0]
-                owner = _owner(ctx, tok, exclude=other)
-                countries = [c for c in (owner, other) if c]
-                add_section(ctx, countries, tok.left_edge.i, min(sent.end, nxt.i + 3))
+                # "its southern border with Turkiye and Greece": one section per coordinated country
+                objects = _with_objects(ctx, nxt) or others[:1]
+                for other in objects:
+                    owner = _owner(ctx, tok, exclude=other, others=objects)
+                    countries = [c for c in (owner, other) if c]
+                    add_section(ctx, countries, tok.left_edge.i, min(sent.end, nxt.i + 3))
+                continue
+        # "the national borders shared by Brazil and Venezuela"
+        if nxt is not None and nxt.lower_ == "shared" and nxt.i + 1 < sent.end and doc[nxt.i + 1].lower_ == "by":
+            shared = _countries_in(ctx, nxt.i + 2, min(sent.end, nxt.i + 7))
+            if len(shared) >= 2:
+                add_section(ctx, shared[:2], tok.left_edge.i, tok.i + 1)
                 continue
         # "X–Y border", "Colombian border", "Afghanistan and Pakistan share a ... border"
-        left = _countries_in(ctx, tok.left_edge.i, tok.i)
+        left = _countries_in(ctx, tok.left_edge.i, tok.i) or _hyphenated_countries(ctx, tok.left_edge.i, tok.i)
         if left:
             add_section(ctx, left[:2], tok.left_edge.i, tok.i + 1)
             continue
@@ -206,6 +217,50 @@ def _sections(ctx) -> None:
                     add_section(ctx, found[:2], tok.left_edge.i, tok.i + 1)
 
 
+def _with_objects(ctx, prep) -> list[str]:
+    """Countries governed by 'with' and their conjuncts: 'with Turkiye and Greece'."""
+    out = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for t in [pobj, *pobj.conjuncts]:
+            key = ctx.key_at(t.i)
+            c = ctx.country_of(key) if key and ctx.kind(key) is Kind.COUNTRY else None
+            if c and c not in out:
+                out.append(c)
+    return out
+
+
+def _hyphenated_countries(ctx, start: int, end: int) -> list[str]:
+    """'the U.S.-Mexico border': countries joined by a hyphen inside one token."""
+    out = []
+    for tok in ctx.doc[start:end]:
+        parts = re.split(r"[–-]", tok.text)
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            code = ctx.gaz.country_code(part) or ctx.gaz.demonym_code(part)
+            key = ctx.country(code) if code else None
+            if key and key not in out:
+                out.append(key)
+    return out if len(out) >= 2 else []
+
+
+def _bordering(ctx, verb) -> None:
+    """'Ethiopia borders Djibouti', 'Ethiopia, which borders Djibouti': the two countries' border."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not subjects or not objects:
+        return
+    subj = subjects[0]
+    if subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        head = verb.head  # the noun the relative clause describes, and its "of X"
+        found = _countries_in(ctx, head.left_edge.i, verb.left_edge.i)
+    else:
+        found = _countries_in(ctx, subj.left_edge.i, subj.right_edge.i + 1)
+    other = _countries_in(ctx, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+    if len(found) == 1 and len(other) == 1 and found != other:
+        add_section(ctx, [found[0], other[0]], verb.i, objects[0].right_edge.i + 1)
+
+
 def _names_people(ctx, tok) -> bool:
     """A demonym that describes people ('German immigrants', 'Afghans'), not a state."""
     if ctx.is_name_of_country(tok.i):
@@ -215,7 +270,7 @@ def _names_people(ctx, tok) -> bool:
     return tok.tag_ in ("NNPS", "NNS") or tok.head.lemma_.lower() in GROUP_NOUNS | {"son", "daughter", "descent", "origin"}
 
 
-def _owner(ctx, tok, exclude: str) -> str | None:
+def _owner(ctx, tok, exclude: str, others: list[str] = ()) -> str | None:
     """The country whose border it is: the speaker's if quoted, else the first other country named
     in the sentence or the one before (a demonym of people, as in 'German immigrants', does not count)."""
     from .roles import _previous_sentence
@@ -229,7 +284,7 @@ def _owner(ctx, tok, exclude: str) -> str | None:
         for t in sent:
             key = ctx.key_at(t.i)
             c = ctx.country_of(key) if key else None
-            if c and c != exclude and not _names_people(ctx, t):
+            if c and c != exclude and c not in others and not _names_people(ctx, t):
                 return c
-    main = [c for c in ctx.main_countries(3) if c != exclude]
+    main = [c for c in ctx.main_countries(3) if c != exclude and c not in others]
     return main[0] if main else None
