@@ -177,3 +177,20 @@ def test_ethnonym_is_no_person(extract):
 def test_border_with_country_in_province_is_owned_by_the_province_country(extract):
     facts = extract("He said the border with Myanmar in Mizoram was imposed by the British.")
     assert "India–Myanmar border" in sections(facts)
+
+
+def test_bare_demonym_is_a_people_not_the_office_country(extract):
+    facts = extract("He said the border was imposed by the British. The chief minister said he had discussed the "
+                    "matter with PM Arun Dev and the home minister during his visit to Delhi.")
+    assert "United Kingdom" not in role_countries(facts, "Arun Dev")
+
+
+def test_office_without_country_takes_the_article_country(extract):
+    facts = extract("Police in Calais, France, cleared a camp on Tuesday. Also present, the coordinator of the "
+                    "Maison des exilés, Jean Durand, said fifty people left on their own.")
+    assert role_countries(facts, "Jean Durand") == {"France"}
+
+
+def test_prefect_is_an_office(extract):
+    facts = extract("Police in France cleared the camp. According to the prefect Louis Martin, the camp was unsafe.")
+    assert any(p == "Louis Martin" and "prefect" in r.lower() for p, r, _ in roles(facts))

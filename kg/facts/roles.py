@@ -209,12 +209,18 @@ def context_country(ctx, tok, head_of_state: bool = True) -> str | None:
                 break
             key = ctx.key_at(t.i)
             c = ctx.country_of(key) if key and ctx.kind(key) in kinds else None
-            if c and not ctx.in_quote(t) and not ctx.describes_people_or_place(t) and not _in_hyphen_compound(ctx.doc, t):
+            if c and not ctx.in_quote(t) and not ctx.describes_people_or_place(t) and not _in_hyphen_compound(ctx.doc, t) \
+                    and not _people_demonym(ctx, t):
                 found.append((t, c))
         if found:
             owner = [c for t, c in found if t.dep_ in ("nsubj", "nsubjpass", "poss")]
             return owner[0] if owner else found[0][1]
     return ctx.home_country
+
+
+def _people_demonym(ctx, t) -> bool:
+    """'imposed by the British': a demonym standing alone names a people, not a state."""
+    return not ctx.is_name_of_country(t.i) and t.dep_ not in ("amod", "compound", "poss")
 
 
 def _previous_sentence(ctx, sent):
@@ -391,7 +397,7 @@ def _appositive_role(ctx, person, head, sent, emit, rule, left: int | None = Non
     label = " ".join(w for w in label.split() if not ctx.gaz.demonym_code(w) and not ctx.gaz.country_code(w))
     country = _country_from(ctx, tokens) or _of_country(ctx, head)
     emit(person, label, country, _status(tokens, label), sent, rule, 0.8, head,
-         infer=office[0] in HEAD_OF_STATE or _status(tokens, label) == "candidate")
+         infer=True)
 
 
 def _definite_orientations(ctx) -> list:
