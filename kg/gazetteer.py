@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -129,6 +130,31 @@ class Gazetteer:
     def place_code(self, text: str) -> str | None:
         """Country of a capital or a province, when the name is unambiguous."""
         return self.capital_code(text) or self.region_code(text)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """Folded city name -> ISO code (``kg/data/cities.tsv``: GeoNames cities of 15,000 people or
+    more, only names whose largest city outweighs every homonym in another country five times,
+    so "Valencia", Venezuelan and Spanish, gives no country; see kg/data/README.md)."""
+    path = DATA / "cities.tsv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        next(fh)
+        return {name: code for name, code, _ in (line.rstrip("\n").split("\t") for line in fh)}
+
+
+def city_code(text: str) -> str | None:
+    """Country of a city named ``text`` ('Kalamata' -> GR), None when homonyms make it ambiguous."""
+    text = text.strip()
+    if not text[:1].isupper() or text in NOT_COUNTRY_WORDS:
+        return None
+    gaz = gazetteer()
+    if gaz.country_code(text) or gaz.demonym_code(text):
+        return None  # "Jordan" is the country, not a district of Hong Kong
+    key = unicodedata.normalize("NFKD", _norm(text)).encode("ascii", "ignore").decode()
+    return _cities().get(key)
 
 
 @lru_cache(maxsize=65536)

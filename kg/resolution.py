@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 
 from .dates import resolve_date
-from .gazetteer import gazetteer
+from .gazetteer import city_code, gazetteer
 from .lexicon import GROUP_NOUNS
 from .mentions import Mention, org_kind, quote_spans
 from .rdf import slugify
@@ -362,7 +362,7 @@ def resolve(article: Article, doc, mentions: list[Mention], *, tokens: list | No
             country = _country_in_words(ctx, full, m.start) or _country_in_phrase(ctx, doc, m.start, m.end)
             ctx.add(kind, full, m.start, m.end, country=country)
         elif m.kind == "place":
-            code = m.code or _country_after(ctx, doc, m.end)
+            code = _country_after(ctx, doc, m.end) or m.code or city_code(m.text)
             country = ctx.country(code) if code else None
             ctx.add(Kind.PLACE, m.text, m.start, m.end, country=country)
     # Surnames the model missed or mistyped as something else.

@@ -194,3 +194,17 @@ def test_office_without_country_takes_the_article_country(extract):
 def test_prefect_is_an_office(extract):
     facts = extract("Police in France cleared the camp. According to the prefect Louis Martin, the camp was unsafe.")
     assert any(p == "Louis Martin" and "prefect" in r.lower() for p, r, _ in roles(facts))
+
+
+def test_city_gives_its_country_unless_ambiguous():
+    from kg.gazetteer import city_code
+
+    assert city_code("Kalamata") == "GR"
+    assert city_code("Valencia") is None  # a Venezuelan and a Spanish city of similar size
+    assert city_code("Jordan") is None  # the country's name, not a city
+    assert city_code("kalamata") is None  # only a capitalised name
+
+
+def test_town_country_gives_the_office_country(extract):
+    facts = extract("Hundreds of survivors arrived in Kalamata on Wednesday. Mayor Nikos Petrou said the town was in mourning.")
+    assert role_countries(facts, "Nikos Petrou") == {"Greece"}

@@ -200,7 +200,8 @@ def context_country(ctx, tok, head_of_state: bool = True) -> str | None:
     previous sentence; else the country whose officials the article is about."""
     sent = ctx.sent_of(tok)
     previous = _previous_sentence(ctx, sent) if head_of_state else None
-    for kinds, s, stop in (((Kind.COUNTRY,), sent, tok.i), ((Kind.PLACE,), sent, tok.i), ((Kind.COUNTRY,), previous, None)):
+    for kinds, s, stop in (((Kind.COUNTRY,), sent, tok.i), ((Kind.PLACE,), sent, tok.i), ((Kind.COUNTRY,), previous, None),
+                           ((Kind.PLACE,), previous, None) if ctx.home_country is None else ((), None, None)):
         if s is None:
             continue
         found = []
