@@ -208,3 +208,8 @@ def test_city_gives_its_country_unless_ambiguous():
 def test_town_country_gives_the_office_country(extract):
     facts = extract("Hundreds of survivors arrived in Kalamata on Wednesday. Mayor Nikos Petrou said the town was in mourning.")
     assert role_countries(facts, "Nikos Petrou") == {"Greece"}
+
+
+def test_country_name_is_not_part_of_the_office_label(extract):
+    facts = extract("United Kingdom Prime Minister Tom Hale said the boats must be stopped.")
+    assert ("Tom Hale", "Prime Minister", "United Kingdom") in roles(facts)

@@ -79,6 +79,14 @@ def _office_in(tokens) -> tuple[str, int] | None:
     return best
 
 
+def _without_country_names(ctx, tokens, label: str) -> str:
+    """'United Kingdom Prime Minister' -> 'Prime Minister': the country is its own column, and a
+    cut-off part of its name ('Kingdom Prime Minister') is no office."""
+    names = {t.text for t in tokens if ctx.kind(ctx.key_at(t.i)) is Kind.COUNTRY and ctx.is_name_of_country(t.i)}
+    kept = [w for w in label.split() if w not in names]
+    return " ".join(kept) if kept else label
+
+
 def _office_tail(tokens, office_end: int) -> int:
     """Index of the last token of 'of Mission' in 'Chief of Mission', 'for Refugees' in 'High
     Commissioner for Refugees' (office_end if none)."""
@@ -292,7 +300,7 @@ def extract_roles(ctx) -> list:
             facts.append(OrientationFact(key, o, ctx.evidence(sent, "orientation.title", 0.8)))
         office = _office_in(title)
         if office and not (office[0] in WEAK_OFFICES and _office_tail(title, office[1]) != len(title) - 1):
-            label = _role_label(title, office[1])
+            label = _without_country_names(ctx, title, _role_label(title, office[1]))
             country = _country_from(ctx, title)
             emit(key, label, country, _status(title, label), sent, "role.title-before-name", 0.85, first, infer=True)
         # apposition before: "<office NP>, NAME"
