@@ -12,6 +12,8 @@ Built at first use from two libraries, pycountry (ISO 3166 names and codes) and 
 from __future__ import annotations
 
 import csv
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +37,56 @@ EXTRA_DEMONYMS: dict[str, str] = {
 # Ambiguous demonyms or names that are far more often something else in news text.
 NOT_COUNTRY_WORDS = {"Chad", "Jordan", "Georgia", "Guinea", "Niger", "Turkey", "China"}  # checked with context
 SUPRANATIONAL = {"EU": ("European Union", "Q458")}
+# Upper-case abbreviations, matched with their case only ("US" the country, "us" the pronoun).
+ABBREVIATIONS: dict[str, str] = {"US": "US", "USA": "US", "UK": "GB", "UAE": "AE", "DRC": "CD"}
+# Seats of government that stand for their country in news prose ("White House spokesman").
+SEATS_OF_GOVERNMENT: dict[str, str] = {
+    "white house": "US", "pentagon": "US", "kremlin": "RU", "downing street": "GB", "elysee": "FR",
+    "élysée": "FR", "elysee palace": "FR", "quai d'orsay": "FR", "zhongnanhai": "CN",
+}
+
+# Intergovernmental bodies whose officials hold office for the body, not for a country
+# ("UN chief", "IOM Chief of Mission"): lower-cased names and abbreviations.
+INTERNATIONAL_BODIES = {
+    "un", "u.n.", "united nations", "unhcr", "un refugee agency", "u.n. refugee agency", "iom",
+    "international organization for migration", "unicef", "who", "world health organization", "nato",
+    "african union", "osce", "council of europe", "frontex", "ecowas", "asean", "world bank", "imf",
+    "international monetary fund", "wfp", "world food programme", "ocha", "unrwa", "ohchr", "interpol",
+    "european commission", "european parliament", "icrc", "international committee of the red cross",
+}
+
+
+def international_body(text: str) -> bool:
+    """True for the name or abbreviation of an intergovernmental body ("UN", "IOM", "Frontex");
+    a short one only in capitals ("WHO", not "who")."""
+    text = text.strip()
+    if not text[:1].isupper() or (len(text) <= 4 and not text.isupper()):
+        return False
+    return _norm(text).replace("’s", "").replace("'s", "") in INTERNATIONAL_BODIES
+
+
+# Waters that migrants cross and the countries on their two shores; border rivers likewise
+# (general geography). Name -> (pattern of its spellings in news text, ISO codes).
+SEA_CROSSINGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "English Channel": (r"\bEnglish Channel\b|(?<=the )Channel\b(?!\s+(?:Islands|Tunnel|\d))|\bChannel(?=\s+crossings?\b)",
+                        ("FR", "GB")),
+    "Strait of Dover": (r"\bStraits? of Dover\b", ("FR", "GB")),
+    "Strait of Gibraltar": (r"\bStraits? of Gibraltar\b", ("ES", "MA")),
+    "Strait of Sicily": (r"\b(?:Strait|Channel) of Sicily\b|\bSicilian Channel\b", ("IT", "TN")),
+    "Strait of Otranto": (r"\bStraits? of Otranto\b", ("IT", "AL")),
+    "Bab el-Mandeb Strait": (r"\bBab[ -]?(?i:[ae]l)[ -]Mand[ae]b\b(?:[ -]Strait\b)?", ("DJ", "YE")),
+    "Darién Gap": (r"\bDari[eé]n Gap\b", ("CO", "PA")),
+    "Rio Grande": (r"\bRio Grande\b(?! do)", ("US", "MX")),
+    "Suchiate River": (r"\bSuchiate(?: River)?\b", ("GT", "MX")),
+    "Evros River": (r"\b(?:Evros|Maritsa|Meriç)(?: River)?\b", ("GR", "TR")),
+    "Prut River": (r"\bPrut(?: River)?\b", ("MD", "RO")),
+    "Drina River": (r"\bDrina(?: River)?\b", ("BA", "RS")),
+    "Moei River": (r"\bMoei(?: River)?\b", ("TH", "MM")),
+}
+
+
+def _sea_crossing_patterns() -> dict[str, tuple[re.Pattern, tuple[str, ...]]]:
+    return {name: (re.compile(pattern), codes) for name, (pattern, codes) in SEA_CROSSINGS.items()}
 
 
 @dataclass
@@ -54,9 +106,10 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)  # unambiguous province names -> code
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # code -> codes it shares a land border with
+    sea_crossings: dict[str, tuple[re.Pattern, tuple[str, ...]]] = field(default_factory=_sea_crossing_patterns)
 
     def country_code(self, text: str) -> str | None:
-        return self.names.get(_norm(text))
+        return ABBREVIATIONS.get(text.strip()) or self.names.get(_norm(text))
 
     def demonym_code(self, text: str) -> str | None:
         return self.demonyms.get(_norm(text))
@@ -65,11 +118,43 @@ class Gazetteer:
         return self.capitals.get(_norm(text))
 
     def region_code(self, text: str) -> str | None:
+        """Country of a province; only for a capitalised name ("the coast guard" is no province)."""
+        if not text.strip()[:1].isupper():
+            return None
         return self.regions.get(_norm(text))
+
+    def seat_code(self, text: str) -> str | None:
+        """Country a seat of government stands for ("White House" -> US)."""
+        return SEATS_OF_GOVERNMENT.get(_norm(text))
 
     def place_code(self, text: str) -> str | None:
         """Country of a capital or a province, when the name is unambiguous."""
         return self.capital_code(text) or self.region_code(text)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """Folded city name -> ISO code (``kg/data/cities.tsv``: GeoNames cities of 15,000 people or
+    more, only names whose largest city outweighs every homonym in another country five times,
+    so "Valencia", Venezuelan and Spanish, gives no country; see kg/data/README.md)."""
+    path = DATA / "cities.tsv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        next(fh)
+        return {name: code for name, code, _ in (line.rstrip("\n").split("\t") for line in fh)}
+
+
+def city_code(text: str) -> str | None:
+    """Country of a city named ``text`` ('Kalamata' -> GR), None when homonyms make it ambiguous."""
+    text = text.strip()
+    if not text[:1].isupper() or text in NOT_COUNTRY_WORDS:
+        return None
+    gaz = gazetteer()
+    if gaz.country_code(text) or gaz.demonym_code(text):
+        return None  # "Jordan" is the country, not a district of Hong Kong
+    key = unicodedata.normalize("NFKD", _norm(text)).encode("ascii", "ignore").decode()
+    return _cities().get(key)
 
 
 @lru_cache(maxsize=65536)

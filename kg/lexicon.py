@@ -14,6 +14,7 @@ OFFICES = [
     "envoy", "official", "leader", "opposition leader", "party leader", "chairman", "chairwoman",
     "chair", "judge", "attorney", "lawyer", "prosecutor", "general", "commander", "mp", "mep",
     "deputy", "advisor", "adviser", "coordinator", "administrator", "czar", "rapporteur",
+    "prefect", "justice", "counterpart", "pm", "high commissioner", "secretary-general",
 ]
 OFFICE_WORDS = {w for o in OFFICES for w in o.split()} - {"of", "state", "general"}
 # Role words that only count as an office when a name follows them directly.

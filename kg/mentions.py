@@ -9,8 +9,14 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import gazetteer
-from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, OFFICE_WORDS, ORIENTATIONS, PLATFORMS, ROLE_MODIFIERS
+from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, GROUP_NOUNS, MEDIA_WORDS, OFFICE_WORDS, ORIENTATIONS, PLATFORMS, ROLE_MODIFIERS
 
+# Head nouns of organisations' names ("Fair Party", "Green Alliance"): never a person.
+ORG_HEAD_NOUNS = {
+    "party", "movement", "alliance", "front", "union", "group", "association", "league", "coalition",
+    "foundation", "organization", "organisation", "institute", "bloc", "committee", "federation",
+    "network", "society", "center", "centre", "council", "agency", "fund", "trust", "bank",
+}
 TITLE_TOKENS = OFFICE_WORDS | {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "gen.", "lt.", "col."}
 
 
@@ -27,14 +33,16 @@ class Mention:
 
 def clean_person(doc, start: int, end: int) -> tuple[int, int] | None:
     """Trim titles, orientations and possessives off a PERSON span; None if no name is left."""
-    while start < end and (doc[start].lower_ in TITLE_TOKENS or doc[start].lower_ in ORIENTATIONS or not doc[start].text[:1].isupper()):
-        start += 1
+    while start < end and (doc[start].lower_ in TITLE_TOKENS or doc[start].lower_ in ORIENTATIONS or not doc[start].text[:1].isupper()
+                           or end - start > 2 and start > 0 and doc[start - 1].lower_ in ("of", "for")):
+        start += 1  # "Chief of [Mission Ana Ruiz]": the end of a title the model took for a name
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
         end -= 1
     if start >= end:
         return None
     words = [t for t in doc[start:end] if t.is_alpha]
-    if not words or not all(t.text[:1].isupper() or t.lower_ in ("von", "van", "der", "de", "la", "del", "bin", "al", "da", "dos") for t in words):
+    if not words or not all(t.text[:1].isupper() or t.lower_ in ("von", "van", "der", "de", "la", "del", "bin", "al", "da", "dos")
+                            or t.i > start and doc[t.i - 1].text == "-" for t in words):  # "Ban Ki-moon"
         return None
     if any(t.like_num for t in doc[start:end]):
         return None
@@ -50,7 +58,8 @@ def org_kind(text: str) -> str:
     words = set(re.findall(r"[\w/.]+", low))
     if low in ARMED_FORCES_WORDS or any(w in low for w in ("armed forces", "national guard", "army", "navy", "military")):
         return "armed-forces"
-    if words & MEDIA_WORDS or low in MEDIA_WORDS:
+    state_agency = "agency" in words and bool(words & (GOVERNMENT_WORDS - {"agency"}))  # "Border Services Agency"
+    if (words & MEDIA_WORDS or low in MEDIA_WORDS) and not state_agency:
         return "media"
     if words & GOVERNMENT_WORDS:
         return "government"
@@ -131,6 +140,8 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
                 text = doc[s:e].text
                 if gaz.country_code(text) or gaz.demonym_code(text) or gaz.place_code(text):
                     continue
+                if _ethnonym(doc, s, e):
+                    continue
                 if org_kind(text) in ("media", "platform") and len(doc[s:e]) == 1:
                     take(Mention(s, e, "org", text))
                     continue
@@ -151,7 +162,7 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
             elif ent.label_ == "ORG":
                 if e - s == 1 and doc[s].lower_ in OFFICE_WORDS | ROLE_MODIFIERS and e < len(doc) and doc[e].lower_ in OFFICE_WORDS:
                     continue  # "Defense" in "Defense Minister X" is part of a title, not an organisation
-                take(Mention(s, e, "org", text))
+                take(Mention(s, e, "person" if _titled_name(doc, s, e, text) else "org", text))
     # 3. Names the model missed: a run of proper nouns that is described by an office
     #    ("Ali Khan, a Pakistani official") or that says something ("Khan told").
     for s, e in _proper_noun_runs(toks):
@@ -168,6 +179,30 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
             take(Mention(s, e, "person", text))
     found.sort(key=lambda m: m.start)
     return found
+
+
+ETHNIC_NOUNS = GROUP_NOUNS | {"community", "communities", "tribe", "tribes", "tribesman", "tribesmen", "group", "groups"}
+
+
+def _ethnonym(doc, start: int, end: int) -> bool:
+    """'the Mizo people': a one-word people's name on a group noun, not a person."""
+    if end - start != 1:
+        return False
+    tok = doc[start]
+    return tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in ETHNIC_NOUNS
+
+
+def _titled_name(doc, start: int, end: int, text: str) -> bool:
+    """'commissioner [Magnus Brunner]': two or three capitalised words right after an office word,
+    with no cue of an organisation, are a person the model mistyped."""
+    if not (2 <= end - start <= 3) or start == 0 or doc[start - 1].lower_ not in OFFICE_WORDS - ROLE_MODIFIERS:
+        return False
+    if doc[end - 1].lower_ in ORG_HEAD_NOUNS or doc[start - 1].lower_ == "opposition":
+        return False  # "the opposition Fair Party"
+    if org_kind(text) != "organization" or any(t.tag_ != "NNP" or not t.is_alpha for t in doc[start:end]):
+        return False
+    gaz = gazetteer()
+    return not any(gaz.country_code(t.text) or gaz.demonym_code(t.text) or gaz.place_code(t.text) for t in doc[start:end])
 
 
 PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "del", "da", "dos", "das", "bin", "ibn", "al", "el", "di", "du"}

@@ -8,11 +8,12 @@ point to their country, capitals and provinces carry the country they belong to.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from .dates import resolve_date
-from .gazetteer import gazetteer
+from .gazetteer import city_code, gazetteer
 from .lexicon import GROUP_NOUNS
 from .mentions import Mention, org_kind, quote_spans
 from .rdf import slugify
@@ -310,16 +311,25 @@ class Context:
         return keys[0] if keys else None
 
 
+def _folded(words: list[str]) -> list[str]:
+    """Words without accents or case: 'Erdoğan' and 'Erdogan' are one name."""
+    return [unicodedata.normalize("NFKD", w.replace("ı", "i")).encode("ascii", "ignore").decode().lower() for w in words]
+
+
 def _person_names(doc, mentions: list[Mention]) -> dict[str, str]:
-    """Map every person mention text to its fullest form in the article."""
-    names = sorted({m.text for m in mentions if m.kind == "person"}, key=lambda t: (-len(t.split()), t))
+    """Map every person mention text to its fullest form in the article; spellings with and
+    without accents or middle names ('Tayyip Erdogan', 'Recep Tayyip Erdoğan') join too."""
+    # longest first; among equally long spellings the accented one (non-ASCII sorts last) leads
+    names = sorted({m.text for m in mentions if m.kind == "person"}, key=lambda t: (-len(t.split()), -len(t.encode()), t))
     canonical: dict[str, str] = {}
     for name in names:
-        words = name.split()
+        words = _folded(name.split())
         target = name
         for full in names:
-            fw = full.split()
-            if len(fw) > len(words) and fw[-len(words):] == words:
+            if full == name:
+                break  # only a longer (or earlier, for one spelling) name can be the full form
+            fw = _folded(full.split())
+            if len(fw) >= len(words) and fw[-len(words):] == words:
                 target = canonical.get(full, full)
                 break
         canonical[name] = target
@@ -366,7 +376,7 @@ def resolve(article: Article, doc, mentions: list[Mention], *, tokens: list | No
             country = _country_in_words(ctx, full, m.start) or _country_in_phrase(ctx, doc, m.start, m.end)
             ctx.add(kind, full, m.start, m.end, country=country)
         elif m.kind == "place":
-            code = m.code or _country_after(ctx, doc, m.end)
+            code = _country_after(ctx, doc, m.end) or m.code or city_code(m.text)
             country = ctx.country(code) if code else None
             ctx.add(Kind.PLACE, m.text, m.start, m.end, country=country)
     # Surnames the model missed or mistyped as something else.
@@ -392,8 +402,12 @@ def _longer_names(names: list[str]) -> dict[str, str]:
 def _country_in_words(ctx: Context, text: str, position: int | None = None) -> str | None:
     """'Pakistani Interior Ministry', 'UK Supreme Court', 'Texas ACLU' -> the country. A state body
     named with its country is a mention of that country and a sign the article is about it."""
-    for word in text.replace("’s", "").replace("'s", "").split():
-        code = ctx.gaz.demonym_code(word) or ctx.gaz.country_code(word) or ctx.gaz.region_code(word)
+    seat = ctx.gaz.seat_code(text)
+    if seat:
+        return ctx.country(seat)  # "the White House": the country's government, not a mention of it
+    words = text.replace("’s", "").replace("'s", "").split()
+    for i, word in enumerate(words):
+        code = _place_words_code(ctx, words, i)
         if code:
             key = ctx.country(code)
             if key:
@@ -402,6 +416,25 @@ def _country_in_words(ctx: Context, text: str, position: int | None = None) -> s
                     ctx.note_home(key)
             return key
     return None
+
+
+def _place_words_code(ctx: Context, words: list[str], i: int) -> str | None:
+    """Country of the place named at ``words[i]``, two-word names first ('New York State',
+    'Kuala Lumpur Immigration'); a one-word province only when it does not end a longer
+    proper name ('York' in 'New York' is not the English county)."""
+    gaz = ctx.gaz
+    if i + 1 < len(words):
+        pair = f"{words[i]} {words[i + 1]}"
+        code = gaz.country_code(pair) or gaz.capital_code(pair) or gaz.region_code(pair)
+        if code:
+            return code
+    word = words[i]
+    code = gaz.demonym_code(word) or gaz.country_code(word)
+    if code:
+        return code
+    if i > 0 and words[i - 1][:1].isupper():
+        return None
+    return gaz.region_code(word)
 
 
 def _country_in_phrase(ctx: Context, doc, start: int, end: int) -> str | None:

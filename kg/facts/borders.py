@@ -13,10 +13,18 @@ import re
 
 from ..records import Kind
 
+# The crossing nouns that name nothing else ("border post"), in any case; "Bridge", "Pass" only as
+# part of a name, and a bare "crossing" (which also follows people: "Ruiz crossing the river").
+CROSSING_NOUNS = r"(?i:border crossing points?|border crossings?|crossing points?|border posts?|border checkpoints?)"
 CROSSING_RE = re.compile(
     r"\b((?:[A-Z][\w’'.]*(?:[–-][A-Z][\w’'.]*)?\s+){0,3}?[A-Z][\w’'.]*(?:[–-][A-Z][\w’'.]*)?)\s+"
-    r"(border crossing|crossing point|border post|border checkpoint|International Bridge|Bridge|Pass|crossing)\b"
+    rf"({CROSSING_NOUNS}|International Bridge|Bridge|Pass|crossing)\b"
 )
+PLACE_NAME = r"[A-Z][\w’'.]*(?:[ -][A-Z][\w’'.]*){0,2}"
+# "the border post of Letenye", "the Border Crossing Points of Palanca in Moldova and Albita in Romania"
+OF_CROSSING_RE = re.compile(rf"\b{CROSSING_NOUNS}\s+of\s+({PLACE_NAME})(?:\s+in\s+{PLACE_NAME})?(?:\s+and\s+({PLACE_NAME}))?")
+# "Roxham Road, an unofficial border crossing"
+APPOSED_CROSSING_RE = re.compile(rf"\b({PLACE_NAME}),\s+(?:an?|the)\s+(?:[a-z]+\s+){{0,2}}?{CROSSING_NOUNS}\b")
 NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Border", "International"}
 SECTION_RE = re.compile(r"\b(border|frontier|borders)\s+(?:with|between)\s+(?:neighbou?ring\s+)?", re.I)
 
@@ -76,21 +84,64 @@ def extract_borders(ctx) -> None:
         if not words:
             continue
         name_start = m.start(1) + m.group(1).index(words[0])
-        name = text[name_start : m.end()]
         s, e = _tokens_for(ctx, name_start, m.end())
         if s is None:
             continue
-        if ctx.key_at(s) and ctx.kind(ctx.key_at(s)) is Kind.PERSON:
+        if m.group(2) == "crossing" and ctx.key_at(s) and ctx.kind(ctx.key_at(s)) is Kind.PERSON:
             continue
-        sent = ctx.sent_of(ctx.tokens[s])
-        joins = _between(ctx, e, sent.end) or _connects(ctx, sent) or _countries_of_name(ctx, s, e)
-        if len(joins) < 2:
-            joins = list(dict.fromkeys(joins + _neighbour_pair(ctx, joins[0] if joins else None)))[:2]
-        if joins:
-            ctx.add(Kind.CROSSING, name, s, e, joins=tuple(joins))
-        else:  # a crossing with no country we can name is still a place
-            ctx.add(Kind.PLACE, name, s, e)
+        _add_crossing(ctx, text[name_start : m.end()], s, e)
+    for m in OF_CROSSING_RE.finditer(text):
+        for group in (1, 2):
+            if m.group(group):
+                s, e = _tokens_for(ctx, m.start(group), m.end(group))
+                if s is not None:
+                    _add_crossing(ctx, m.group(group), s, e)
+    for m in APPOSED_CROSSING_RE.finditer(text):
+        words = m.group(1).split()
+        if words[0] in NOT_NAMES:
+            continue
+        s, e = _tokens_for(ctx, m.start(1), m.end(1))
+        if s is not None and ctx.kind(ctx.key_at(s)) is not Kind.PERSON:
+            _add_crossing(ctx, m.group(1), s, e)
+    _sea_crossings(ctx)
     _sections(ctx)
+
+
+def _add_crossing(ctx, name: str, s: int, e: int) -> None:
+    """A named crossing and the countries it joins: stated ("between X and Y", "connects X
+    with Y", "X in COUNTRY"), in its name, else the article's main country and neighbour."""
+    sent = ctx.sent_of(ctx.tokens[s])
+    joins = _between(ctx, e, sent.end) or _connects(ctx, sent) or _countries_of_name(ctx, s, e) or _in_country(ctx, e)
+    if len(joins) < 2:
+        joins = list(dict.fromkeys(joins + _neighbour_pair(ctx, joins[0] if joins else None)))[:2]
+    if joins:
+        # "the Palanca Border Crossing Point" and "the crossing point of Palanca" are one crossing
+        place = re.sub(rf"\s+(?:{CROSSING_NOUNS}|crossing)$", "", name)
+        ctx.add(Kind.CROSSING, name, s, e, key="crossing:" + "-".join(place.lower().split()), joins=tuple(joins))
+    else:  # a crossing with no country we can name is still a place
+        ctx.add(Kind.PLACE, name, s, e)
+
+
+def _in_country(ctx, after_tok: int) -> list[str]:
+    """'Palanca in Moldova', 'the Beremend crossing point in Hungary's south' -> that country."""
+    doc = ctx.doc
+    if after_tok + 1 < len(doc) and doc[after_tok].lower_ == "in":
+        key = ctx.key_at(after_tok + 1)
+        if key and ctx.kind(key) is Kind.COUNTRY and ctx.is_name_of_country(after_tok + 1):
+            return [key]
+    return []
+
+
+def _sea_crossings(ctx) -> None:
+    """Straits and channels that migrants cross, with the countries on their shores (general
+    geography, from the gazetteer): "crossed the Channel", "the Bab el-Mandeb Strait"."""
+    for name, (pattern, codes) in ctx.gaz.sea_crossings.items():
+        for m in pattern.finditer(ctx.article.text):
+            s, e = _tokens_for(ctx, m.start(), m.end())
+            if s is None:
+                continue
+            joins = tuple(k for k in (ctx.country(code) for code in codes) if k)
+            ctx.add(Kind.CROSSING, name, s, e, key=f"crossing:{name.lower().replace(' ', '-')}", joins=joins)
 
 
 def _between(ctx, after_tok: int, sent_end: int) -> list[str]:
@@ -129,6 +180,9 @@ def _sections(ctx) -> None:
         if tok.lemma_.lower() not in ("border", "frontier"):
             continue
         sent = ctx.sent_of(tok)
+        if tok.pos_ == "VERB":
+            _bordering(ctx, tok)  # "Ethiopia, which borders Djibouti"
+            continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         # "border with X" / "frontier with neighbouring X" / "border between X and Y"
         if nxt is not None and nxt.lower_ in ("with", "between"):
@@ -137,13 +191,21 @@ def _sections(ctx) -> None:
                 add_section(ctx, others[:2], tok.left_edge.i, nxt.i + 5)
                 continue
             if others:
-                other = others[0]
-                owner = _owner(ctx, tok, exclude=other)
-                countries = [c for c in (owner, other) if c]
-                add_section(ctx, countries, tok.left_edge.i, min(sent.end, nxt.i + 3))
+                # "its southern border with Turkiye and Greece": one section per coordinated country
+                objects = _with_objects(ctx, nxt) or others[:1]
+                for other in objects:
+                    owner = _owner(ctx, tok, exclude=other, others=objects)
+                    countries = [c for c in (owner, other) if c]
+                    add_section(ctx, countries, tok.left_edge.i, min(sent.end, nxt.i + 3))
+                continue
+        # "the national borders shared by Brazil and Venezuela"
+        if nxt is not None and nxt.lower_ == "shared" and nxt.i + 1 < sent.end and doc[nxt.i + 1].lower_ == "by":
+            shared = _countries_in(ctx, nxt.i + 2, min(sent.end, nxt.i + 7))
+            if len(shared) >= 2:
+                add_section(ctx, shared[:2], tok.left_edge.i, tok.i + 1)
                 continue
         # "X–Y border", "Colombian border", "Afghanistan and Pakistan share a ... border"
-        left = _countries_in(ctx, tok.left_edge.i, tok.i)
+        left = _countries_in(ctx, tok.left_edge.i, tok.i) or _hyphenated_countries(ctx, tok.left_edge.i, tok.i)
         if left:
             add_section(ctx, left[:2], tok.left_edge.i, tok.i + 1)
             continue
@@ -155,6 +217,50 @@ def _sections(ctx) -> None:
                     add_section(ctx, found[:2], tok.left_edge.i, tok.i + 1)
 
 
+def _with_objects(ctx, prep) -> list[str]:
+    """Countries governed by 'with' and their conjuncts: 'with Turkiye and Greece'."""
+    out = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for t in [pobj, *pobj.conjuncts]:
+            key = ctx.key_at(t.i)
+            c = ctx.country_of(key) if key and ctx.kind(key) is Kind.COUNTRY else None
+            if c and c not in out:
+                out.append(c)
+    return out
+
+
+def _hyphenated_countries(ctx, start: int, end: int) -> list[str]:
+    """'the U.S.-Mexico border': countries joined by a hyphen inside one token."""
+    out = []
+    for tok in ctx.doc[start:end]:
+        parts = re.split(r"[–-]", tok.text)
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            code = ctx.gaz.country_code(part) or ctx.gaz.demonym_code(part)
+            key = ctx.country(code) if code else None
+            if key and key not in out:
+                out.append(key)
+    return out if len(out) >= 2 else []
+
+
+def _bordering(ctx, verb) -> None:
+    """'Ethiopia borders Djibouti', 'Ethiopia, which borders Djibouti': the two countries' border."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not subjects or not objects:
+        return
+    subj = subjects[0]
+    if subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        head = verb.head  # the noun the relative clause describes, and its "of X"
+        found = _countries_in(ctx, head.left_edge.i, verb.left_edge.i)
+    else:
+        found = _countries_in(ctx, subj.left_edge.i, subj.right_edge.i + 1)
+    other = _countries_in(ctx, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+    if len(found) == 1 and len(other) == 1 and found != other:
+        add_section(ctx, [found[0], other[0]], verb.i, objects[0].right_edge.i + 1)
+
+
 def _names_people(ctx, tok) -> bool:
     """A demonym that describes people ('German immigrants', 'Afghans'), not a state."""
     if ctx.is_name_of_country(tok.i):
@@ -164,7 +270,7 @@ def _names_people(ctx, tok) -> bool:
     return tok.tag_ in ("NNPS", "NNS") or tok.head.lemma_.lower() in GROUP_NOUNS | {"son", "daughter", "descent", "origin"}
 
 
-def _owner(ctx, tok, exclude: str) -> str | None:
+def _owner(ctx, tok, exclude: str, others: list[str] = ()) -> str | None:
     """The country whose border it is: the speaker's if quoted, else the first other country named
     in the sentence or the one before (a demonym of people, as in 'German immigrants', does not count)."""
     from .roles import _previous_sentence
@@ -178,7 +284,7 @@ def _owner(ctx, tok, exclude: str) -> str | None:
         for t in sent:
             key = ctx.key_at(t.i)
             c = ctx.country_of(key) if key else None
-            if c and c != exclude and not _names_people(ctx, t):
+            if c and c != exclude and c not in others and not _names_people(ctx, t):
                 return c
-    main = [c for c in ctx.main_countries(3) if c != exclude]
+    main = [c for c in ctx.main_countries(3) if c != exclude and c not in others]
     return main[0] if main else None

@@ -9,6 +9,7 @@ that refers back to the last person named ("the far-right leader said").
 from __future__ import annotations
 
 from ..lexicon import CANDIDATE_WORDS, OFFICE_WORDS, OFFICES, ORIENTATIONS, PARTY_WORDS, PAST_MARKERS, ROLE_MODIFIERS, WEAK_OFFICES
+from ..gazetteer import SUPRANATIONAL, international_body
 from ..records import Kind, OrientationFact, RoleFact
 
 ABBREVIATIONS = {"gov.": "Governor", "sen.": "Senator", "rep.": "Representative", "pm": "Prime Minister", "gen.": "General"}
@@ -45,6 +46,15 @@ def _title_tokens(doc, start: int) -> list:
             toks.append(t)  # "conservative historian Karol Nawrocki": an occupation after an orientation
             i -= 1
             continue
+        if (low in ("of", "for") and toks and toks[-1].text[:1].isupper() and i - 1 >= sent_start
+                and doc[i - 1].lower_ in OFFICE_WORDS):
+            toks.append(t)  # "Chief of Mission", "Minister of Interior", "Secretary of State"
+            i -= 1
+            continue
+        if toks and t.tag_ in ("NN", "NNS") and t.is_alpha and t.is_lower and t.dep_ == "compound" and t.head in toks:
+            toks.append(t)  # "communications director": a portfolio noun on the office
+            i -= 1
+            continue
         if (low in OFFICE_WORDS or low in ROLE_MODIFIERS or low in ORIENTATIONS or low in PARTY_WORDS
                 or low in CANDIDATE_WORDS or low in PAST_MARKERS or t.text[:1].isupper() or t.text == "-"):
             toks.append(t)
@@ -69,8 +79,37 @@ def _office_in(tokens) -> tuple[str, int] | None:
     return best
 
 
+def _without_country_names(ctx, tokens, label: str) -> str:
+    """'United Kingdom Prime Minister' -> 'Prime Minister': the country is its own column, and a
+    cut-off part of its name ('Kingdom Prime Minister') is no office."""
+    names = {t.text for t in tokens if ctx.kind(ctx.key_at(t.i)) is Kind.COUNTRY and ctx.is_name_of_country(t.i)}
+    kept = [w for w in label.split() if w not in names]
+    return " ".join(kept) if kept else label
+
+
+def _office_tail(tokens, office_end: int) -> int:
+    """Index of the last token of 'of Mission' in 'Chief of Mission', 'for Refugees' in 'High
+    Commissioner for Refugees' (office_end if none)."""
+    j = office_end + 1
+    if (j + 1 < len(tokens) and tokens[j].lower_ in ("of", "for") and tokens[j + 1].text[:1].isupper()
+            and tokens[j + 1].ent_type_ not in ("GPE", "LOC", "NORP")):  # "governor of Texas": a jurisdiction
+        k = j + 1
+        while k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].ent_type_ != "PERSON":
+            k += 1
+        return k
+    return office_end
+
+
 def _role_label(tokens, office_end: int) -> str:
     """Office words with their modifiers, abbreviations spelled out: 'Outgoing President'."""
+    tail = _office_tail(tokens, office_end)
+    label = _role_words(tokens, office_end)
+    if tail > office_end:
+        label = " ".join([label] + [t.text for t in tokens[office_end + 1 : tail + 1]])
+    return label
+
+
+def _role_words(tokens, office_end: int) -> str:
     words = []
     for t in tokens[: office_end + 1]:
         low = t.lower_
@@ -84,6 +123,9 @@ def _role_label(tokens, office_end: int) -> str:
         low = w.lower()
         if low in ("the", "a", "an", "his", "her", "its", "their"):
             break
+        if low in ("of", "for") and kept and len(words) > len(kept) + 1 and words[-len(kept) - 2].lower() in OFFICE_WORDS:
+            kept.append(w)  # "Secretary of State"
+            continue
         if low in OFFICE_WORDS or low in ROLE_MODIFIERS or low in PAST_MARKERS or low in CANDIDATE_WORDS or w in ABBREVIATIONS.values() or (w[:1].isupper() and len(kept) < 3):
             kept.append(w)
         else:
@@ -101,13 +143,48 @@ def _status(tokens, label: str) -> str:
     return "holds"
 
 
+def _in_hyphen_compound(doc, t) -> bool:
+    """'Russia-aligned', 'Iran-backed', 'US-born': a country inside a compound adjective
+    describes an allegiance or origin, not the country of the office."""
+    return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].is_lower
+
+
 def _country_from(ctx, tokens) -> str | None:
+    """Country named in a title: a mention's country, else a capitalised place name the
+    model left untagged ('Mizoram Chief Minister', 'Kuala Lumpur Immigration director')."""
     for t in tokens:
         key = ctx.key_at(t.i)
-        if key:
+        if key and not _in_hyphen_compound(ctx.doc, t):
             c = ctx.country_of(key)
             if c:
                 return c
+    return _place_in_title(ctx, tokens) or international_body_in(ctx, tokens)
+
+
+def international_body_in(ctx, tokens) -> str | None:
+    """An intergovernmental body named in a title ('UN chief', 'IOM's Chief of Mission'): its
+    officials hold office for the body, which stands in the country column."""
+    for t in tokens:
+        key = ctx.key_at(t.i)
+        if key and ctx.kind(key) in (Kind.ORGANIZATION, Kind.GOVERNMENT) and international_body(ctx.entities[key].name):
+            return key
+        if not key and international_body(t.text):
+            return ctx.add(Kind.ORGANIZATION, t.text, t.i, t.i + 1)
+    return None
+
+
+def _place_in_title(ctx, tokens) -> str | None:
+    """Country of an untagged place name (one or two capitalised words) inside a title."""
+    for n in (2, 1):
+        for j in range(len(tokens) - n + 1):
+            words = tokens[j : j + n]
+            if any(ctx.key_at(t.i) or not t.text[:1].isupper() or not t.is_alpha or t.lower_ in OFFICE_WORDS
+                   or t.lower_ in ROLE_MODIFIERS for t in words):
+                continue
+            text = " ".join(t.text for t in words)
+            code = ctx.gaz.capital_code(text) or ctx.gaz.region_code(text) or ctx.gaz.seat_code(text)
+            if code:
+                return ctx.country(code)
     return None
 
 
@@ -125,23 +202,34 @@ def _of_country(ctx, head) -> str | None:
 
 
 def context_country(ctx, tok, head_of_state: bool = True) -> str | None:
-    """Country a bare title refers to: the first country named before it in its sentence, else
-    (for heads of state and government) in the previous sentence; countries first, a town's
-    country only when no country is named; else the country whose officials the article is about."""
+    """Country a bare title refers to: a country named before it in its sentence (one that is a
+    subject or a possessor first: "Latvia's minister, worried by Belarus, ... prime minister Y"),
+    else a town's country there, else (for heads of state and government) a country of the
+    previous sentence; else the country whose officials the article is about."""
     sent = ctx.sent_of(tok)
-    windows = [(sent, tok.i)] + ([(_previous_sentence(ctx, sent), None)] if head_of_state else [])
-    for kinds in ((Kind.COUNTRY,), (Kind.PLACE,)):
-        for s, stop in windows if kinds == (Kind.COUNTRY,) else windows[:1]:
-            if s is None:
-                continue
-            for t in s:
-                if stop is not None and t.i >= stop:
-                    break
-                key = ctx.key_at(t.i)
-                c = ctx.country_of(key) if key and ctx.kind(key) in kinds else None
-                if c and not ctx.in_quote(t) and not ctx.describes_people_or_place(t):
-                    return c
+    previous = _previous_sentence(ctx, sent) if head_of_state else None
+    for kinds, s, stop in (((Kind.COUNTRY,), sent, tok.i), ((Kind.PLACE,), sent, tok.i), ((Kind.COUNTRY,), previous, None),
+                           ((Kind.PLACE,), previous, None) if ctx.home_country is None else ((), None, None)):
+        if s is None:
+            continue
+        found = []
+        for t in s:
+            if stop is not None and t.i >= stop:
+                break
+            key = ctx.key_at(t.i)
+            c = ctx.country_of(key) if key and ctx.kind(key) in kinds else None
+            if c and not ctx.in_quote(t) and not ctx.describes_people_or_place(t) and not _in_hyphen_compound(ctx.doc, t) \
+                    and not _people_demonym(ctx, t):
+                found.append((t, c))
+        if found:
+            owner = [c for t, c in found if t.dep_ in ("nsubj", "nsubjpass", "poss")]
+            return owner[0] if owner else found[0][1]
     return ctx.home_country
+
+
+def _people_demonym(ctx, t) -> bool:
+    """'imposed by the British': a demonym standing alone names a people, not a state."""
+    return not ctx.is_name_of_country(t.i) and t.dep_ not in ("amod", "compound", "poss")
 
 
 def _previous_sentence(ctx, sent):
@@ -199,7 +287,7 @@ def extract_roles(ctx) -> list:
         if country is None and infer:
             pending.append((person, label, status, sent, rule, conf, tok))
             return
-        if country:
+        if country and ctx.kind(country) is Kind.COUNTRY and ctx.entities[country].iso_code not in SUPRANATIONAL:  # not the UN, the EU
             if not ctx.entities[person].country:
                 ctx.entities[person].country = country
             ctx.note_home(country)
@@ -211,8 +299,8 @@ def extract_roles(ctx) -> list:
         for o in _orientations(title):
             facts.append(OrientationFact(key, o, ctx.evidence(sent, "orientation.title", 0.8)))
         office = _office_in(title)
-        if office and not (office[0] in WEAK_OFFICES and office[1] != len(title) - 1):
-            label = _role_label(title, office[1])
+        if office and not (office[0] in WEAK_OFFICES and _office_tail(title, office[1]) != len(title) - 1):
+            label = _without_country_names(ctx, title, _role_label(title, office[1]))
             country = _country_from(ctx, title)
             emit(key, label, country, _status(title, label), sent, "role.title-before-name", 0.85, first, infer=True)
         # apposition before: "<office NP>, NAME"
@@ -243,6 +331,8 @@ def extract_roles(ctx) -> list:
                                                      ctx.evidence(sent, "orientation.apposition", 0.8)))
                         break
         _as_office(ctx, key, last, sent, emit)
+        for party in _party_after(ctx.doc, last.i + 1):
+            facts.append(OrientationFact(key, party, ctx.evidence(sent, "orientation.party-after-name", 0.75)))
     for person, label, status, sent, rule, conf, tok in pending:
         head_of_state = bool(set(label.lower().split()) & {w for o in HEAD_OF_STATE for w in o.split()})
         country = ctx.entities[person].country or context_country(ctx, tok, head_of_state)
@@ -251,6 +341,31 @@ def extract_roles(ctx) -> list:
             ctx.entities[person].country = country
     facts.extend(_definite_orientations(ctx))
     return facts
+
+
+PARTY_HEADS = {"party", "alliance", "front", "league", "coalition", "movement"}
+US_PARTY_LETTERS = {"R": "Republican", "D": "Democrat", "I": "Independent"}
+
+
+def _party_after(doc, i: int) -> list[str]:
+    """The party a name is placed in right after it: 'Ana Ruiz of the opposition Fair Party',
+    'Ruiz's Justice and Development Party', and the US 'Jane Roe, R-Tampa,' / '(D-Texas)'."""
+    if i + 2 < len(doc) and doc[i].text in (",", "(") and doc[i + 1].text in US_PARTY_LETTERS and doc[i + 2].text == "-":
+        return [US_PARTY_LETTERS[doc[i + 1].text]]
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and doc[i + 1].lower_ == "the":
+        j = i + 2
+    elif i < len(doc) and doc[i].text in ("'s", "’s"):
+        j = i + 1
+    else:
+        return []
+    while j < len(doc) and doc[j].is_lower and doc[j].lower_ in ORIENTATIONS | {"opposition", "ruling", "governing"}:
+        j += 1
+    start = j
+    while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+        j += 1
+    if j - start >= 2 and doc[j - 1].lower_ in PARTY_HEADS:
+        return [doc[start:j].text]
+    return []
 
 
 def _as_office(ctx, person, last, sent, emit) -> None:
@@ -268,13 +383,22 @@ def _as_office(ctx, person, last, sent, emit) -> None:
             return
 
 
+def _of_names_end(doc, i: int) -> int:
+    """Last token of the 'of Mission of IOM Yemen' that follows office word ``i`` (i if none)."""
+    while i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].text[:1].isupper() and doc[i + 2].ent_type_ != "PERSON":
+        i += 2
+        while i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].ent_type_ != "PERSON" and doc[i + 1].is_alpha:
+            i += 1
+    return i
+
+
 def _appositive_role(ctx, person, head, sent, emit, rule, left: int | None = None) -> None:
     """Read an office noun phrase headed by ``head`` (starting at ``left`` when the parse is unsure):
     its label, and its country."""
     if head.lower_ not in OFFICE_WORDS:
         return
     left = min(head.left_edge.i, left) if left is not None else head.left_edge.i
-    tokens = [t for t in ctx.doc[left : head.i + 1]]
+    tokens = [t for t in ctx.doc[left : _of_names_end(ctx.doc, head.i) + 1]]
     office = _office_in(tokens)
     if not office:
         return
@@ -282,7 +406,7 @@ def _appositive_role(ctx, person, head, sent, emit, rule, left: int | None = Non
     label = " ".join(w for w in label.split() if not ctx.gaz.demonym_code(w) and not ctx.gaz.country_code(w))
     country = _country_from(ctx, tokens) or _of_country(ctx, head)
     emit(person, label, country, _status(tokens, label), sent, rule, 0.8, head,
-         infer=office[0] in HEAD_OF_STATE or _status(tokens, label) == "candidate")
+         infer=True)
 
 
 def _definite_orientations(ctx) -> list:
