@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..dates import deadline_date
-from ..lexicon import BORDER_OBJECTS, FORCE_OBJECTS, MEASURE_PHRASES, MEASURE_VERBS, MODALITY_VERBS, SAY_VERBS
+from ..lexicon import (
+    BORDER_OBJECTS, FORCE_OBJECTS, GENERIC_MEASURE_NOUNS, GROUP_NOUNS, LEGAL_NAME_HEADS, MEASURE_PHRASES, MEASURE_VERBS,
+    MODALITY_VERBS, SAY_VERBS,
+)
 from ..records import MeasureFact, QuoteFact
 from .syntax import (
     ACTOR_KINDS, GENERIC_AGENTS, actor_and_modality as _actor_and_modality, is_misparsed_verb, noun_actor, subject_of,
@@ -44,9 +47,49 @@ def _measure_noun(tok) -> tuple[str, str] | None:
             return MEASURE_PHRASES[p], p
     if tok.lemma_.lower() == "measure" and not any(c.dep_ == "amod" and c.lower_ not in ("some", "other", "such") for c in tok.children):
         return None  # "some measures" says nothing; "extraordinary measures" is a pledge
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in MEASURE_PHRASES:
-        return MEASURE_PHRASES[tok.lemma_.lower()], tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in MEASURE_PHRASES and (lemma not in GENERIC_MEASURE_NOUNS or _qualified(tok)):
+        return MEASURE_PHRASES[lemma], lemma
+    if tok.pos_ == "PROPN" and lemma in LEGAL_NAME_HEADS and _proper_name(tok) is not None:
+        return MEASURE_PHRASES.get(lemma, "legislation"), lemma
     return None
+
+
+VAGUE_MODIFIERS = {"new", "other", "such", "some", "same", "previous", "current", "last", "first", "own", "whole", "entire", "this", "that"}
+
+
+def _qualified(tok) -> bool:
+    """'asylum package', 'specific program', 'closure of the last camp': a generic measure noun
+    with a word that says which measure; not 'the plan', 'its policy', 'plans to ...'."""
+    if tok.lower_ == "order" and tok.head.lower_ == "in":
+        return False
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.is_alpha and child.lower_ not in VAGUE_MODIFIERS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "against"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") and pobj.pos_ in ("NOUN", "PROPN") and not (
+                    pobj.lemma_.lower() in MEASURE_PHRASES or any(p.startswith(pobj.lower_ + " ") for p in MULTI)):
+                return True
+    return False
+
+
+def _proper_name(tok) -> tuple[int, int] | None:
+    """Token range of 'Illegal Migration Bill', 'Safe Third Country Agreement', 'Operation Lone
+    Star': a run of capitalised words ending in (or, for operations, starting with) a legal or
+    operational noun."""
+    doc = tok.doc
+    if tok.lower_ == "operation":
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        return (tok.i, end) if end > tok.i + 1 and tok.dep_ == "compound" and tok.head.i == end - 1 else None
+    if tok.dep_ == "compound":
+        return None
+    start = tok.i
+    while start > tok.left_edge.i and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    return (start, tok.i + 1) if start < tok.i else None
 
 
 def _noun_label(tok, phrase: str) -> str:
@@ -80,7 +123,28 @@ def _verb_label(tok, default: str) -> str:
         if default == "troop deployment":
             return "troop deployment"
         return f"{tok.text} {text}"
+    if default in PHRASAL_LABELS and obj is not None:
+        return _phrase_label(tok, obj)
     return default
+
+
+# Verb measures labelled by the verb phrase itself ("transporting them to the border" is too long;
+# "send all the refugees home", "cut aid", "tightened migration legislation" are what was done).
+PHRASAL_LABELS = {"transport", "transfer", "relocation", "cut", "tighten", "ban", "bar", "send back", "return", "turned away"}
+
+
+QUANTITY_NOUNS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "group", "number", "majority"}
+
+
+def _phrase_label(verb, obj) -> str:
+    """The verb, its particle ("back", "away", "home") and its object (at most 8 words)."""
+    words = [verb] + [c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "away", "home")]
+    words += [t for t in obj.doc[obj.left_edge.i : obj.i + 1]][-6:]
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and (obj.like_num or obj.lower_ in QUANTITY_NOUNS):
+        words += [of] + [t for t in obj.doc[pobj.left_edge.i : pobj.i + 1]][-4:]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i)).replace(" - ", "-").replace(" ,", ",")
 
 
 def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
@@ -89,10 +153,12 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
         found = None
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in MEASURE_VERBS:
-            mtype, default = MEASURE_VERBS[lemma]
+            mtype, default = ("deportation", "send back") if _sends_back(tok) else MEASURE_VERBS[lemma]
             if not _verb_ok(tok, lemma) or not _misparsed_ok(tok):
                 continue
-            speaker = ctx.speaker_at(tok)
+            if _unreal(tok):
+                continue
+            speaker = _quoted_actor(ctx, tok)
             actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
             if actor is None:
                 subj = subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "conj" else None)
@@ -108,16 +174,24 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
             if hit is None:
                 continue
             mtype, phrase = hit
-            if tok.dep_ == "compound" and " " not in phrase:
+            name = _proper_name(tok) if tok.pos_ == "PROPN" else None
+            if tok.dep_ == "compound" and " " not in phrase and name is None:
                 continue
-            actor, modality, verb = noun_actor(ctx, tok)
+            head = tok.doc[name[1] - 1] if name else tok
+            actor, modality, verb = noun_actor(ctx, head)
             if verb is None and modality is None or verb is not None and verb is not tok and (
                     modality is None and verb.lemma_.lower() not in ("include", "face", "want", "need")):
                 continue
-            head = tok
-            if " " in phrase:
-                head = tok.doc[tok.i + len(phrase.split()) - 1]
-            found = (actor, mtype, _noun_label(head, phrase), modality or "proposed")
+            if verb is not None and verb.head is not head and not _governed_by_doing(head) or (
+                    actor is not None and ctx.key_at(head.i) == actor):
+                continue
+            if name:
+                label = tok.doc[name[0] : name[1]].text
+            else:
+                if " " in phrase:
+                    head = tok.doc[tok.i + len(phrase.split()) - 1]
+                label = _noun_label(head, phrase)
+            found = (actor, mtype, label, modality or "proposed")
         if not found or found[0] is None or ctx.kind(found[0]) not in ACTOR_KINDS:
             continue
         actor, mtype, label, modality = found
@@ -127,8 +201,55 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
     return _dedupe(facts)
 
 
+def _unreal(verb) -> bool:
+    """'did not include', 'should sue': a measure denied, or urged on the subject by someone else."""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "aux" and c.lower_ in ("should", "could", "might", "may") for c in verb.children)
+
+
+def _quoted_actor(ctx, verb) -> str | None:
+    """The speaker of the quotation a measure verb sits in, when the speaker is the one acting:
+    no other subject ("I will send..." or none), and not a passive without agent that describes
+    ("they are arrested"), though one that announces counts ("the border will be closed")."""
+    speaker = ctx.speaker_at(verb)
+    if speaker is None:
+        return None
+    subj = subject_of(verb)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if subj is not None and subj.lower_ not in ("i", "we") and not (passive and subj.dep_ == "nsubjpass"):
+        return None
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children)
+    if passive and not future:
+        return None
+    return speaker
+
+
+# Verbs whose object is someone else's measure, which the subject resists or comments on.
+OPPOSING_VERBS = {"circumvent", "challenge", "oppose", "criticize", "criticise", "condemn", "overturn", "reject",
+                  "defy", "violate", "ignore", "denounce", "contest", "fight", "resist", "undermine"}
+
+
+def _governed_by_doing(noun) -> bool:
+    """Whether the verb above a measure noun lets it be the subject's measure: not when a negated
+    verb governs it ("did not include the directive"), when it is the subject of a verb that is
+    not one of deciding ("warned the legislation was unworkable"), or when the verb opposes it
+    ("passed legislation to circumvent the ruling")."""
+    cur = noun
+    for _ in range(8):
+        if cur.head is cur:
+            return True
+        if cur.dep_ in ("nsubj", "csubj") and cur is noun:
+            return cur.head.lemma_.lower() in MODALITY_VERBS
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return not any(c.dep_ == "neg" for c in cur.children) and cur.lemma_.lower() not in OPPOSING_VERBS
+    return True
+
+
 def _verb_ok(tok, lemma: str) -> bool:
     obj_words = {w.lemma_.lower() for c in verb_objects(tok) for w in c.subtree}
+    if lemma in PEOPLE_MOVING_VERBS:
+        return _moves_people(tok, obj_words)
     if lemma in ("close", "shut"):
         return bool(obj_words & BORDER_OBJECTS)
     if lemma in ("deploy", "send"):
@@ -141,9 +262,42 @@ def _verb_ok(tok, lemma: str) -> bool:
         return bool(obj_words & {"vehicle", "troop", "equipment", "aid", "weapon"})
     if lemma in ("break", "sever"):
         return bool(obj_words & {"relation", "relations", "tie", "ties"})
+    if lemma == "seal":
+        return bool(obj_words & BORDER_OBJECTS)
+    if lemma == "cut":
+        return bool(obj_words & {"aid", "funding", "assistance", "fund"})
+    if lemma == "tighten":
+        return bool(obj_words & TIGHTENED_OBJECTS)
     if lemma == "install":
         return bool(obj_words & {"barrier", "fence", "buoy", "wall", "container", "camera"})
     return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+# Verbs that are a measure when they move or keep out people: "transporting migrants to the
+# border", "will send all the refugees home", "had turned away one claimant", "bar Venezuelans".
+PEOPLE_MOVING_VERBS = {"transport", "transfer", "relocate", "bus", "return", "repatriate", "ban", "bar", "turn", "send"}
+PEOPLE_PRONOUNS: set[str] = set()  # "transporting them" says nothing a reader can match
+TIGHTENED_OBJECTS = {"law", "legislation", "rule", "control", "border", "sanction", "requirement", "restriction", "check",
+                     "policy", "regulation", "visa"}
+
+
+def _sends_back(tok) -> bool:
+    """'send the refugees home', 'sent more Syrians back': a return of people, not a deployment."""
+    return tok.lemma_.lower() == "send" and bool({c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")} & {"back", "home"})
+
+
+def _moves_people(tok, obj_words: set[str]) -> bool:
+    """The object is a group of people; "send" and "turn" also need their particle ("send back",
+    "turned away"), and "send" otherwise keeps its meaning of deploying forces."""
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+    lemma = tok.lemma_.lower()
+    if lemma == "send" and not particles & {"back", "home"}:
+        return bool(obj_words & FORCE_OBJECTS)
+    if lemma == "turn" and not particles & {"back", "away"}:
+        return False
+    people = obj_words & (GROUP_NOUNS | PEOPLE_PRONOUNS) or any(
+        w.ent_type_ == "NORP" and w.tag_ == "NNPS" for c in verb_objects(tok) for w in c.subtree)
+    return bool(people) and not (lemma == "return" and tok.dep_ in ("relcl", "acl"))
 
 
 def _misparsed_ok(tok) -> bool:
