@@ -25,6 +25,7 @@ EXTRA_NAMES: dict[str, str] = {
     "U.S.": "US", "U.S.A.": "US", "America": "US", "the United States": "US", "U.K.": "GB", "Britain": "GB",
     "England": "GB", "Scotland": "GB", "Wales": "GB", "Congo": "CD", "DR Congo": "CD", "DRC": "CD", "Gaza": "PS",
     "Macedonia": "MK", "European Union": "EU", "EU": "EU", "E.U.": "EU",
+    "UK": "GB", "US": "US", "USA": "US",  # the libraries lack the bare abbreviations
 }
 EXTRA_DEMONYMS: dict[str, str] = {
     "U.S.": "US", "Briton": "GB", "English": "GB", "Scottish": "GB", "European": "EU", "Congolese": "CD",

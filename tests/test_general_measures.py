@@ -87,3 +87,29 @@ def test_nominalised_measure_under_a_verb_of_announcing(extract):
 def test_measure_noun_with_a_verb_of_deciding(extract):
     facts = extract("Prime Minister Nikos Dimas of Greece declared three days of national mourning.")
     assert ("Nikos Dimas", "national mourning", "Greece") in measures(facts)
+
+
+def test_passive_measure_verb_takes_its_agent_as_actor(extract):
+    facts = extract("A total of 31 survivors were rescued by the Somali Coast Guard on Tuesday.")
+    assert any(actor == "Somali Coast Guard" and label == "rescue" for actor, label, _ in measures(facts))
+
+
+def test_state_body_named_by_a_common_noun_is_an_actor(extract):
+    facts = extract("Greece mourned the dead. The coast guard evacuated a camp of 200 migrants near the port on Thursday.")
+    assert ("coast guard", "evacuation", "Greece") in measures(facts)
+
+
+def test_sanctions_take_the_country_they_are_imposed_on(extract):
+    facts = extract("The UK imposed fresh sanctions on Belarus on Monday.")
+    assert any(actor == "United Kingdom" and country == "Belarus" and "sanctions" in label
+               for actor, label, country in measures(facts))
+
+
+def test_owner_of_a_nominalised_decision_is_the_actor(extract):
+    facts = extract("The migrants were deported after President Carla Mendes's declaration of the Border Defense Act.")
+    assert any(actor == "Carla Mendes" and label == "Border Defense Act" for actor, label, _ in measures(facts))
+
+
+def test_relative_clause_subject_is_the_noun_it_describes(extract):
+    facts = extract("Interior Minister Paul Okafor of Nigeria, who negotiated an earlier deal with Niger, spoke on Friday.")
+    assert any(actor == "Paul Okafor" and label.startswith("earlier deal") for actor, label, _ in measures(facts))

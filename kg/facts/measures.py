@@ -16,7 +16,7 @@ from ..lexicon import (
     BORDER_OBJECTS, FORCE_OBJECTS, GENERIC_MEASURE_NOUNS, GROUP_NOUNS, LEGAL_NAME_HEADS, MEASURE_PHRASES, MEASURE_VERBS,
     MODALITY_VERBS, SAY_VERBS,
 )
-from ..records import MeasureFact, QuoteFact
+from ..records import Kind, MeasureFact, QuoteFact
 from .syntax import (
     ACTOR_KINDS, GENERIC_AGENTS, actor_and_modality as _actor_and_modality, is_misparsed_verb, noun_actor, subject_of,
     verb_actor, verb_objects,
@@ -66,6 +66,8 @@ def _qualified(tok) -> bool:
     for child in tok.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.is_alpha and child.lower_ not in VAGUE_MODIFIERS:
             return True
+        if child.dep_ == "acl" and child.tag_ == "VBG":  # "an order blocking the deportations"
+            return True
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "against"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") and pobj.pos_ in ("NOUN", "PROPN") and not (
@@ -104,7 +106,7 @@ def _noun_label(tok, phrase: str) -> str:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "with", "on", "against"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
                 mods = [t.text for t in pobj.lefts if t.dep_ in ("amod", "compound")][-2:]
                 base = f"{base} {child.text} {' '.join(mods + [pobj.text])}"
             break
@@ -161,10 +163,12 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
             speaker = _quoted_actor(ctx, tok)
             actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
             if actor is None:
-                subj = subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "conj" else None)
+                subj = _agent_of(tok) or subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "conj" else None)
                 actor = ctx.subject_entity(subj) if subj is not None else verb_actor(ctx, tok)
                 if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS:
                     actor, modality, _ = _actor_and_modality(ctx, tok)
+                if actor is None and subj is not None:
+                    actor = _state_body(ctx, subj)
             if modality is None:
                 future = {c.lower_ for c in tok.children if c.dep_ == "aux"} & {"will", "would", "shall"}
                 modality = "announced" if future else MODALITY_VERBS.get(lemma, "carried out")
@@ -178,7 +182,9 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
             if tok.dep_ == "compound" and " " not in phrase and name is None:
                 continue
             head = tok.doc[name[1] - 1] if name else tok
-            actor, modality, verb = noun_actor(ctx, head)
+            actor, modality, verb = _owner(ctx, head) or noun_actor(ctx, head)
+            if actor is None and modality is not None:
+                actor = _subject_actor(ctx, _first_subject(head))
             if verb is None and modality is None or verb is not None and verb is not tok and (
                     modality is None and verb.lemma_.lower() not in ("include", "face", "want", "need")):
                 continue
@@ -195,10 +201,108 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
         if not found or found[0] is None or ctx.kind(found[0]) not in ACTOR_KINDS:
             continue
         actor, mtype, label, modality = found
-        country = ctx.country_of(actor) or ctx.home_country
+        country = (_target_country(ctx, tok) if mtype in TARGETED_TYPES else None) or ctx.country_of(actor) or ctx.home_country
         facts.append(MeasureFact(actor, label, mtype, modality, country, ctx.evidence(ctx.sent_of(tok), f"measure.{tok.pos_.lower()}", 0.7)))
     facts.extend(_deadline_measures(ctx, quotes))
     return _dedupe(facts)
+
+
+# Head nouns of state bodies that act without a name: "the coast guard", "French law
+# enforcement", "immigration officers", "a federal court", "Libyan officials".
+STATE_BODY_HEADS = {"police", "guard", "court", "government", "ministry", "authority", "officer", "official", "personnel",
+                    "enforcement", "navy", "army", "military", "legislature", "parliament", "cabinet", "prefecture",
+                    "agency", "department", "administration", "council", "prosecutor", "gendarmerie", "troop", "soldier"}
+FORCE_HEADS = {"navy", "army", "military", "troop", "soldier", "gendarmerie"}
+
+
+def _first_subject(tok):
+    """The subject (or passive agent) of the first verb above ``tok`` that has one; for a relative
+    clause, the noun it describes ("Rubio, who negotiated an earlier deal")."""
+    cur = tok
+    for _ in range(10):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = _agent_of(cur) or subject_of(cur)
+            if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                return cur.head
+            if subj is not None:
+                return subj
+    return None
+
+
+def _subject_actor(ctx, subj) -> str | None:
+    """The entity a subject names (not a bare place such as a dateline city), else a state body."""
+    if subj is None:
+        return None
+    key = ctx.subject_entity(subj)
+    if key and ctx.kind(key) is Kind.PLACE and not ctx.entities[key].country:
+        return None
+    return key or _state_body(ctx, subj)
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Nouns of doing whose owner does what their "of" object names: "Trump's declaration of the Act".
+NOMINAL_DOINGS = {"declaration": "declared", "announcement": "announced", "implementation": "carried out",
+                  "introduction": "carried out", "adoption": "carried out", "imposition": "carried out",
+                  "approval": "carried out", "signing": "carried out", "launch": "carried out", "use": "carried out",
+                  "extension": "carried out", "decision": "ordered", "initiative": "carried out", "plan": "planned",
+                  "proposal": "proposed", "pledge": "pledged", "promise": "pledged", "order": "ordered"}
+
+
+def _owner(ctx, noun):
+    """(actor, modality, None) when a named owner stands before the measure: "Colombia's
+    initiative", "Trump's declaration of the Alien Enemies Act" (a country counts here: its
+    measure is the state's)."""
+    holder = noun
+    modality = "carried out"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in NOMINAL_DOINGS:
+        holder = noun.head.head
+        modality = NOMINAL_DOINGS[holder.lemma_.lower()]
+    for child in holder.children:
+        if child.dep_ == "poss":
+            key = ctx.entity_of(child)
+            if key and ctx.kind(key) in ACTOR_KINDS and ctx.kind(key) is not Kind.PLACE:
+                return key, modality, None
+    return None
+
+
+def _state_body(ctx, subj) -> str | None:
+    """An entity for a state body named by a common noun phrase, with the country its phrase
+    names (a demonym, a country) or else the article's own."""
+    if subj is None or subj.lemma_.lower() not in STATE_BODY_HEADS or subj.pos_ != "NOUN":
+        return None
+    words = [t for t in subj.lefts if t.dep_ in ("amod", "compound", "nmod") and t.is_alpha] + [subj]
+    if subj.i - words[0].i + 1 != len(words) or any(t.lower_ in ("other", "some", "many", "several") for t in words):
+        return None
+    words = [t for t in subj.doc[words[0].i : subj.i + 1]]
+    name = " ".join(t.text for t in words)
+    country = next((ctx.country_of(k) for k in ctx.keys_in(words[0].i, subj.i + 1) if ctx.country_of(k)), None)
+    kind = Kind.ARMED_FORCES if subj.lemma_.lower() in FORCE_HEADS else Kind.GOVERNMENT
+    return ctx.add(kind, name, key=f"{kind.value}:body-{name.lower().replace(' ', '-')}", country=country or ctx.home_country)
+
+
+def _agent_of(verb):
+    """'were rescued by the coast guard': the doer of a passive verb is its agent, not its subject."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+# Measures aimed at another country: "sanctions on Belarus", "tariffs on Mexican goods".
+TARGETED_TYPES = {"sanctions", "tariffs"}
+
+
+def _target_country(ctx, tok) -> str | None:
+    """The country a sanction or tariff is imposed on ("on Minsk", "against Iran", "on Mexican products")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+            for sub in child.subtree:
+                key = ctx.key_at(sub.i)
+                country = ctx.country_of(key) if key else None
+                if country:
+                    return country
+    return None
 
 
 def _unreal(verb) -> bool:
