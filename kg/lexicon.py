@@ -278,6 +278,15 @@ MEASURE_VERBS.update({
     "bar": ("ban", "bar"),
     "turn": ("pushbacks", "turned away"),
     "return": ("deportation", "return"),
+    "secure": ("border security", "secure"),
+    "crack": ("crackdown", "crack down"),
+    # decisions of courts and judges (the rule checks the subject is one)
+    "rule": ("court ruling", "ruling"),
+    "reverse": ("court ruling", "reverse"),
+    "overturn": ("court ruling", "overturn"),
+    "uphold": ("court ruling", "uphold"),
+    "reject": ("court ruling", "reject"),
+    "block": ("court ruling", "block"),
 })
 MODALITY_VERBS.update({
     "issue": "ordered", "enact": "carried out", "amend": "carried out", "unveil": "announced",

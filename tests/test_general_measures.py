@@ -113,3 +113,25 @@ def test_owner_of_a_nominalised_decision_is_the_actor(extract):
 def test_relative_clause_subject_is_the_noun_it_describes(extract):
     facts = extract("Interior Minister Paul Okafor of Nigeria, who negotiated an earlier deal with Niger, spoke on Friday.")
     assert any(actor == "Paul Okafor" and label.startswith("earlier deal") for actor, label, _ in measures(facts))
+
+
+def test_decisions_of_courts_and_judges_are_measures(extract):
+    facts = extract("A federal court in Brazil reversed the move. Justice Marta Pinto rejected a request to close the border. "
+                    "The government rejected the criticism.")
+    found = measures(facts)
+    assert any(label == "reversed the move" for _, label, _ in found)
+    assert any(actor == "Marta Pinto" and label == "rejected a request" for actor, label, _ in found)
+    assert not any(label == "rejected the criticism" for _, label, _ in found)
+
+
+def test_securing_the_border_and_cracking_down_are_measures(extract):
+    facts = extract("Governor Tom Hale of Texas vowed to secure the border and to crack down on smuggling networks.")
+    found = labels(facts)
+    assert "secure the border" in found
+    assert "crack down on smuggling networks" in found
+
+
+def test_who_acts_in_an_operation_carries_it_out(extract):
+    facts = extract("Malaysia tightened checks. Immigration officers detained 59 foreigners in an operation near the jetty.")
+    assert any(actor and actor.lower() == "immigration officers" and label == "operation"
+               for actor, label, _ in measures(facts))

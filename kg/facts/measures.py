@@ -63,6 +63,9 @@ def _qualified(tok) -> bool:
     with a word that says which measure; not 'the plan', 'its policy', 'plans to ...'."""
     if tok.lower_ == "order" and tok.head.lower_ == "in":
         return False
+    if tok.lemma_.lower() in OPERATION_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and any(
+            c.dep_ == "det" for c in tok.children):
+        return True  # "detained 59 people in an operation" (not "in operation")
     for child in tok.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.is_alpha and child.lower_ not in VAGUE_MODIFIERS:
             return True
@@ -127,12 +130,19 @@ def _verb_label(tok, default: str) -> str:
         return f"{tok.text} {text}"
     if default in PHRASAL_LABELS and obj is not None:
         return _phrase_label(tok, obj)
+    if default == "crack down":
+        on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        pobj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        if pobj is None:
+            return "crackdown"
+        return " ".join([tok.text, "down on"] + [t.text for t in tok.doc[pobj.left_edge.i : pobj.i + 1]][-5:])
     return default
 
 
 # Verb measures labelled by the verb phrase itself ("transporting them to the border" is too long;
 # "send all the refugees home", "cut aid", "tightened migration legislation" are what was done).
-PHRASAL_LABELS = {"transport", "transfer", "relocation", "cut", "tighten", "ban", "bar", "send back", "return", "turned away"}
+PHRASAL_LABELS = {"transport", "transfer", "relocation", "cut", "tighten", "ban", "bar", "send back", "return", "turned away",
+                  "secure", "reverse", "overturn", "uphold", "reject", "block"}
 
 
 QUANTITY_NOUNS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "group", "number", "majority"}
@@ -182,7 +192,7 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
             if tok.dep_ == "compound" and " " not in phrase and name is None:
                 continue
             head = tok.doc[name[1] - 1] if name else tok
-            actor, modality, verb = _owner(ctx, head) or noun_actor(ctx, head)
+            actor, modality, verb = _owner(ctx, head) or _operation_actor(ctx, head) or noun_actor(ctx, head)
             if actor is None and modality is not None:
                 actor = _subject_actor(ctx, _first_subject(head))
             if verb is None and modality is None or verb is not None and verb is not tok and (
@@ -243,6 +253,20 @@ def _subject_actor(ctx, subj) -> str | None:
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+OPERATION_NOUNS = {"raid", "operation", "crackdown", "sweep", "mission", "patrol"}
+
+
+def _operation_actor(ctx, noun):
+    """(actor, "carried out", verb) for "officers detained 59 people in an operation", "hauled
+    migrants out in a predawn raid": who acts in the course of an operation carries it out."""
+    if noun.lemma_.lower() not in OPERATION_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during"):
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB":
+        return None
+    subj = _agent_of(verb) or subject_of(verb) or (subject_of(verb.head) if verb.dep_ == "conj" else None)
+    actor = _subject_actor(ctx, subj)
+    return (actor, "carried out", verb) if actor else None
 # Nouns of doing whose owner does what their "of" object names: "Trump's declaration of the Act".
 NOMINAL_DOINGS = {"declaration": "declared", "announcement": "announced", "implementation": "carried out",
                   "introduction": "carried out", "adoption": "carried out", "imposition": "carried out",
@@ -366,8 +390,12 @@ def _verb_ok(tok, lemma: str) -> bool:
         return bool(obj_words & {"vehicle", "troop", "equipment", "aid", "weapon"})
     if lemma in ("break", "sever"):
         return bool(obj_words & {"relation", "relations", "tie", "ties"})
-    if lemma == "seal":
+    if lemma in ("seal", "secure"):
         return bool(obj_words & BORDER_OBJECTS)
+    if lemma == "crack":
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+    if lemma in COURT_VERBS:
+        return _by_a_court(tok)
     if lemma == "cut":
         return bool(obj_words & {"aid", "funding", "assistance", "fund"})
     if lemma == "tighten":
@@ -377,9 +405,23 @@ def _verb_ok(tok, lemma: str) -> bool:
     return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
+COURT_VERBS = {"rule", "reverse", "overturn", "uphold", "reject", "block"}
+COURT_WORDS = {"court", "judge", "justice", "tribunal", "magistrate"}
+
+
+def _by_a_court(verb) -> bool:
+    """'A federal court reversed the move', 'Justice Ana Lima rejected a request': a decision is a
+    measure when a court or judge takes it (a government "rejecting" criticism is not)."""
+    subj = _agent_of(verb) or subject_of(verb)
+    if subj is None and verb.dep_ == "conj":
+        subj = subject_of(verb.head)
+    return subj is not None and any(t.lemma_.lower() in COURT_WORDS for t in subj.subtree)
+
+
 # Verbs that are a measure when they move or keep out people: "transporting migrants to the
 # border", "will send all the refugees home", "had turned away one claimant", "bar Venezuelans".
 PEOPLE_MOVING_VERBS = {"transport", "transfer", "relocate", "bus", "return", "repatriate", "ban", "bar", "turn", "send"}
+ASYLUM_PEOPLE = {"claimant", "applicant", "asylum-seeker", "deportee", "detainee", "alien", "illegal"}
 PEOPLE_PRONOUNS: set[str] = set()  # "transporting them" says nothing a reader can match
 TIGHTENED_OBJECTS = {"law", "legislation", "rule", "control", "border", "sanction", "requirement", "restriction", "check",
                      "policy", "regulation", "visa"}
@@ -399,7 +441,7 @@ def _moves_people(tok, obj_words: set[str]) -> bool:
         return bool(obj_words & FORCE_OBJECTS)
     if lemma == "turn" and not particles & {"back", "away"}:
         return False
-    people = obj_words & (GROUP_NOUNS | PEOPLE_PRONOUNS) or any(
+    people = obj_words & (GROUP_NOUNS | PEOPLE_PRONOUNS | ASYLUM_PEOPLE) or any(
         w.ent_type_ == "NORP" and w.tag_ == "NNPS" for c in verb_objects(tok) for w in c.subtree)
     return bool(people) and not (lemma == "return" and tok.dep_ in ("relcl", "acl"))
 
