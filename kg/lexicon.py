@@ -287,6 +287,8 @@ MEASURE_VERBS.update({
     "uphold": ("court ruling", "uphold"),
     "reject": ("court ruling", "reject"),
     "block": ("court ruling", "block"),
+    "offer": ("incentive", "offer"),
+    "order": ("expulsion", "ordered to leave"),  # only "ordered X to leave/depart"
 })
 MODALITY_VERBS.update({
     "issue": "ordered", "enact": "carried out", "amend": "carried out", "unveil": "announced",
@@ -295,4 +297,5 @@ MODALITY_VERBS.update({
     "enforce": "carried out", "grant": "carried out", "tighten": "carried out", "begin": "carried out",
     "start": "carried out", "conduct": "carried out", "carry": "carried out", "mount": "carried out",
     "file": "carried out", "lodge": "carried out", "award": "carried out", "establish": "carried out",
+    "attach": "carried out", "erect": "carried out", "construct": "carried out",
 })

@@ -135,3 +135,25 @@ def test_who_acts_in_an_operation_carries_it_out(extract):
     facts = extract("Malaysia tightened checks. Immigration officers detained 59 foreigners in an operation near the jetty.")
     assert any(actor and actor.lower() == "immigration officers" and label == "operation"
                for actor, label, _ in measures(facts))
+
+
+def test_ordering_people_to_leave_is_an_expulsion(extract):
+    facts = extract("Libyan officials on Tuesday ordered the visiting delegation to leave the country.")
+    assert ("Libya", "ordered to leave", "Libya") in measures(facts)
+
+
+def test_offering_money_is_a_measure_but_offering_comment_is_not(extract):
+    facts = extract("Iraq has offered four million dinars to families who return home. Iraq offered no comment.")
+    found = labels(facts)
+    assert "offered four million dinars" in found
+    assert not any("comment" in label for label in found)
+
+
+def test_possessive_owner_written_as_nmod_is_the_actor(extract):
+    facts = extract("The migrants were deported after Mayor Lina Fox’s declaration of the Public Safety Act.")
+    assert any(actor == "Lina Fox" and label == "Public Safety Act" for actor, label, _ in measures(facts))
+
+
+def test_a_law_is_not_an_actor(extract):
+    facts = extract("Colombia adopted it. The Temporary Protection Status will also provide access to vaccination plans.")
+    assert not any(actor == "Temporary Protection Status" for actor, _, _ in measures(facts))

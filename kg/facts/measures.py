@@ -142,7 +142,7 @@ def _verb_label(tok, default: str) -> str:
 # Verb measures labelled by the verb phrase itself ("transporting them to the border" is too long;
 # "send all the refugees home", "cut aid", "tightened migration legislation" are what was done).
 PHRASAL_LABELS = {"transport", "transfer", "relocation", "cut", "tighten", "ban", "bar", "send back", "return", "turned away",
-                  "secure", "reverse", "overturn", "uphold", "reject", "block"}
+                  "secure", "reverse", "overturn", "uphold", "reject", "block", "offer"}
 
 
 QUANTITY_NOUNS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "group", "number", "majority"}
@@ -168,7 +168,7 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
             mtype, default = ("deportation", "send back") if _sends_back(tok) else MEASURE_VERBS[lemma]
             if not _verb_ok(tok, lemma) or not _misparsed_ok(tok):
                 continue
-            if _unreal(tok):
+            if _unreal(tok) or _gerund_reported(tok):
                 continue
             speaker = _quoted_actor(ctx, tok)
             actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
@@ -193,8 +193,11 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
                 continue
             head = tok.doc[name[1] - 1] if name else tok
             actor, modality, verb = _owner(ctx, head) or _operation_actor(ctx, head) or noun_actor(ctx, head)
+            near = _first_subject(head)
+            if near is not None and near.lower_ in ("it", "they", "this") and verb is not None and near.head is not verb:
+                continue  # "before it imposes new requirements": whoever "it" is, not a subject further up
             if actor is None and modality is not None:
-                actor = _subject_actor(ctx, _first_subject(head))
+                actor = _subject_actor(ctx, near)
             if verb is None and modality is None or verb is not None and verb is not tok and (
                     modality is None and verb.lemma_.lower() not in ("include", "face", "want", "need")):
                 continue
@@ -208,7 +211,7 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
                     head = tok.doc[tok.i + len(phrase.split()) - 1]
                 label = _noun_label(head, phrase)
             found = (actor, mtype, label, modality or "proposed")
-        if not found or found[0] is None or ctx.kind(found[0]) not in ACTOR_KINDS:
+        if not found or found[0] is None or ctx.kind(found[0]) not in ACTOR_KINDS or _names_a_measure(ctx, found[0]):
             continue
         actor, mtype, label, modality = found
         country = (_target_country(ctx, tok) if mtype in TARGETED_TYPES else None) or ctx.country_of(actor) or ctx.home_country
@@ -285,7 +288,7 @@ def _owner(ctx, noun):
         holder = noun.head.head
         modality = NOMINAL_DOINGS[holder.lemma_.lower()]
     for child in holder.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" or child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children):
             key = ctx.entity_of(child)
             if key and ctx.kind(key) in ACTOR_KINDS and ctx.kind(key) is not Kind.PLACE:
                 return key, modality, None
@@ -327,6 +330,21 @@ def _target_country(ctx, tok) -> str | None:
                 if country:
                     return country
     return None
+
+
+def _names_a_measure(ctx, key: str) -> bool:
+    """'the Temporary Protection Status will provide...': a law or programme is not an actor."""
+    words = ctx.entities[key].name.lower().split()
+    return ctx.kind(key) is not Kind.PERSON and bool(words) and words[-1] in LEGAL_NAME_HEADS
+
+
+def _gerund_reported(verb) -> bool:
+    """'described closing the borders as out of the question': a measure verb used as the object
+    of a verb that is not one of deciding or doing is talked about, not carried out."""
+    return verb.dep_ == "dobj" and verb.tag_ == "VBG" and verb.head.lemma_.lower() not in MODALITY_VERBS | GERUND_GOVERNORS
+
+
+GERUND_GOVERNORS = {"include", "continue", "consider", "support", "resume", "keep", "stop", "finish", "complete"}
 
 
 def _unreal(verb) -> bool:
@@ -396,6 +414,10 @@ def _verb_ok(tok, lemma: str) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
     if lemma in COURT_VERBS:
         return _by_a_court(tok)
+    if lemma == "offer":
+        return bool(obj_words & OFFERED_OBJECTS) or any(w.ent_type_ == "MONEY" for c in verb_objects(tok) for w in c.subtree)
+    if lemma == "order":
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("leave", "depart", "quit") for c in tok.children)
     if lemma == "cut":
         return bool(obj_words & {"aid", "funding", "assistance", "fund"})
     if lemma == "tighten":
@@ -405,6 +427,10 @@ def _verb_ok(tok, lemma: str) -> bool:
     return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
+# What a government offers as a measure: money, incentives, protection, a legal status.
+OFFERED_OBJECTS = {"incentive", "payment", "grant", "money", "cash", "asylum", "amnesty", "protection", "residency",
+                   "visa", "permit", "status", "citizenship", "resettlement", "dollar", "euro", "pound", "dinar",
+                   "peso", "rupee", "lira", "franc", "yuan", "yen", "rand", "shilling", "dirham", "riyal", "naira"}
 COURT_VERBS = {"rule", "reverse", "overturn", "uphold", "reject", "block"}
 COURT_WORDS = {"court", "judge", "justice", "tribunal", "magistrate"}
 
