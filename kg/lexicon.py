@@ -289,6 +289,10 @@ MEASURE_VERBS.update({
     "block": ("court ruling", "block"),
     "offer": ("incentive", "offer"),
     "order": ("expulsion", "ordered to leave"),  # only "ordered X to leave/depart"
+    "stop": ("migration control", "stop"),  # only as the content of a pledge: "pledge to stop the boats"
+    "curb": ("migration control", "curb"),
+    "stem": ("migration control", "stem"),
+    "halt": ("migration control", "halt"),
 })
 MODALITY_VERBS.update({
     "issue": "ordered", "enact": "carried out", "amend": "carried out", "unveil": "announced",

@@ -157,3 +157,13 @@ def test_possessive_owner_written_as_nmod_is_the_actor(extract):
 def test_a_law_is_not_an_actor(extract):
     facts = extract("Colombia adopted it. The Temporary Protection Status will also provide access to vaccination plans.")
     assert not any(actor == "Temporary Protection Status" for actor, _, _ in measures(facts))
+
+
+def test_stopping_a_flow_is_a_measure_only_as_the_content_of_a_pledge(extract):
+    facts = extract("The reforms are part of Prime Minister Oliver Grant's pledge to stop the boats. "
+                    "Britain signed a deal in July to stem migration flows. "
+                    "Grant criticised the Labour Party's refusal to secure the border.")
+    found = measures(facts)
+    assert any(actor == "Oliver Grant" and label == "stop the boats" for actor, label, _ in found)
+    assert not any(label.startswith("stem") for _, label, _ in found)
+    assert not any(label == "secure the border" and actor == "Labour Party" for actor, label, _ in found)

@@ -142,7 +142,7 @@ def _verb_label(tok, default: str) -> str:
 # Verb measures labelled by the verb phrase itself ("transporting them to the border" is too long;
 # "send all the refugees home", "cut aid", "tightened migration legislation" are what was done).
 PHRASAL_LABELS = {"transport", "transfer", "relocation", "cut", "tighten", "ban", "bar", "send back", "return", "turned away",
-                  "secure", "reverse", "overturn", "uphold", "reject", "block", "offer"}
+                  "secure", "reverse", "overturn", "uphold", "reject", "block", "offer", "stop", "curb", "stem", "halt"}
 
 
 QUANTITY_NOUNS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "group", "number", "majority"}
@@ -179,6 +179,9 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
                     actor, modality, _ = _actor_and_modality(ctx, tok)
                 if actor is None and subj is not None:
                     actor = _state_body(ctx, subj)
+                if actor is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in PLEDGE_WORDS | set(NOMINAL_DOINGS):
+                    # "Sunak's pledge to stop the boats" (not "Biden's refusal to secure the border")
+                    actor, modality, _ = _owner(ctx, tok.head) or (None, modality, None)
             if modality is None:
                 future = {c.lower_ for c in tok.children if c.dep_ == "aux"} & {"will", "would", "shall"}
                 modality = "announced" if future else MODALITY_VERBS.get(lemma, "carried out")
@@ -414,6 +417,8 @@ def _verb_ok(tok, lemma: str) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
     if lemma in COURT_VERBS:
         return _by_a_court(tok)
+    if lemma in FLOW_VERBS:
+        return bool(obj_words & FLOW_OBJECTS) and tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in PLEDGE_WORDS
     if lemma == "offer":
         return bool(obj_words & OFFERED_OBJECTS) or any(w.ent_type_ == "MONEY" for c in verb_objects(tok) for w in c.subtree)
     if lemma == "order":
@@ -425,6 +430,13 @@ def _verb_ok(tok, lemma: str) -> bool:
     if lemma == "install":
         return bool(obj_words & {"barrier", "fence", "buoy", "wall", "container", "camera"})
     return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+# "Pledge to stop the boats", "vowed to curb the influx": stopping a flow of people is a measure
+# when it is what a pledge or plan promises (as a purpose, "a deal to stem flows", it is not).
+FLOW_VERBS = {"stop", "curb", "stem", "halt"}
+FLOW_OBJECTS = {"boat", "crossing", "flow", "influx", "arrival", "migration", "immigration", "exodus", "departure", "smuggling"}
+PLEDGE_WORDS = {"pledge", "vow", "promise", "plan", "aim", "goal", "bid", "commitment", "intend", "want"}
 
 
 # What a government offers as a measure: money, incentives, protection, a legal status.
