@@ -167,3 +167,17 @@ def test_stopping_a_flow_is_a_measure_only_as_the_content_of_a_pledge(extract):
     assert any(actor == "Oliver Grant" and label == "stop the boats" for actor, label, _ in found)
     assert not any(label.startswith("stem") for _, label, _ in found)
     assert not any(label == "secure the border" and actor == "Labour Party" for actor, label, _ in found)
+
+
+def test_a_decision_owned_by_a_court_is_the_courts_measure(extract):
+    facts = extract("The camp's evacuation followed court decisions handed down in March in France. "
+                    "A High Court ruling deemed the plan unlawful. The party's decision surprised voters.")
+    found = measures(facts)
+    assert any(actor == "court" and label == "court decisions" for actor, label, _ in found)
+    assert any(label == "High Court ruling" for _, label, _ in found)
+    assert not any(label == "decision" for _, label, _ in found)
+
+
+def test_a_phrase_starting_with_an_adjective_is_matched(extract):
+    facts = extract("Mexican police in riot gear, at one point using tear gas to keep the crowd at bay, stopped the group.")
+    assert any(label == "tear gas" for label in labels(facts))

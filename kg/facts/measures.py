@@ -47,6 +47,8 @@ def _measure_noun(tok) -> tuple[str, str] | None:
             return MEASURE_PHRASES[p], p
     if tok.lemma_.lower() == "measure" and not any(c.dep_ == "amod" and c.lower_ not in ("some", "other", "such") for c in tok.children):
         return None  # "some measures" says nothing; "extraordinary measures" is a pledge
+    if tok.pos_ == "ADJ":
+        return None
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN" and lemma in MEASURE_PHRASES and (lemma not in GENERIC_MEASURE_NOUNS or _qualified(tok)):
         return MEASURE_PHRASES[lemma], lemma
@@ -186,8 +188,8 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
                 future = {c.lower_ for c in tok.children if c.dep_ == "aux"} & {"will", "would", "shall"}
                 modality = "announced" if future else MODALITY_VERBS.get(lemma, "carried out")
             found = (actor, mtype, _verb_label(tok, default), modality)
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            hit = _measure_noun(tok)
+        elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):  # ADJ: a phrase such as "tear gas" may start with one
+            hit = _measure_noun(tok) or _court_decision(ctx, tok)
             if hit is None:
                 continue
             mtype, phrase = hit
@@ -195,7 +197,8 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
             if tok.dep_ == "compound" and " " not in phrase and name is None:
                 continue
             head = tok.doc[name[1] - 1] if name else tok
-            actor, modality, verb = _owner(ctx, head) or _operation_actor(ctx, head) or noun_actor(ctx, head)
+            actor, modality, verb = (_court_owner(ctx, head) or _owner(ctx, head) or _operation_actor(ctx, head)
+                                     or noun_actor(ctx, head))
             near = _first_subject(head)
             if near is not None and near.lower_ in ("it", "they", "this") and verb is not None and near.head is not verb:
                 continue  # "before it imposes new requirements": whoever "it" is, not a subject further up
@@ -209,6 +212,8 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
                 continue
             if name:
                 label = tok.doc[name[0] : name[1]].text
+            elif mtype == "court ruling" and _court_child(head) is not None:
+                label = " ".join(t.text for t in tok.doc[_court_child(head).left_edge.i : head.i + 1] if t.dep_ != "det")
             else:
                 if " " in phrase:
                     head = tok.doc[tok.i + len(phrase.split()) - 1]
@@ -227,7 +232,8 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
 # enforcement", "immigration officers", "a federal court", "Libyan officials".
 STATE_BODY_HEADS = {"police", "guard", "court", "government", "ministry", "authority", "officer", "official", "personnel",
                     "enforcement", "navy", "army", "military", "legislature", "parliament", "cabinet", "prefecture",
-                    "agency", "department", "administration", "council", "prosecutor", "gendarmerie", "troop", "soldier"}
+                    "agency", "department", "administration", "council", "prosecutor", "gendarmerie", "troop", "soldier",
+                    "judge"}
 FORCE_HEADS = {"navy", "army", "military", "troop", "soldier", "gendarmerie"}
 
 
@@ -311,6 +317,36 @@ def _state_body(ctx, subj) -> str | None:
     country = next((ctx.country_of(k) for k in ctx.keys_in(words[0].i, subj.i + 1) if ctx.country_of(k)), None)
     kind = Kind.ARMED_FORCES if subj.lemma_.lower() in FORCE_HEADS else Kind.GOVERNMENT
     return ctx.add(kind, name, key=f"{kind.value}:body-{name.lower().replace(' ', '-')}", country=country or ctx.home_country)
+
+
+DECISION_NOUNS = {"ruling", "decision", "verdict", "judgment", "judgement", "injunction"}
+
+
+def _court_decision(ctx, tok) -> tuple[str, str] | None:
+    """('court ruling', noun) for "a Court of Appeal ruling", "court decisions", "a federal judge's
+    injunction": a decision is a measure when a court or judge owns it."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DECISION_NOUNS or _court_child(tok) is None:
+        return None
+    return "court ruling", tok.lemma_.lower()
+
+
+def _court_child(tok):
+    """The compound or possessive child of a decision noun that names a court or judge."""
+    for child in tok.children:
+        if child.dep_ in ("compound", "poss", "nmod") and any(t.lemma_.lower() in COURT_WORDS for t in child.subtree):
+            return child
+    return None
+
+
+def _court_owner(ctx, noun):
+    """(actor, "ordered", None) for a decision noun owned by a court or judge."""
+    if noun.lemma_.lower() not in DECISION_NOUNS:
+        return None
+    child = _court_child(noun)
+    if child is None:
+        return None
+    actor = ctx.entity_of(child) or _state_body(ctx, child)
+    return (actor, "ordered", None) if actor else None
 
 
 def _agent_of(verb):
