@@ -1,11 +1,20 @@
 """Policies and measures an actor declares, announces, pledges, orders or carries out (cq03).
 
 A measure is a noun of the measure vocabulary that is the object of a verb of deciding or
-doing ("declare a state of emergency", "pledged the toughest migration crackdown"), or a verb
-that is itself a measure ("deployed troops", "closed the border", "criminalizing irregular
-entry"). The actor is the subject of that verb, or of the verb it depends on ("the minister said he is
-pushing ahead with plans to declare..."); generic subjects such as "authorities" defer to the
-person reporting them. The country is the actor's, else the article's main country.
+doing ("declare a state of emergency", "pledged the toughest migration crackdown", "announced the
+closure of the last camp"), a named legal instrument or operation ("amended the Safe Transit
+Agreement", "Operation Lone Star"), a court's decision ("a Court of Appeal ruling"), or a verb
+that is itself a measure ("deployed troops", "sealed its border", "send all the refugees home",
+"a federal court reversed the move"). Generic nouns (plan, policy, package) count only with a word
+that says which; nothing under a negated, urged ("should") or opposing ("circumvent") verb counts.
+
+The actor is the subject of that verb, the agent of a passive, or the subject of the verb it
+depends on ("the minister said he is pushing ahead with plans to declare..."); an owner ("Trump's
+declaration of the Act"), the noun a relative clause describes ("Rubio, who negotiated a deal"),
+the speaker of a quotation when no one else acts in it, or a state body named by a common noun
+("the coast guard", "immigration officers"). Generic subjects such as "authorities" defer to the
+person reporting them. The country is the one a sanction or tariff targets, else the actor's,
+else the article's home country.
 """
 from __future__ import annotations
 
@@ -94,7 +103,7 @@ def _proper_name(tok) -> tuple[int, int] | None:
     if tok.dep_ == "compound":
         return None
     start = tok.i
-    while start > tok.left_edge.i and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+    while start > tok.left_edge.i and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and doc[start - 1].dep_ != "det":
         start -= 1
     return (start, tok.i + 1) if start < tok.i else None
 
@@ -162,63 +171,16 @@ def _phrase_label(verb, obj) -> str:
 
 
 def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
+    """Every measure of the article: verbs that are measures, measure nouns under verbs of
+    deciding or doing, and deadlines set in quotations."""
     facts = []
     for tok in ctx.tokens:
-        found = None
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in MEASURE_VERBS:
-            mtype, default = ("deportation", "send back") if _sends_back(tok) else MEASURE_VERBS[lemma]
-            if not _verb_ok(tok, lemma) or not _misparsed_ok(tok):
-                continue
-            if _unreal(tok) or _gerund_reported(tok):
-                continue
-            speaker = _quoted_actor(ctx, tok)
-            actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
-            if actor is None:
-                subj = _agent_of(tok) or subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "conj" else None)
-                actor = ctx.subject_entity(subj) if subj is not None else verb_actor(ctx, tok)
-                if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS:
-                    actor, modality, _ = _actor_and_modality(ctx, tok)
-                if actor is None and subj is not None:
-                    actor = _state_body(ctx, subj)
-                if actor is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in PLEDGE_WORDS | set(NOMINAL_DOINGS):
-                    # "Sunak's pledge to stop the boats" (not "Biden's refusal to secure the border")
-                    actor, modality, _ = _owner(ctx, tok.head) or (None, modality, None)
-            if modality is None:
-                future = {c.lower_ for c in tok.children if c.dep_ == "aux"} & {"will", "would", "shall"}
-                modality = "announced" if future else MODALITY_VERBS.get(lemma, "carried out")
-            found = (actor, mtype, _verb_label(tok, default), modality)
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in MEASURE_VERBS:
+            found = _verb_measure(ctx, tok)
         elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):  # ADJ: a phrase such as "tear gas" may start with one
-            hit = _measure_noun(tok) or _court_decision(ctx, tok)
-            if hit is None:
-                continue
-            mtype, phrase = hit
-            name = _proper_name(tok) if tok.pos_ == "PROPN" else None
-            if tok.dep_ == "compound" and " " not in phrase and name is None:
-                continue
-            head = tok.doc[name[1] - 1] if name else tok
-            actor, modality, verb = (_court_owner(ctx, head) or _owner(ctx, head) or _operation_actor(ctx, head)
-                                     or noun_actor(ctx, head))
-            near = _first_subject(head)
-            if near is not None and near.lower_ in ("it", "they", "this") and verb is not None and near.head is not verb:
-                continue  # "before it imposes new requirements": whoever "it" is, not a subject further up
-            if actor is None and modality is not None:
-                actor = _subject_actor(ctx, near)
-            if verb is None and modality is None or verb is not None and verb is not tok and (
-                    modality is None and verb.lemma_.lower() not in ("include", "face", "want", "need")):
-                continue
-            if verb is not None and verb.head is not head and not _governed_by_doing(head) or (
-                    actor is not None and ctx.key_at(head.i) == actor):
-                continue
-            if name:
-                label = tok.doc[name[0] : name[1]].text
-            elif mtype == "court ruling" and _court_child(head) is not None:
-                label = " ".join(t.text for t in tok.doc[_court_child(head).left_edge.i : head.i + 1] if t.dep_ != "det")
-            else:
-                if " " in phrase:
-                    head = tok.doc[tok.i + len(phrase.split()) - 1]
-                label = _noun_label(head, phrase)
-            found = (actor, mtype, label, modality or "proposed")
+            found = _noun_measure(ctx, tok)
+        else:
+            continue
         if not found or found[0] is None or ctx.kind(found[0]) not in ACTOR_KINDS or _names_a_measure(ctx, found[0]):
             continue
         actor, mtype, label, modality = found
@@ -226,6 +188,69 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
         facts.append(MeasureFact(actor, label, mtype, modality, country, ctx.evidence(ctx.sent_of(tok), f"measure.{tok.pos_.lower()}", 0.7)))
     facts.extend(_deadline_measures(ctx, quotes))
     return _dedupe(facts)
+
+
+def _verb_measure(ctx, tok) -> tuple | None:
+    """(actor, type, label, modality) for a verb that is itself a measure ("sealed its border")."""
+    lemma = tok.lemma_.lower()
+    mtype, default = ("deportation", "send back") if _sends_back(tok) else MEASURE_VERBS[lemma]
+    if not _verb_ok(tok, lemma) or not _misparsed_ok(tok) or _unreal(tok) or _gerund_reported(tok):
+        return None
+    speaker = _quoted_actor(ctx, tok)
+    actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
+    if actor is None:
+        subj = _agent_of(tok) or subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "conj" else None)
+        actor = ctx.subject_entity(subj) if subj is not None else verb_actor(ctx, tok)
+        if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS:
+            actor, modality, _ = _actor_and_modality(ctx, tok)
+        if actor is None and subj is not None:
+            actor = _state_body(ctx, subj)
+        if actor is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in PLEDGE_WORDS | set(NOMINAL_DOINGS):
+            # "Sunak's pledge to stop the boats" (not "Biden's refusal to secure the border")
+            actor, modality, _ = _owner(ctx, tok.head) or (None, modality, None)
+    if modality is None:
+        future = {c.lower_ for c in tok.children if c.dep_ == "aux"} & {"will", "would", "shall"}
+        modality = "announced" if future else MODALITY_VERBS.get(lemma, "carried out")
+    return actor, mtype, _verb_label(tok, default), modality
+
+
+def _noun_measure(ctx, tok) -> tuple | None:
+    """(actor, type, label, modality) for a measure noun or named instrument that a verb of
+    deciding or doing governs, or that an owner, a court or an operation's doer stands behind."""
+    hit = _measure_noun(tok) or _court_decision(ctx, tok)
+    if hit is None:
+        return None
+    mtype, phrase = hit
+    name = _proper_name(tok) if tok.pos_ == "PROPN" else None
+    if tok.dep_ == "compound" and " " not in phrase and name is None:
+        return None
+    head = tok.doc[name[1] - 1] if name else tok
+    actor, modality, verb = (_court_owner(ctx, head) or _owner(ctx, head) or _operation_actor(ctx, head)
+                             or noun_actor(ctx, head))
+    near = _first_subject(head)
+    if near is not None and near.lower_ in ("it", "they", "this") and verb is not None and near.head is not verb:
+        return None  # "before it imposes new requirements": whoever "it" is, not a subject further up
+    if actor is None and modality is not None:
+        actor = _subject_actor(ctx, near)
+    if verb is None and modality is None or verb is not None and verb is not tok and (
+            modality is None and verb.lemma_.lower() not in ("include", "face", "want", "need")):
+        return None
+    if verb is not None and verb.head is not head and not _governed_by_doing(head) or (
+            actor is not None and ctx.key_at(head.i) == actor):
+        return None
+    return actor, mtype, _measure_label(tok, head, phrase, name, mtype), modality or "proposed"
+
+
+def _measure_label(tok, head, phrase: str, name: tuple[int, int] | None, mtype: str) -> str:
+    """A named instrument's name, a court decision with its court, else the phrase and its modifiers."""
+    if name:
+        return tok.doc[name[0] : name[1]].text
+    court = _court_child(head) if mtype == "court ruling" else None
+    if court is not None:
+        return " ".join(t.text for t in tok.doc[court.left_edge.i : head.i + 1] if t.dep_ != "det")
+    if " " in phrase:
+        head = tok.doc[tok.i + len(phrase.split()) - 1]
+    return _noun_label(head, phrase)
 
 
 # Head nouns of state bodies that act without a name: "the coast guard", "French law
