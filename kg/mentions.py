@@ -50,7 +50,9 @@ def org_kind(text: str) -> str:
     words = set(re.findall(r"[\w/.]+", low))
     if low in ARMED_FORCES_WORDS or any(w in low for w in ("armed forces", "national guard", "army", "navy", "military")):
         return "armed-forces"
-    if words & MEDIA_WORDS or low in MEDIA_WORDS:
+    # "news agency" is media, "Border Services Agency" a state body: "agency" alone does not decide
+    media_cues = words & MEDIA_WORDS - ({"agency"} if words & GOVERNMENT_WORDS else set())
+    if media_cues or low in MEDIA_WORDS:
         return "media"
     if words & GOVERNMENT_WORDS:
         return "government"

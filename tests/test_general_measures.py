@@ -181,3 +181,15 @@ def test_a_decision_owned_by_a_court_is_the_courts_measure(extract):
 def test_a_phrase_starting_with_an_adjective_is_matched(extract):
     facts = extract("Mexican police in riot gear, at one point using tear gas to keep the crowd at bay, stopped the group.")
     assert any(label == "tear gas" for label in labels(facts))
+
+
+def test_them_as_object_is_read_as_the_group_it_stands_for(extract):
+    facts = extract("Thousands of migrants reached Croatia last week. Croatia has since been transporting them "
+                    "to the Slovenian border.")
+    assert any(actor == "Croatia" and label == "transporting migrants" for actor, label, _ in measures(facts))
+
+
+def test_a_border_services_agency_is_a_state_body_not_a_news_agency(extract):
+    facts = extract("By Saturday, the Canada Border Services Agency had turned away one claimant at the crossing.")
+    assert any(actor == "Canada Border Services Agency" and label == "turned away one claimant"
+               for actor, label, _ in measures(facts))

@@ -162,6 +162,8 @@ QUANTITY_NOUNS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores
 def _phrase_label(verb, obj) -> str:
     """The verb, its particle ("back", "away", "home") and its object (at most 8 words)."""
     words = [verb] + [c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "away", "home")]
+    if _antecedent(obj) is not None:  # "transporting them" -> "transporting migrants"
+        return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) + " " + _antecedent(obj).text
     words += [t for t in obj.doc[obj.left_edge.i : obj.i + 1]][-6:]
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -521,7 +523,18 @@ def _by_a_court(verb) -> bool:
 # border", "will send all the refugees home", "had turned away one claimant", "bar Venezuelans".
 PEOPLE_MOVING_VERBS = {"transport", "transfer", "relocate", "bus", "return", "repatriate", "ban", "bar", "turn", "send"}
 ASYLUM_PEOPLE = {"claimant", "applicant", "asylum-seeker", "deportee", "detainee", "alien", "illegal"}
-PEOPLE_PRONOUNS: set[str] = set()  # "transporting them" says nothing a reader can match
+
+
+def _antecedent(pronoun):
+    """The group of people "them" stands for: the nearest plural group noun before it ("...
+    migrants. Zagreb has been transporting them")."""
+    if pronoun.lower_ != "them":
+        return None
+    for i in range(pronoun.i - 1, max(-1, pronoun.i - 80), -1):
+        tok = pronoun.doc[i]
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in GROUP_NOUNS | ASYLUM_PEOPLE:
+            return tok
+    return None
 TIGHTENED_OBJECTS = {"law", "legislation", "rule", "control", "border", "sanction", "requirement", "restriction", "check",
                      "policy", "regulation", "visa"}
 
@@ -540,7 +553,7 @@ def _moves_people(tok, obj_words: set[str]) -> bool:
         return bool(obj_words & FORCE_OBJECTS)
     if lemma == "turn" and not particles & {"back", "away"}:
         return False
-    people = obj_words & (GROUP_NOUNS | PEOPLE_PRONOUNS | ASYLUM_PEOPLE) or any(
+    people = obj_words & (GROUP_NOUNS | ASYLUM_PEOPLE) or any(_antecedent(c) is not None for c in verb_objects(tok)) or any(
         w.ent_type_ == "NORP" and w.tag_ == "NNPS" for c in verb_objects(tok) for w in c.subtree)
     return bool(people) and not (lemma == "return" and tok.dep_ in ("relcl", "acl"))
 
