@@ -193,3 +193,12 @@ def test_a_border_services_agency_is_a_state_body_not_a_news_agency(extract):
     facts = extract("By Saturday, the Canada Border Services Agency had turned away one claimant at the crossing.")
     assert any(actor == "Canada Border Services Agency" and label == "turned away one claimant"
                for actor, label, _ in measures(facts))
+
+
+def test_moving_nouns_need_people_and_public_order_is_no_order(extract):
+    facts = extract("The army of Sudan announced the transfer of power to a civilian council. "
+                    "President Ana Ruiz of Peru pledged to restore public order. "
+                    "The Moldovan government announced the transfer of refugees to Romania.")
+    found = labels(facts)
+    assert "transfer of power" not in found and "public order" not in found
+    assert "transfer of refugees" in found

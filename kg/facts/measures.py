@@ -66,6 +66,8 @@ def _measure_noun(tok) -> tuple[str, str] | None:
     return None
 
 
+# Nouns of moving that are measures only when people are moved ("transfer of refugees", not "of power").
+MOVING_NOUNS = {"transfer", "relocation", "removal"}
 VAGUE_MODIFIERS = {"new", "other", "such", "some", "same", "previous", "current", "last", "first", "own", "whole", "entire", "this", "that"}
 
 
@@ -77,15 +79,18 @@ def _qualified(tok) -> bool:
     if tok.lemma_.lower() in OPERATION_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and any(
             c.dep_ == "det" for c in tok.children):
         return True  # "detained 59 people in an operation" (not "in operation")
+    lemma = tok.lemma_.lower()
     for child in tok.children:
-        if child.dep_ in ("amod", "compound", "nmod") and child.is_alpha and child.lower_ not in VAGUE_MODIFIERS:
+        if child.dep_ in ("amod", "compound", "nmod") and child.is_alpha and child.lower_ not in VAGUE_MODIFIERS and not (
+                lemma == "order" and child.dep_ == "amod"):  # "public order" is not an order anyone issued
             return True
         if child.dep_ == "acl" and child.tag_ == "VBG":  # "an order blocking the deportations"
             return True
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "against"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") and pobj.pos_ in ("NOUN", "PROPN") and not (
-                    pobj.lemma_.lower() in MEASURE_PHRASES or any(p.startswith(pobj.lower_ + " ") for p in MULTI)):
+                    pobj.lemma_.lower() in MEASURE_PHRASES or any(p.startswith(pobj.lower_ + " ") for p in MULTI)) and (
+                    lemma not in MOVING_NOUNS or pobj.lemma_.lower() in GROUP_NOUNS | ASYLUM_PEOPLE or pobj.ent_type_ == "NORP"):
                 return True
     return False
 
