@@ -244,11 +244,11 @@ MEASURE_PHRASES.update({
     "scheme": "policy", "program": "programme", "programme": "programme", "initiative": "programme",
     "roadmap": "agreement", "pact": "agreement", "accord": "agreement", "memorandum": "agreement",
     "partnership": "agreement", "investigation": "investigation", "inquiry": "investigation",
-    "removal": "removal", "restriction": "restrictions", "requirement": "requirements",
+    "removal": "deportation", "restriction": "restrictions", "requirement": "requirements",
     "checks": "border controls", "control": "border controls", "patrol": "patrols",
-    "funding": "funding", "aid": "aid", "order": "order", "injunction": "court order",
+    "funding": "funding", "aid": "aid", "order": "decree", "injunction": "court ruling",
     "appeal": "appeal", "exemption": "exemption", "waiver": "exemption",
-    "permit": "permits", "resettlement": "resettlement", "relocation": "relocation", "transfer": "transfer",
+    "permit": "permits", "resettlement": "resettlement", "relocation": "transfer", "transfer": "transfer",
     "airlift": "evacuation", "repatriation flight": "deportation", "asylum ban": "ban",
 })
 # Generic measure nouns that say something only with a modifier ("deportation plan", "asylum
@@ -287,7 +287,7 @@ MEASURE_VERBS.update({
     "uphold": ("court ruling", "uphold"),
     "reject": ("court ruling", "reject"),
     "block": ("court ruling", "block"),
-    "offer": ("incentive", "offer"),
+    "offer": ("funding", "offer"),
     "order": ("expulsion", "ordered to leave"),  # only "ordered X to leave/depart"
     "stop": ("migration control", "stop"),  # only as the content of a pledge: "pledge to stop the boats"
     "curb": ("migration control", "curb"),
