@@ -226,3 +226,81 @@ MODALITY_VERBS = {
     "approve": "carried out", "adopt": "carried out", "extend": "carried out", "break": "carried out",
     "sever": "carried out", "help": "proposed", "use": "carried out", "build": "carried out",
 }
+
+# More measures, found through the parse (objects of verbs of deciding or doing) rather than a
+# closed list of events: legal instruments, enforcement operations, restrictions and aid.
+MEASURE_PHRASES.update({
+    "decree": "decree", "executive order": "decree", "directive": "decree",
+    "sanction": "sanctions", "tariff": "tariffs", "embargo": "sanctions",
+    "raid": "raid", "evacuation": "evacuation", "eviction": "eviction", "closure": "closure",
+    "search and rescue operation": "rescue operation", "rescue operation": "rescue operation",
+    "search-and-rescue operation": "rescue operation", "rescue mission": "rescue operation",
+    "temporary protection status": "protection status", "temporary protected status": "protection status",
+    "protection status": "protection status", "temporary protection": "protection status",
+    "transit zone": "reception facility", "transit facility": "reception facility",
+    "reception centre": "reception facility", "reception center": "reception facility",
+    "razor wire": "barrier", "barbed wire": "barrier", "tear gas": "use of force",
+    "national mourning": "national mourning", "mourning": "national mourning",
+    "reform": "reform", "overhaul": "reform", "package": "policy", "policy": "policy", "plan": "policy",
+    "scheme": "policy", "program": "programme", "programme": "programme", "initiative": "programme",
+    "roadmap": "agreement", "pact": "agreement", "accord": "agreement", "memorandum": "agreement",
+    "partnership": "agreement", "investigation": "investigation", "inquiry": "investigation",
+    "removal": "deportation", "restriction": "restrictions", "requirement": "requirements",
+    "checks": "border controls", "control": "border controls", "patrol": "patrols",
+    "funding": "funding", "aid": "aid", "order": "decree", "injunction": "court ruling",
+    "appeal": "appeal", "exemption": "exemption", "waiver": "exemption",
+    "permit": "permits", "resettlement": "resettlement", "relocation": "transfer", "transfer": "transfer",
+    "airlift": "evacuation", "repatriation flight": "deportation", "asylum ban": "ban",
+})
+# Generic measure nouns that say something only with a modifier ("deportation plan", "asylum
+# package", "specific program", "plan to fence the border"), not bare ("the plan", "its policy").
+GENERIC_MEASURE_NOUNS = {"package", "policy", "plan", "scheme", "program", "programme", "initiative", "order",
+                         "control", "requirement", "restriction", "aid", "funding", "reform", "investigation",
+                         "inquiry", "measure", "appeal", "permit", "transfer", "removal", "closure", "patrol",
+                         "checks", "operation", "mission", "relocation"}
+# Proper names of legal instruments and operations: "the Illegal Migration Bill", "Operation Lone Star".
+LEGAL_NAME_HEADS = {"act", "bill", "law", "agreement", "treaty", "decree", "accord", "pact", "convention",
+                    "protocol", "directive", "regulation", "order", "program", "programme", "plan", "scheme",
+                    "status", "partnership", "deal", "compact", "operation", "initiative", "policy"}
+MEASURE_VERBS.update({
+    "raid": ("raid", "raid"),
+    "evacuate": ("evacuation", "evacuation"),
+    "evict": ("eviction", "eviction"),
+    "rescue": ("rescue operation", "rescue"),
+    "seal": ("border closure", "border closure"),
+    "repatriate": ("deportation", "repatriation"),
+    "transport": ("transfer", "transport"),
+    "transfer": ("transfer", "transfer"),
+    "relocate": ("transfer", "relocation"),
+    "bus": ("transfer", "busing migrants"),
+    "cut": ("aid cut", "cut"),
+    "tighten": ("restrictions", "tighten"),
+    "ban": ("ban", "ban"),
+    "bar": ("ban", "bar"),
+    "turn": ("pushbacks", "turned away"),
+    "return": ("deportation", "return"),
+    "secure": ("border security", "secure"),
+    "crack": ("crackdown", "crack down"),
+    # decisions of courts and judges (the rule checks the subject is one)
+    "rule": ("court ruling", "ruling"),
+    "reverse": ("court ruling", "reverse"),
+    "overturn": ("court ruling", "overturn"),
+    "uphold": ("court ruling", "uphold"),
+    "reject": ("court ruling", "reject"),
+    "block": ("court ruling", "block"),
+    "offer": ("funding", "offer"),
+    "order": ("expulsion", "ordered to leave"),  # only "ordered X to leave/depart"
+    "stop": ("migration control", "stop"),  # only as the content of a pledge: "pledge to stop the boats"
+    "curb": ("migration control", "curb"),
+    "stem": ("migration control", "stem"),
+    "halt": ("migration control", "halt"),
+})
+MODALITY_VERBS.update({
+    "issue": "ordered", "enact": "carried out", "amend": "carried out", "unveil": "announced",
+    "offer": "pledged", "provide": "carried out", "form": "carried out", "organize": "carried out",
+    "organise": "carried out", "negotiate": "carried out", "strike": "carried out", "reach": "carried out",
+    "enforce": "carried out", "grant": "carried out", "tighten": "carried out", "begin": "carried out",
+    "start": "carried out", "conduct": "carried out", "carry": "carried out", "mount": "carried out",
+    "file": "carried out", "lodge": "carried out", "award": "carried out", "establish": "carried out",
+    "attach": "carried out", "erect": "carried out", "construct": "carried out",
+})

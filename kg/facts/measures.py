@@ -1,19 +1,31 @@
 """Policies and measures an actor declares, announces, pledges, orders or carries out (cq03).
 
 A measure is a noun of the measure vocabulary that is the object of a verb of deciding or
-doing ("declare a state of emergency", "pledged the toughest migration crackdown"), or a verb
-that is itself a measure ("deployed troops", "closed the border", "criminalizing irregular
-entry"). The actor is the subject of that verb, or of the verb it depends on ("the minister said he is
-pushing ahead with plans to declare..."); generic subjects such as "authorities" defer to the
-person reporting them. The country is the actor's, else the article's main country.
+doing ("declare a state of emergency", "pledged the toughest migration crackdown", "announced the
+closure of the last camp"), a named legal instrument or operation ("amended the Safe Transit
+Agreement", "Operation Lone Star"), a court's decision ("a Court of Appeal ruling"), or a verb
+that is itself a measure ("deployed troops", "sealed its border", "send all the refugees home",
+"a federal court reversed the move"). Generic nouns (plan, policy, package) count only with a word
+that says which; nothing under a negated, urged ("should") or opposing ("circumvent") verb counts.
+
+The actor is the subject of that verb, the agent of a passive, or the subject of the verb it
+depends on ("the minister said he is pushing ahead with plans to declare..."); an owner ("Trump's
+declaration of the Act"), the noun a relative clause describes ("Rubio, who negotiated a deal"),
+the speaker of a quotation when no one else acts in it, or a state body named by a common noun
+("the coast guard", "immigration officers"). Generic subjects such as "authorities" defer to the
+person reporting them. The country is the one a sanction or tariff targets, else the actor's,
+else the article's home country.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ..dates import deadline_date
-from ..lexicon import BORDER_OBJECTS, FORCE_OBJECTS, MEASURE_PHRASES, MEASURE_VERBS, MODALITY_VERBS, SAY_VERBS
-from ..records import MeasureFact, QuoteFact
+from ..lexicon import (
+    BORDER_OBJECTS, FORCE_OBJECTS, GENERIC_MEASURE_NOUNS, GROUP_NOUNS, LEGAL_NAME_HEADS, MEASURE_PHRASES, MEASURE_VERBS,
+    MODALITY_VERBS, SAY_VERBS,
+)
+from ..records import Kind, MeasureFact, QuoteFact
 from .syntax import (
     ACTOR_KINDS, GENERIC_AGENTS, actor_and_modality as _actor_and_modality, is_misparsed_verb, noun_actor, subject_of,
     verb_actor, verb_objects,
@@ -44,9 +56,61 @@ def _measure_noun(tok) -> tuple[str, str] | None:
             return MEASURE_PHRASES[p], p
     if tok.lemma_.lower() == "measure" and not any(c.dep_ == "amod" and c.lower_ not in ("some", "other", "such") for c in tok.children):
         return None  # "some measures" says nothing; "extraordinary measures" is a pledge
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in MEASURE_PHRASES:
-        return MEASURE_PHRASES[tok.lemma_.lower()], tok.lemma_.lower()
+    if tok.pos_ == "ADJ":
+        return None
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in MEASURE_PHRASES and (lemma not in GENERIC_MEASURE_NOUNS or _qualified(tok)):
+        return MEASURE_PHRASES[lemma], lemma
+    if tok.pos_ == "PROPN" and lemma in LEGAL_NAME_HEADS and _proper_name(tok) is not None:
+        return MEASURE_PHRASES.get(lemma, "legislation"), lemma
     return None
+
+
+# Nouns of moving that are measures only when people are moved ("transfer of refugees", not "of power").
+MOVING_NOUNS = {"transfer", "relocation", "removal"}
+VAGUE_MODIFIERS = {"new", "other", "such", "some", "same", "previous", "current", "last", "first", "own", "whole", "entire", "this", "that"}
+
+
+def _qualified(tok) -> bool:
+    """'asylum package', 'specific program', 'closure of the last camp': a generic measure noun
+    with a word that says which measure; not 'the plan', 'its policy', 'plans to ...'."""
+    if tok.lower_ == "order" and tok.head.lower_ == "in":
+        return False
+    if tok.lemma_.lower() in OPERATION_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and any(
+            c.dep_ == "det" for c in tok.children):
+        return True  # "detained 59 people in an operation" (not "in operation")
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.is_alpha and child.lower_ not in VAGUE_MODIFIERS and not (
+                lemma == "order" and child.dep_ == "amod"):  # "public order" is not an order anyone issued
+            return True
+        if child.dep_ == "acl" and child.tag_ == "VBG":  # "an order blocking the deportations"
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "against"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") and pobj.pos_ in ("NOUN", "PROPN") and not (
+                    pobj.lemma_.lower() in MEASURE_PHRASES or any(p.startswith(pobj.lower_ + " ") for p in MULTI)) and (
+                    lemma not in MOVING_NOUNS or pobj.lemma_.lower() in GROUP_NOUNS | ASYLUM_PEOPLE or pobj.ent_type_ == "NORP"):
+                return True
+    return False
+
+
+def _proper_name(tok) -> tuple[int, int] | None:
+    """Token range of 'Illegal Migration Bill', 'Safe Third Country Agreement', 'Operation Lone
+    Star': a run of capitalised words ending in (or, for operations, starting with) a legal or
+    operational noun."""
+    doc = tok.doc
+    if tok.lower_ == "operation":
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        return (tok.i, end) if end > tok.i + 1 and tok.dep_ == "compound" and tok.head.i == end - 1 else None
+    if tok.dep_ == "compound":
+        return None
+    start = tok.i
+    while start > tok.left_edge.i and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and doc[start - 1].dep_ != "det":
+        start -= 1
+    return (start, tok.i + 1) if start < tok.i else None
 
 
 def _noun_label(tok, phrase: str) -> str:
@@ -61,7 +125,7 @@ def _noun_label(tok, phrase: str) -> str:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "with", "on", "against"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
                 mods = [t.text for t in pobj.lefts if t.dep_ in ("amod", "compound")][-2:]
                 base = f"{base} {child.text} {' '.join(mods + [pobj.text])}"
             break
@@ -80,55 +144,329 @@ def _verb_label(tok, default: str) -> str:
         if default == "troop deployment":
             return "troop deployment"
         return f"{tok.text} {text}"
+    if default in PHRASAL_LABELS and obj is not None:
+        return _phrase_label(tok, obj)
+    if default == "crack down":
+        on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        pobj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        if pobj is None:
+            return "crackdown"
+        return " ".join([tok.text, "down on"] + [t.text for t in tok.doc[pobj.left_edge.i : pobj.i + 1]][-5:])
     return default
 
 
+# Verb measures labelled by the verb phrase itself ("transporting them to the border" is too long;
+# "send all the refugees home", "cut aid", "tightened migration legislation" are what was done).
+PHRASAL_LABELS = {"transport", "transfer", "relocation", "cut", "tighten", "ban", "bar", "send back", "return", "turned away",
+                  "secure", "reverse", "overturn", "uphold", "reject", "block", "offer", "stop", "curb", "stem", "halt"}
+
+
+QUANTITY_NOUNS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "group", "number", "majority"}
+
+
+def _phrase_label(verb, obj) -> str:
+    """The verb, its particle ("back", "away", "home") and its object (at most 8 words)."""
+    words = [verb] + [c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "away", "home")]
+    if _antecedent(obj) is not None:  # "transporting them" -> "transporting migrants"
+        return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) + " " + _antecedent(obj).text
+    words += [t for t in obj.doc[obj.left_edge.i : obj.i + 1]][-6:]
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and (obj.like_num or obj.lower_ in QUANTITY_NOUNS):
+        words += [of] + [t for t in obj.doc[pobj.left_edge.i : pobj.i + 1]][-4:]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i)).replace(" - ", "-").replace(" ,", ",")
+
+
 def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
+    """Every measure of the article: verbs that are measures, measure nouns under verbs of
+    deciding or doing, and deadlines set in quotations."""
     facts = []
     for tok in ctx.tokens:
-        found = None
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in MEASURE_VERBS:
-            mtype, default = MEASURE_VERBS[lemma]
-            if not _verb_ok(tok, lemma) or not _misparsed_ok(tok):
-                continue
-            speaker = ctx.speaker_at(tok)
-            actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
-            if actor is None:
-                subj = subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "conj" else None)
-                actor = ctx.subject_entity(subj) if subj is not None else verb_actor(ctx, tok)
-                if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS:
-                    actor, modality, _ = _actor_and_modality(ctx, tok)
-            if modality is None:
-                future = {c.lower_ for c in tok.children if c.dep_ == "aux"} & {"will", "would", "shall"}
-                modality = "announced" if future else MODALITY_VERBS.get(lemma, "carried out")
-            found = (actor, mtype, _verb_label(tok, default), modality)
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            hit = _measure_noun(tok)
-            if hit is None:
-                continue
-            mtype, phrase = hit
-            if tok.dep_ == "compound" and " " not in phrase:
-                continue
-            actor, modality, verb = noun_actor(ctx, tok)
-            if verb is None and modality is None or verb is not None and verb is not tok and (
-                    modality is None and verb.lemma_.lower() not in ("include", "face", "want", "need")):
-                continue
-            head = tok
-            if " " in phrase:
-                head = tok.doc[tok.i + len(phrase.split()) - 1]
-            found = (actor, mtype, _noun_label(head, phrase), modality or "proposed")
-        if not found or found[0] is None or ctx.kind(found[0]) not in ACTOR_KINDS:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in MEASURE_VERBS:
+            found = _verb_measure(ctx, tok)
+        elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):  # ADJ: a phrase such as "tear gas" may start with one
+            found = _noun_measure(ctx, tok)
+        else:
+            continue
+        if not found or found[0] is None or ctx.kind(found[0]) not in ACTOR_KINDS or _names_a_measure(ctx, found[0]):
             continue
         actor, mtype, label, modality = found
-        country = ctx.country_of(actor) or ctx.home_country
+        country = (_target_country(ctx, tok) if mtype in TARGETED_TYPES else None) or ctx.country_of(actor) or ctx.home_country
         facts.append(MeasureFact(actor, label, mtype, modality, country, ctx.evidence(ctx.sent_of(tok), f"measure.{tok.pos_.lower()}", 0.7)))
     facts.extend(_deadline_measures(ctx, quotes))
     return _dedupe(facts)
 
 
+def _verb_measure(ctx, tok) -> tuple | None:
+    """(actor, type, label, modality) for a verb that is itself a measure ("sealed its border")."""
+    lemma = tok.lemma_.lower()
+    mtype, default = ("deportation", "send back") if _sends_back(tok) else MEASURE_VERBS[lemma]
+    if not _verb_ok(tok, lemma) or not _misparsed_ok(tok) or _unreal(tok) or _gerund_reported(tok):
+        return None
+    speaker = _quoted_actor(ctx, tok)
+    actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
+    if actor is None:
+        subj = _agent_of(tok) or subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "conj" else None)
+        actor = ctx.subject_entity(subj) if subj is not None else verb_actor(ctx, tok)
+        if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS:
+            actor, modality, _ = _actor_and_modality(ctx, tok)
+        if actor is None and subj is not None:
+            actor = _state_body(ctx, subj)
+        if actor is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in PLEDGE_WORDS | set(NOMINAL_DOINGS):
+            # "Sunak's pledge to stop the boats" (not "Biden's refusal to secure the border")
+            actor, modality, _ = _owner(ctx, tok.head) or (None, modality, None)
+    if modality is None:
+        future = {c.lower_ for c in tok.children if c.dep_ == "aux"} & {"will", "would", "shall"}
+        modality = "announced" if future else MODALITY_VERBS.get(lemma, "carried out")
+    return actor, mtype, _verb_label(tok, default), modality
+
+
+def _noun_measure(ctx, tok) -> tuple | None:
+    """(actor, type, label, modality) for a measure noun or named instrument that a verb of
+    deciding or doing governs, or that an owner, a court or an operation's doer stands behind."""
+    hit = _measure_noun(tok) or _court_decision(ctx, tok)
+    if hit is None:
+        return None
+    mtype, phrase = hit
+    name = _proper_name(tok) if tok.pos_ == "PROPN" else None
+    if tok.dep_ == "compound" and " " not in phrase and name is None:
+        return None
+    head = tok.doc[name[1] - 1] if name else tok
+    actor, modality, verb = (_court_owner(ctx, head) or _owner(ctx, head) or _operation_actor(ctx, head)
+                             or noun_actor(ctx, head))
+    near = _first_subject(head)
+    if near is not None and near.lower_ in ("it", "they", "this") and verb is not None and near.head is not verb:
+        return None  # "before it imposes new requirements": whoever "it" is, not a subject further up
+    if actor is None and modality is not None:
+        actor = _subject_actor(ctx, near)
+    if verb is None and modality is None or verb is not None and verb is not tok and (
+            modality is None and verb.lemma_.lower() not in ("include", "face", "want", "need")):
+        return None
+    if verb is not None and verb.head is not head and not _governed_by_doing(head) or (
+            actor is not None and ctx.key_at(head.i) == actor):
+        return None
+    return actor, mtype, _measure_label(tok, head, phrase, name, mtype), modality or "proposed"
+
+
+def _measure_label(tok, head, phrase: str, name: tuple[int, int] | None, mtype: str) -> str:
+    """A named instrument's name, a court decision with its court, else the phrase and its modifiers."""
+    if name:
+        return tok.doc[name[0] : name[1]].text
+    court = _court_child(head) if mtype == "court ruling" else None
+    if court is not None:
+        return " ".join(t.text for t in tok.doc[court.left_edge.i : head.i + 1] if t.dep_ != "det")
+    if " " in phrase:
+        head = tok.doc[tok.i + len(phrase.split()) - 1]
+    return _noun_label(head, phrase)
+
+
+# Head nouns of state bodies that act without a name: "the coast guard", "French law
+# enforcement", "immigration officers", "a federal court", "Libyan officials".
+STATE_BODY_HEADS = {"police", "guard", "court", "government", "ministry", "authority", "officer", "official", "personnel",
+                    "enforcement", "navy", "army", "military", "legislature", "parliament", "cabinet", "prefecture",
+                    "agency", "department", "administration", "council", "prosecutor", "gendarmerie", "troop", "soldier",
+                    "judge"}
+FORCE_HEADS = {"navy", "army", "military", "troop", "soldier", "gendarmerie"}
+
+
+def _first_subject(tok):
+    """The subject (or passive agent) of the first verb above ``tok`` that has one; for a relative
+    clause, the noun it describes ("Rubio, who negotiated an earlier deal")."""
+    cur = tok
+    for _ in range(10):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = _agent_of(cur) or subject_of(cur)
+            if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                return cur.head
+            if subj is not None:
+                return subj
+    return None
+
+
+def _subject_actor(ctx, subj) -> str | None:
+    """The entity a subject names (not a bare place such as a dateline city), else a state body."""
+    if subj is None:
+        return None
+    key = ctx.subject_entity(subj)
+    if key and ctx.kind(key) is Kind.PLACE and not ctx.entities[key].country:
+        return None
+    return key or _state_body(ctx, subj)
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+OPERATION_NOUNS = {"raid", "operation", "crackdown", "sweep", "mission", "patrol"}
+
+
+def _operation_actor(ctx, noun):
+    """(actor, "carried out", verb) for "officers detained 59 people in an operation", "hauled
+    migrants out in a predawn raid": who acts in the course of an operation carries it out."""
+    if noun.lemma_.lower() not in OPERATION_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during"):
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB":
+        return None
+    subj = _agent_of(verb) or subject_of(verb) or (subject_of(verb.head) if verb.dep_ == "conj" else None)
+    actor = _subject_actor(ctx, subj)
+    return (actor, "carried out", verb) if actor else None
+# Nouns of doing whose owner does what their "of" object names: "Trump's declaration of the Act".
+NOMINAL_DOINGS = {"declaration": "declared", "announcement": "announced", "implementation": "carried out",
+                  "introduction": "carried out", "adoption": "carried out", "imposition": "carried out",
+                  "approval": "carried out", "signing": "carried out", "launch": "carried out", "use": "carried out",
+                  "extension": "carried out", "decision": "ordered", "initiative": "carried out", "plan": "planned",
+                  "proposal": "proposed", "pledge": "pledged", "promise": "pledged", "order": "ordered"}
+
+
+def _owner(ctx, noun):
+    """(actor, modality, None) when a named owner stands before the measure: "Colombia's
+    initiative", "Trump's declaration of the Alien Enemies Act" (a country counts here: its
+    measure is the state's)."""
+    holder = noun
+    modality = "carried out"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in NOMINAL_DOINGS:
+        holder = noun.head.head
+        modality = NOMINAL_DOINGS[holder.lemma_.lower()]
+    for child in holder.children:
+        if child.dep_ == "poss" or child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children):
+            key = ctx.entity_of(child)
+            if key and ctx.kind(key) in ACTOR_KINDS and ctx.kind(key) is not Kind.PLACE:
+                return key, modality, None
+    return None
+
+
+def _state_body(ctx, subj) -> str | None:
+    """An entity for a state body named by a common noun phrase, with the country its phrase
+    names (a demonym, a country) or else the article's own."""
+    if subj is None or subj.lemma_.lower() not in STATE_BODY_HEADS or subj.pos_ != "NOUN":
+        return None
+    words = [t for t in subj.lefts if t.dep_ in ("amod", "compound", "nmod") and t.is_alpha] + [subj]
+    if subj.i - words[0].i + 1 != len(words) or any(t.lower_ in ("other", "some", "many", "several") for t in words):
+        return None
+    words = [t for t in subj.doc[words[0].i : subj.i + 1]]
+    name = " ".join(t.text for t in words)
+    country = next((ctx.country_of(k) for k in ctx.keys_in(words[0].i, subj.i + 1) if ctx.country_of(k)), None)
+    kind = Kind.ARMED_FORCES if subj.lemma_.lower() in FORCE_HEADS else Kind.GOVERNMENT
+    return ctx.add(kind, name, key=f"{kind.value}:body-{name.lower().replace(' ', '-')}", country=country or ctx.home_country)
+
+
+DECISION_NOUNS = {"ruling", "decision", "verdict", "judgment", "judgement", "injunction"}
+
+
+def _court_decision(ctx, tok) -> tuple[str, str] | None:
+    """('court ruling', noun) for "a Court of Appeal ruling", "court decisions", "a federal judge's
+    injunction": a decision is a measure when a court or judge owns it."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DECISION_NOUNS or _court_child(tok) is None:
+        return None
+    return "court ruling", tok.lemma_.lower()
+
+
+def _court_child(tok):
+    """The compound or possessive child of a decision noun that names a court or judge."""
+    for child in tok.children:
+        if child.dep_ in ("compound", "poss", "nmod") and any(t.lemma_.lower() in COURT_WORDS for t in child.subtree):
+            return child
+    return None
+
+
+def _court_owner(ctx, noun):
+    """(actor, "ordered", None) for a decision noun owned by a court or judge."""
+    if noun.lemma_.lower() not in DECISION_NOUNS:
+        return None
+    child = _court_child(noun)
+    if child is None:
+        return None
+    actor = ctx.entity_of(child) or _state_body(ctx, child)
+    return (actor, "ordered", None) if actor else None
+
+
+def _agent_of(verb):
+    """'were rescued by the coast guard': the doer of a passive verb is its agent, not its subject."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+# Measures aimed at another country: "sanctions on Belarus", "tariffs on Mexican goods".
+TARGETED_TYPES = {"sanctions", "tariffs"}
+
+
+def _target_country(ctx, tok) -> str | None:
+    """The country a sanction or tariff is imposed on ("on Minsk", "against Iran", "on Mexican products")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+            for sub in child.subtree:
+                key = ctx.key_at(sub.i)
+                country = ctx.country_of(key) if key else None
+                if country:
+                    return country
+    return None
+
+
+def _names_a_measure(ctx, key: str) -> bool:
+    """'the Temporary Protection Status will provide...': a law or programme is not an actor."""
+    words = ctx.entities[key].name.lower().split()
+    return ctx.kind(key) is not Kind.PERSON and bool(words) and words[-1] in LEGAL_NAME_HEADS
+
+
+def _gerund_reported(verb) -> bool:
+    """'described closing the borders as out of the question': a measure verb used as the object
+    of a verb that is not one of deciding or doing is talked about, not carried out."""
+    return verb.dep_ == "dobj" and verb.tag_ == "VBG" and verb.head.lemma_.lower() not in MODALITY_VERBS | GERUND_GOVERNORS
+
+
+GERUND_GOVERNORS = {"include", "continue", "consider", "support", "resume", "keep", "stop", "finish", "complete"}
+
+
+def _unreal(verb) -> bool:
+    """'did not include', 'should sue': a measure denied, or urged on the subject by someone else."""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "aux" and c.lower_ in ("should", "could", "might", "may") for c in verb.children)
+
+
+def _quoted_actor(ctx, verb) -> str | None:
+    """The speaker of the quotation a measure verb sits in, when the speaker is the one acting:
+    no other subject ("I will send..." or none), and not a passive without agent that describes
+    ("they are arrested"), though one that announces counts ("the border will be closed")."""
+    speaker = ctx.speaker_at(verb)
+    if speaker is None:
+        return None
+    subj = subject_of(verb)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if subj is not None and subj.lower_ not in ("i", "we") and not (passive and subj.dep_ == "nsubjpass"):
+        return None
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children)
+    if passive and not future:
+        return None
+    return speaker
+
+
+# Verbs whose object is someone else's measure, which the subject resists or comments on.
+OPPOSING_VERBS = {"circumvent", "challenge", "oppose", "criticize", "criticise", "condemn", "overturn", "reject",
+                  "defy", "violate", "ignore", "denounce", "contest", "fight", "resist", "undermine"}
+
+
+def _governed_by_doing(noun) -> bool:
+    """Whether the verb above a measure noun lets it be the subject's measure: not when a negated
+    verb governs it ("did not include the directive"), when it is the subject of a verb that is
+    not one of deciding ("warned the legislation was unworkable"), or when the verb opposes it
+    ("passed legislation to circumvent the ruling")."""
+    cur = noun
+    for _ in range(8):
+        if cur.head is cur:
+            return True
+        if cur.dep_ in ("nsubj", "csubj") and cur is noun:
+            return cur.head.lemma_.lower() in MODALITY_VERBS
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return not any(c.dep_ == "neg" for c in cur.children) and cur.lemma_.lower() not in OPPOSING_VERBS
+    return True
+
+
 def _verb_ok(tok, lemma: str) -> bool:
     obj_words = {w.lemma_.lower() for c in verb_objects(tok) for w in c.subtree}
+    if lemma in PEOPLE_MOVING_VERBS:
+        return _moves_people(tok, obj_words)
     if lemma in ("close", "shut"):
         return bool(obj_words & BORDER_OBJECTS)
     if lemma in ("deploy", "send"):
@@ -141,9 +479,88 @@ def _verb_ok(tok, lemma: str) -> bool:
         return bool(obj_words & {"vehicle", "troop", "equipment", "aid", "weapon"})
     if lemma in ("break", "sever"):
         return bool(obj_words & {"relation", "relations", "tie", "ties"})
+    if lemma in ("seal", "secure"):
+        return bool(obj_words & BORDER_OBJECTS)
+    if lemma == "crack":
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+    if lemma in COURT_VERBS:
+        return _by_a_court(tok)
+    if lemma in FLOW_VERBS:
+        return bool(obj_words & FLOW_OBJECTS) and tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in PLEDGE_WORDS
+    if lemma == "offer":
+        return bool(obj_words & OFFERED_OBJECTS) or any(w.ent_type_ == "MONEY" for c in verb_objects(tok) for w in c.subtree)
+    if lemma == "order":
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("leave", "depart", "quit") for c in tok.children)
+    if lemma == "cut":
+        return bool(obj_words & {"aid", "funding", "assistance", "fund"})
+    if lemma == "tighten":
+        return bool(obj_words & TIGHTENED_OBJECTS)
     if lemma == "install":
         return bool(obj_words & {"barrier", "fence", "buoy", "wall", "container", "camera"})
     return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+# "Pledge to stop the boats", "vowed to curb the influx": stopping a flow of people is a measure
+# when it is what a pledge or plan promises (as a purpose, "a deal to stem flows", it is not).
+FLOW_VERBS = {"stop", "curb", "stem", "halt"}
+FLOW_OBJECTS = {"boat", "crossing", "flow", "influx", "arrival", "migration", "immigration", "exodus", "departure", "smuggling"}
+PLEDGE_WORDS = {"pledge", "vow", "promise", "plan", "aim", "goal", "bid", "commitment", "intend", "want"}
+
+
+# What a government offers as a measure: money, incentives, protection, a legal status.
+OFFERED_OBJECTS = {"incentive", "payment", "grant", "money", "cash", "asylum", "amnesty", "protection", "residency",
+                   "visa", "permit", "status", "citizenship", "resettlement", "dollar", "euro", "pound", "dinar",
+                   "peso", "rupee", "lira", "franc", "yuan", "yen", "rand", "shilling", "dirham", "riyal", "naira"}
+COURT_VERBS = {"rule", "reverse", "overturn", "uphold", "reject", "block"}
+COURT_WORDS = {"court", "judge", "justice", "tribunal", "magistrate"}
+
+
+def _by_a_court(verb) -> bool:
+    """'A federal court reversed the move', 'Justice Ana Lima rejected a request': a decision is a
+    measure when a court or judge takes it (a government "rejecting" criticism is not)."""
+    subj = _agent_of(verb) or subject_of(verb)
+    if subj is None and verb.dep_ == "conj":
+        subj = subject_of(verb.head)
+    return subj is not None and any(t.lemma_.lower() in COURT_WORDS for t in subj.subtree)
+
+
+# Verbs that are a measure when they move or keep out people: "transporting migrants to the
+# border", "will send all the refugees home", "had turned away one claimant", "bar Venezuelans".
+PEOPLE_MOVING_VERBS = {"transport", "transfer", "relocate", "bus", "return", "repatriate", "ban", "bar", "turn", "send"}
+ASYLUM_PEOPLE = {"claimant", "applicant", "asylum-seeker", "deportee", "detainee", "alien", "illegal"}
+
+
+def _antecedent(pronoun):
+    """The group of people "them" stands for: the nearest plural group noun before it ("...
+    migrants. Zagreb has been transporting them")."""
+    if pronoun.lower_ != "them":
+        return None
+    for i in range(pronoun.i - 1, max(-1, pronoun.i - 80), -1):
+        tok = pronoun.doc[i]
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in GROUP_NOUNS | ASYLUM_PEOPLE:
+            return tok
+    return None
+TIGHTENED_OBJECTS = {"law", "legislation", "rule", "control", "border", "sanction", "requirement", "restriction", "check",
+                     "policy", "regulation", "visa"}
+
+
+def _sends_back(tok) -> bool:
+    """'send the refugees home', 'sent more Syrians back': a return of people, not a deployment."""
+    return tok.lemma_.lower() == "send" and bool({c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")} & {"back", "home"})
+
+
+def _moves_people(tok, obj_words: set[str]) -> bool:
+    """The object is a group of people; "send" and "turn" also need their particle ("send back",
+    "turned away"), and "send" otherwise keeps its meaning of deploying forces."""
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+    lemma = tok.lemma_.lower()
+    if lemma == "send" and not particles & {"back", "home"}:
+        return bool(obj_words & FORCE_OBJECTS)
+    if lemma == "turn" and not particles & {"back", "away"}:
+        return False
+    people = obj_words & (GROUP_NOUNS | ASYLUM_PEOPLE) or any(_antecedent(c) is not None for c in verb_objects(tok)) or any(
+        w.ent_type_ == "NORP" and w.tag_ == "NNPS" for c in verb_objects(tok) for w in c.subtree)
+    return bool(people) and not (lemma == "return" and tok.dep_ in ("relcl", "acl"))
 
 
 def _misparsed_ok(tok) -> bool:
