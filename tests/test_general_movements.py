@@ -1,0 +1,108 @@
+"""Regression tests for movements of groups of people (cq06): for each class of construction, a
+short text written here and the (group, origin, destination) rows it must (and must not) yield.
+Names are invented; the countries are only general knowledge."""
+from __future__ import annotations
+
+import pytest
+
+from kg.articles import article_from_text
+from kg.records import MovementFact
+
+
+@pytest.fixture(scope="module")
+def moves():
+    from kg.pipeline import Extractor
+
+    extractor = Extractor()
+
+    def run(text: str) -> set:
+        facts = extractor.extract(article_from_text(text, slug="t", published="2024-03-08"))
+
+        def name(key):
+            return facts.entities[key].name if key else None
+
+        return {(name(m.group), name(m.origin), name(m.destination)) for m in facts.of_type(MovementFact)}
+
+    return run
+
+
+def test_passive_subject_is_the_group_sent(moves):
+    assert ("migrants", None, "Ecuador") in moves("Hundreds of migrants were deported to Ecuador last week.")
+
+
+def test_a_state_that_sends_is_the_origin(moves):
+    assert ("migrants", "Spain", "Senegal") in moves("Spain deported 40 migrants to Senegal on Tuesday.")
+
+
+def test_a_send_without_destination_is_no_movement(moves):
+    assert moves("Thousands of migrants were expelled from Germany in 2023.") == set()
+
+
+def test_subject_through_control_and_each_listed_origin(moves):
+    found = moves("Migrants from Eritrea and Sudan tried to reach Malta by boat.")
+    assert ("Migrants", "Eritrea", "Malta") in found
+    assert ("Migrants", "Sudan", "Malta") in found
+
+
+def test_relative_clause_and_demonym_origin(moves):
+    found = moves("Aid workers met Somali refugees who fled into Kenya in May.")
+    assert ("Somali refugees", "Somalia", "Kenya") in found
+
+
+def test_participle_on_the_group_noun(moves):
+    assert ("migrants", None, "Spain") in moves("Coast guards stopped a boat of migrants heading for Spain.")
+
+
+def test_noun_of_movement_with_of_group_and_to_place(moves):
+    found = moves("The flight of 50 Cuban migrants to Mexico was cancelled.")
+    assert ("Cuban migrants", "Cuba", "Mexico") in found
+
+
+def test_demonym_plural_comes_from_its_country(moves):
+    assert ("Nicaraguans", "Nicaragua", "Costa Rica") in moves("Thousands of Nicaraguans entered Costa Rica on Monday.")
+
+
+def test_them_stands_for_the_group_before(moves):
+    text = ("The flow of migrants grew in August. Police in Croatia stopped the buses, and Croatia then "
+            "took them to the border of Slovenia.")
+    assert ("migrants", "Croatia", "Slovenia") in moves(text)
+
+
+def test_sent_back_goes_to_the_groups_country(moves):
+    assert ("Syrians", "Lebanon", "Syria") in moves("Lebanon has sent 300 Syrians back this year.")
+
+
+def test_a_common_noun_that_is_no_place_is_no_destination(moves):
+    found = moves("All the migrants went to one side of the boat. He sent Syrians to their deaths.")
+    assert not any(dest in ("one side", "deaths") for _, _, dest in found)
+
+
+def test_a_demonym_on_a_generic_noun_is_no_place(moves):
+    found = moves("Peru imposed new rules on migrants fleeing the troubled South American nation.")
+    assert not any(origin == "United States" for _, origin, _ in found)
+
+
+def test_an_influx_arrives_in_the_country_the_article_is_about(moves):
+    text = "Greece has deployed 300 troops to its northern border to combat a growing migrant influx."
+    assert any(dest == "Greece" and "migrant" in group for group, _, dest in moves(text))
+
+
+def test_a_partial_repeat_gives_way_to_the_full_movement(moves):
+    found = moves("Over 1,000 people have fled Sudan into Chad. Refugees fleeing Sudan need shelter.")
+    assert ("people", "Sudan", "Chad") in found
+    assert not any(dest is None for _, _, dest in found)
+
+
+def test_make_their_way_is_a_verb_of_going(moves):
+    found = moves("Thousands of Hondurans made their way into Guatemala on foot.")
+    assert ("Hondurans", "Honduras", "Guatemala") in found
+
+
+def test_the_group_after_a_dateline_is_the_mover(moves):
+    text = "Puerto Lindo, Panama — Hundreds of Colombians began making their way from Ecuador into Costa Rica on Friday."
+    assert ("Colombians", "Ecuador", "Costa Rica") in moves(text)
+
+
+def test_a_regional_demonym_names_no_country(moves):
+    found = moves("Hundreds of Central Americans entered Mexico on Sunday.")
+    assert ("Central Americans", None, "Mexico") in found
