@@ -106,3 +106,43 @@ def test_the_group_after_a_dateline_is_the_mover(moves):
 def test_a_regional_demonym_names_no_country(moves):
     found = moves("Hundreds of Central Americans entered Mexico on Sunday.")
     assert ("Central Americans", None, "Mexico") in found
+
+
+def test_a_country_that_receives_a_group_is_its_destination(moves):
+    found = moves("Kenya received 20,000 Somali refugees and 5,000 Ethiopians from Somalia last year.")
+    assert ("Somali refugees", "Somalia", "Kenya") in found
+    assert ("Ethiopians", "Somalia", "Kenya") in found
+
+
+def test_a_vehicle_carrying_a_group_takes_it_where_it_goes(moves):
+    text = "The boat, carrying about 60 migrants, was en route to Spain from the coast of Morocco."
+    assert ("migrants", "Morocco", "Spain") in moves(text)
+
+
+def test_a_participle_after_the_carried_group_is_the_groups(moves):
+    text = "A small boat carrying migrants trying to reach Italy sank off Malta on Monday."
+    assert ("migrants", None, "Italy") in moves(text)
+
+
+def test_plain_people_who_fled_are_a_group(moves):
+    found = moves("Officials counted people who fled Sudan and 200,000 people fled Sudan into Chad.")
+    assert ("people", "Sudan", "Chad") in found
+    assert ("people entering Chile", "Bolivia", "Chile") in moves("Rules changed for people entering Chile from Bolivia.")
+
+
+def test_plain_people_doing_nothing_are_no_group(moves):
+    assert moves("Many people went to Madrid for the holidays.") == set()
+
+
+def test_a_bulleted_list_completes_the_verb_above_it(moves):
+    text = ("Arizona has also bused:\n\n"
+            "• Over 1,200 migrants to Denver since May\n"
+            "• Over 800 migrants to Boston since June\n")
+    found = moves(text)
+    assert ("migrants", "Arizona", "Denver") in found
+    assert ("migrants", "Arizona", "Boston") in found
+
+
+def test_a_list_without_a_verb_of_moving_is_no_movement(moves):
+    text = "Arizona has also counted:\n\n• Over 1,200 migrants in Denver since May\n"
+    assert moves(text) == set()

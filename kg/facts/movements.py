@@ -23,6 +23,9 @@ MOVE_VERBS = {"leave", "flee", "cross", "head", "travel", "return", "go", "move"
               "emigrate", "immigrate"}
 SEND_VERBS = {"send", "deport", "expel", "transfer", "bus", "fly", "return", "relocate", "transport", "take",
               "repatriate", "remove", "evacuate", "smuggle", "ship", "airlift"}
+# A state that receives a group is where it arrives: "the country received 180,000 migrants from X".
+RECEIVE_VERBS = {"receive", "admit", "welcome"}
+VEHICLES = {"boat", "vessel", "ship", "dinghy", "bus", "plane", "aircraft", "flight", "truck", "lorry", "train", "raft", "craft"}
 # "make their way to X", "push their way into X", "make it to X": a verb of going by its object
 WAY_VERBS = {"make", "push", "find", "wind", "work", "fight", "force", "wend"}
 MOVE_NOUNS = {"arrival", "influx", "entry", "flow", "exodus", "departure", "return", "crossing", "flight", "transfer",
@@ -32,6 +35,8 @@ INCOMING_NOUNS = {"arrival", "influx", "surge"}
 # Plain "people" move when the verb itself says they are displaced.
 DISPLACEMENT_LEMMAS = {"flee", "escape", "evacuate", "deport", "repatriate", "expel", "remove", "exodus",
                        "deportation", "repatriation"}
+# ... and so do people crossing into a country: "people entering Mexico".
+BORDER_CROSSING_LEMMAS = DISPLACEMENT_LEMMAS | {"enter", "cross"}
 MOVING_MODIFIERS = {"detained", "displaced", "deported", "evacuated", "rescued", "fleeing", "returning", "expelled"}
 PLAIN_PEOPLE = {"people", "person", "family", "child", "resident", "national", "citizen", "worker", "individual"}
 COUNT_WORDS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "busloads", "planeloads", "boatloads",
@@ -42,6 +47,9 @@ HOME_WORDS = {"homeland", "home", "country"}
 # Common nouns that name a place one can be moved to: "reception centres", "other states".
 DESTINATION_NOUNS = {"border", "frontier", "coast", "port", "camp", "centre", "center", "state", "city", "town",
                      "island", "shore", "depot", "territory", "region", "province", "facility", "shelter"}
+BULLETS = ("•", "*", "·", "▪", "-", "–")
+MAX_LIST_LINES = 40
+LIST_WINDOW = 600  # tokens looked back for the line that opens a list
 TO_WORDS = {"into", "to", "for", "toward", "towards", "onto"}
 THEY = {"they", "them"}
 PLACE_KINDS = {Kind.COUNTRY, Kind.PLACE, Kind.CROSSING}
@@ -62,6 +70,9 @@ def group_of(ctx, tok, plain_ok: bool = False):
     lemma = tok.lemma_.lower()
     if not demonym and lemma not in GROUP_NOUNS and lemma != "individual":
         return None
+    clause = _displacement_clause(tok) if not demonym and lemma in PLAIN_PEOPLE else None
+    if clause is not None:
+        return _group_label(tok) + " " + clause, None  # "people who fled X", "people fleeing X"
     if not demonym and lemma in PLAIN_PEOPLE and not plain_ok:
         # plain people count when a demonym or migrant word qualifies them
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound")]
@@ -90,6 +101,19 @@ def _demonym(ctx, tok) -> tuple[bool, str | None]:
         if whole or prefix[-1].text in REGION_PREFIXES:
             return True, whole
     return code is not None, code
+
+
+def _displacement_clause(tok) -> str | None:
+    """'who fled Ukraine', 'fleeing the war': a short clause on a plain people noun that makes
+    them displaced people."""
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in BORDER_CROSSING_LEMMAS:
+            words = [t for t in child.subtree if t.i > tok.i]
+            cut = next((k for k, t in enumerate(words) if t.is_punct or t.dep_ in ("cc", "conj", "prep") and t.head.i == child.i and k > 1), len(words))
+            words = words[:cut]
+            if 0 < len(words) <= 4:
+                return " ".join(t.text for t in words)
+    return None
 
 
 def _group_label(tok) -> str:
@@ -136,6 +160,10 @@ def _mover_of_going(tok):
             obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj  # "forced migrants to leave", "allowed people to travel"
+        if cur.dep_ == "advcl":
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.right_edge.i + 1 == cur.left_edge.i:
+                return obj  # "a boat carrying migrants trying to reach X": the participle is the object's
         if cur.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or cur.head is cur:
             return None
         cur = cur.head
@@ -265,6 +293,11 @@ def _endpoints(ctx, heads, group_country, lemma: str):
                 continue
             if child.lower_ == "from":
                 add(origins, _places(ctx, pobj, create=pobj.ent_type_ in ("GPE", "LOC", "FAC")))
+                # "from X to Y": the parser may hang "to Y" on "from"
+                for to in child.children:
+                    to_obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to.dep_ == "prep" and to.lower_ in TO_WORDS else None
+                    if to_obj is not None:
+                        add(destinations, _places(ctx, to_obj, create=True))
             elif child.lower_ in TO_WORDS:
                 home = _home(ctx, pobj, group_country)
                 add(destinations, [home] if home else _places(ctx, pobj, create=True))
@@ -304,6 +337,22 @@ def _host_country(ctx, tok, origins: list) -> str | None:
     return None
 
 
+def _vehicle_of(verb):
+    """The boat, bus or plane that carries: 'a boat carrying migrants', 'the bus carried 40 people'."""
+    vehicle = verb.head if verb.dep_ == "acl" else subject_of(verb)
+    return vehicle if vehicle is not None and vehicle.lemma_.lower() in VEHICLES else None
+
+
+def _vehicle_verbs(verb) -> list:
+    """Where the vehicle goes says where its passengers go: 'The vessel, carrying 90 migrants,
+    was en route to X from Y' — the vehicle's own verb, and 'en route' on it."""
+    vehicle = _vehicle_of(verb)
+    if vehicle is None or vehicle.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    gov = vehicle.head
+    return [gov] + [t for t in gov.subtree if t.lower_ == "route" and t.head.i == gov.i or t.lower_ == "route" and t.head.head.i == gov.i]
+
+
 def _movement_at(ctx, tok):
     """(group token, kind) if ``tok`` is a verb or noun of moving: kind 'go', 'send' or 'noun'."""
     lemma = tok.lemma_.lower()
@@ -312,6 +361,12 @@ def _movement_at(ctx, tok):
             mover = _mover_of_sending(tok)
             if mover is not None:
                 return mover, "send"
+        if lemma in RECEIVE_VERBS:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            return (obj, "receive") if obj is not None else (None, None)
+        if lemma == "carry" and _vehicle_of(tok) is not None:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            return (obj, "carry") if obj is not None else (None, None)
         way = lemma in WAY_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("way", "it") for c in tok.children)
         if lemma in MOVE_VERBS or way:
             return _mover_of_going(tok), "go"
@@ -325,25 +380,38 @@ def _movement_at(ctx, tok):
 
 def _movement_facts(ctx, tok) -> list:
     group_tok, how = _movement_at(ctx, tok)
+    group_tok = _resolve_mover(ctx, group_tok)
     if group_tok is None:
         return []
+    # "deported 50 Afghans and 20 Iraqis to ...": each conjoined group moves
+    return [fact for each in _conjuncts(group_tok) for fact in _group_movement(ctx, tok, each, how)]
+
+
+def _resolve_mover(ctx, group_tok):
+    """The group token itself, past a dateline subject and a 'they' standing for a group."""
+    if group_tok is None:
+        return None
     if group_tok.idx < ctx.dateline_end:
         # "CITY, Country — Thousands of X began ...": the parser may take the dateline for the subject
         group_tok = next((c for c in group_tok.children if c.dep_ == "appos" and c.idx >= ctx.dateline_end), None)
         if group_tok is None:
-            return []
+            return None
     if group_tok.lower_ in THEY:
-        group_tok = _antecedent(ctx, group_tok)
-        if group_tok is None:
-            return []
+        return _antecedent(ctx, group_tok)
+    return group_tok
+
+
+def _group_movement(ctx, tok, group_tok, how: str, item_heads: tuple = ()) -> list:
     lemma = tok.lemma_.lower()
-    group = group_of(ctx, group_tok, plain_ok=lemma in DISPLACEMENT_LEMMAS)
+    group = group_of(ctx, group_tok, plain_ok=lemma in BORDER_CROSSING_LEMMAS)
     if group is None:
         return []
     label, gcountry = group
-    heads = [tok]
+    heads = [tok, *item_heads]
     if how == "noun" and tok.dep_ == "dobj":
         heads.append(tok.head)  # "diverted the flow of migrants into Croatia"
+    if how == "carry":
+        heads.extend(_vehicle_verbs(tok))
     origins, destinations = _endpoints(ctx, heads, gcountry, lemma)
     for origin in _group_origins(ctx, group_tok):
         if origin not in origins:
@@ -352,21 +420,24 @@ def _movement_facts(ctx, tok) -> list:
         sender = _sender_origin(ctx, tok)
         if sender and sender not in destinations:
             origins.append(sender)
+    if how == "receive" and not destinations:
+        host = _sender_origin(ctx, tok) or _host_country(ctx, tok, origins)
+        destinations = [host] if host and host not in origins else []
     if lemma in INCOMING_NOUNS and not destinations:
         destinations = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "to")
                         for pobj in c.children if pobj.dep_ == "pobj" for p in _places(ctx, pobj, create=False)]
         host = _host_country(ctx, tok, origins) if not destinations else None
         destinations = destinations or ([host] if host else [])
-    if how == "send" and not destinations:
+    if how in ("send", "receive") and not destinations:
         return []  # "expelled from X" alone does not say where they went
-    if not origins and gcountry and how != "send" and gcountry not in destinations and (destinations or lemma in LEAVING):
+    if not origins and gcountry and how not in ("send", "carry") and gcountry not in destinations and (destinations or lemma in LEAVING):
         origins = [gcountry]  # "Venezuelans entered Peru", "thousands of Sudanese fled"
     if not origins and gcountry in destinations and ctx.home_country not in (None, gcountry):
         origins = [ctx.home_country]  # people going home leave the country the article is about
     if not origins and not destinations:
         return []
     key = ctx.add(Kind.GROUP, label, group_tok.i, group_tok.i + 1, country=gcountry)
-    evidence = ctx.evidence(ctx.sent_of(tok), f"movement.{tok.pos_.lower()}", 0.7)
+    evidence = ctx.evidence(ctx.sent_of(tok), f"movement.{how}", 0.7)
     return [MovementFact(key, origin, destination, evidence)
             for origin in (origins or [None]) for destination in (destinations or [None]) if origin != destination]
 
@@ -383,9 +454,54 @@ def _drop_partial(facts: list) -> list:
     return [f for f in facts if not any(fuller(f, g) for g in facts)]
 
 
+def _list_intro_verb(ctx, item):
+    """The verb a bulleted list completes ("Texas has bused:" / "• 500 migrants to X"): the
+    list item's line starts with a bullet, and the first line above that is not an item ends
+    with a colon; the verb is what that colon hangs on."""
+    if not any(t.text in BULLETS for t in ctx.tokens[max(0, item.i - 4):item.i]):
+        return None
+    window = ctx.span(max(0, item.i - LIST_WINDOW), item.i + 1)
+    text, item_at = window.text, item.idx - window.start
+    line_start = text.rfind("\n", 0, item_at) + 1
+    if not text[line_start:item_at].lstrip().startswith(BULLETS):
+        return None
+    end = line_start - 1
+    for _ in range(MAX_LIST_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        line_end, end = end, start - 1
+        if not line or line.startswith(BULLETS):
+            continue
+        if not line.endswith(":"):
+            return None
+        colon = window.start + text.rindex(":", start, line_end)
+        span = ctx.doc.char_span(colon, colon + 1)
+        return span[0].head if span is not None and span[0].head.pos_ == "VERB" else None
+    return None
+
+
+def _list_item_facts(ctx, tok) -> list:
+    """A verbless bulleted item naming a group, under a verb of sending or going."""
+    bullet = tok.head if tok.head.text in BULLETS else None
+    if tok.dep_ != "ROOT" and bullet is None:
+        return []
+    verb = _list_intro_verb(ctx, tok)
+    if verb is None:
+        return []
+    lemma = verb.lemma_.lower()
+    how = "send" if lemma in SEND_VERBS else "go" if lemma in MOVE_VERBS else None
+    if how is None:
+        return []
+    return _group_movement(ctx, verb, tok, how, item_heads=(tok,) + ((bullet,) if bullet is not None else ()))
+
+
 def extract_movements(ctx) -> list:
     facts = []
     for tok in ctx.tokens:
         if tok.pos_ in ("VERB", "NOUN"):
             facts.extend(_movement_facts(ctx, tok))
+        if tok.pos_ == "NOUN" and (tok.dep_ == "ROOT" or tok.head.text in BULLETS):
+            facts.extend(_list_item_facts(ctx, tok))
     return _drop_partial(facts)
