@@ -146,3 +146,9 @@ def test_a_bulleted_list_completes_the_verb_above_it(moves):
 def test_a_list_without_a_verb_of_moving_is_no_movement(moves):
     text = "Arizona has also counted:\n\n• Over 1,200 migrants in Denver since May\n"
     assert moves(text) == set()
+
+
+def test_bound_for_gives_the_destination(moves):
+    found = moves("Police stopped a truck with 80 Honduran migrants bound for the United States.")
+    assert ("Honduran migrants", "Honduras", "United States") in found
+    assert ("migrants", None, "Italy") in moves("The migrants were bound for Italy.")

@@ -9,7 +9,9 @@ clauses ("refugees who fled X"); the mover of a verb of sending is its object or
 destination, on the verb or on the group noun ("migrants from Iraq"); each of a list of places
 gives its own row. A demonym group with no stated origin comes from its country ("Venezuelans
 entered Peru"), "their homeland" or "sent back" is that country too, and an influx with no stated
-destination arrives in the country the article is about.
+destination arrives in the country the article is about. A state that receives a group is its
+destination, a boat carrying a group takes it where the boat goes, and a bulleted list under
+"X has bused:" gives one movement per item.
 """
 from __future__ import annotations
 
@@ -38,11 +40,13 @@ DISPLACEMENT_LEMMAS = {"flee", "escape", "evacuate", "deport", "repatriate", "ex
 # ... and so do people crossing into a country: "people entering Mexico".
 BORDER_CROSSING_LEMMAS = DISPLACEMENT_LEMMAS | {"enter", "cross"}
 MOVING_MODIFIERS = {"detained", "displaced", "deported", "evacuated", "rescued", "fleeing", "returning", "expelled"}
+GROUP_WORDS = GROUP_NOUNS | {"individual"}
 PLAIN_PEOPLE = {"people", "person", "family", "child", "resident", "national", "citizen", "worker", "individual"}
 COUNT_WORDS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "busloads", "planeloads", "boatloads",
                "groups", "group", "number", "wave", "all", "most", "many", "some"}
 LEAVING = {"flee", "escape", "leave", "pour", "cross", "migrate", "emigrate", "exodus", "departure"}
 REGION_PREFIXES = {"Central", "South", "North", "Latin", "West", "East", "Western", "Eastern", "Northern", "Southern"}
+QUANTIFIERS = {"many", "several", "some", "few", "most", "more", "other", "numerous", "countless"}
 HOME_WORDS = {"homeland", "home", "country"}
 # Common nouns that name a place one can be moved to: "reception centres", "other states".
 DESTINATION_NOUNS = {"border", "frontier", "coast", "port", "camp", "centre", "center", "state", "city", "town",
@@ -56,7 +60,7 @@ PLACE_KINDS = {Kind.COUNTRY, Kind.PLACE, Kind.CROSSING}
 SENDER_KINDS = {Kind.COUNTRY, Kind.GOVERNMENT, Kind.PLACE}
 
 
-def group_of(ctx, tok, plain_ok: bool = False):
+def group_of(ctx, tok, plain_ok: bool = False) -> tuple[str, str | None] | None:
     """(label, country) if ``tok`` heads a group of people: 'undocumented migrants', 'Afghans'.
     Plain 'people' count only with a demonym or migrant word, or when ``plain_ok`` (fleeing)."""
     if tok.lower_ in COUNT_WORDS or tok.like_num:
@@ -68,7 +72,7 @@ def group_of(ctx, tok, plain_ok: bool = False):
         return None
     demonym, code = _demonym(ctx, tok)
     lemma = tok.lemma_.lower()
-    if not demonym and lemma not in GROUP_NOUNS and lemma != "individual":
+    if not demonym and lemma not in GROUP_WORDS:
         return None
     clause = _displacement_clause(tok) if not demonym and lemma in PLAIN_PEOPLE else None
     if clause is not None:
@@ -123,6 +127,7 @@ def _group_label(tok) -> str:
         return tok.text
     words = [t for t in tok.doc[min(m.left_edge.i for m in mods):tok.i + 1]
              if not t.like_num and t.ent_type_ != "DATE" and t.dep_ not in ("det", "poss", "case", "nummod", "quantmod")
+             and t.lower_ not in QUANTIFIERS
              and not (t.is_punct and t.text != "-")]
     return " ".join(t.text for t in words).replace(" - ", "-")
 
@@ -171,6 +176,7 @@ def _mover_of_going(tok):
 
 
 def _is_passive(verb) -> bool:
+    """'were deported', 'migrants deported to X' (a past participle on a noun)."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
@@ -190,7 +196,7 @@ def _mover_of_sending(verb):
     return None
 
 
-def _sender_origin(ctx, verb):
+def _sender_origin(ctx, verb) -> str | None:
     """Where a sending starts from when the sender is a state or a place: "Hungary takes them
     to ...", "the government of X repatriated ...", "allow the US to deport ..."."""
     if _is_passive(verb):
@@ -217,6 +223,7 @@ def _own_phrase(tok) -> list:
 
 
 def _conjuncts(tok) -> list:
+    """A noun and the nouns coordinated with it: 'Iraq, Syria and Chad'."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
@@ -224,7 +231,7 @@ def _conjuncts(tok) -> list:
     return out
 
 
-def _place_in(ctx, tok, create: bool = True):
+def _place_in(ctx, tok, create: bool = True) -> str | None:
     """The place a phrase names: a known country or place in it, else (``create``) a proper name
     or a place noun ('reception centres', 'the Hungarian border'), not 'one side' or 'deaths'."""
     phrase = _own_phrase(tok)
@@ -244,6 +251,7 @@ def _place_in(ctx, tok, create: bool = True):
 
 
 def _places(ctx, pobj, create: bool) -> list[str]:
+    """The place of each coordinated noun: 'from Iraq, Syria and African countries'."""
     out = []
     for t in _conjuncts(pobj):
         place = _place_in(ctx, t, create)
@@ -252,7 +260,7 @@ def _places(ctx, pobj, create: bool) -> list[str]:
     return out
 
 
-def _home(ctx, pobj, group_country):
+def _home(ctx, pobj, group_country) -> str | None:
     """'their homeland', 'their home country': the group's own country, else 'home country'."""
     if pobj.lemma_.lower() not in HOME_WORDS:
         return None
@@ -266,7 +274,7 @@ def _home(ctx, pobj, group_country):
     return None
 
 
-def _endpoints(ctx, heads, group_country, lemma: str):
+def _endpoints(ctx, heads, group_country, lemma: str) -> tuple[list, list]:
     """Origins and destinations stated by the preps and objects of the movement's words."""
     origins: list = []
     destinations: list = []
@@ -294,10 +302,9 @@ def _endpoints(ctx, heads, group_country, lemma: str):
             if child.lower_ == "from":
                 add(origins, _places(ctx, pobj, create=pobj.ent_type_ in ("GPE", "LOC", "FAC")))
                 # "from X to Y": the parser may hang "to Y" on "from"
-                for to in child.children:
-                    to_obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to.dep_ == "prep" and to.lower_ in TO_WORDS else None
-                    if to_obj is not None:
-                        add(destinations, _places(ctx, to_obj, create=True))
+                for to_obj in (p for to in child.children if to.dep_ == "prep" and to.lower_ in TO_WORDS
+                               for p in to.children if p.dep_ == "pobj"):
+                    add(destinations, _places(ctx, to_obj, create=True))
             elif child.lower_ in TO_WORDS:
                 home = _home(ctx, pobj, group_country)
                 add(destinations, [home] if home else _places(ctx, pobj, create=True))
@@ -350,11 +357,12 @@ def _vehicle_verbs(verb) -> list:
     if vehicle is None or vehicle.dep_ not in ("nsubj", "nsubjpass"):
         return []
     gov = vehicle.head
-    return [gov] + [t for t in gov.subtree if t.lower_ == "route" and t.head.i == gov.i or t.lower_ == "route" and t.head.head.i == gov.i]
+    return [gov] + [t for t in gov.subtree if t.lower_ == "route" and gov.i in (t.head.i, t.head.head.i)]
 
 
-def _movement_at(ctx, tok):
-    """(group token, kind) if ``tok`` is a verb or noun of moving: kind 'go', 'send' or 'noun'."""
+def _movement_at(ctx, tok) -> tuple:
+    """(group token, how) if ``tok`` is a verb or noun of moving: how is 'go', 'send', 'receive',
+    'carry' or 'noun'; (None, None) otherwise."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         if lemma in SEND_VERBS:
@@ -367,6 +375,8 @@ def _movement_at(ctx, tok):
         if lemma == "carry" and _vehicle_of(tok) is not None:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             return (obj, "carry") if obj is not None else (None, None)
+        if tok.lower_ == "bound" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            return _mover_of_going(tok), "go"  # "migrants bound for X", "they were bound for X"
         way = lemma in WAY_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("way", "it") for c in tok.children)
         if lemma in MOVE_VERBS or way:
             return _mover_of_going(tok), "go"
@@ -402,6 +412,8 @@ def _resolve_mover(ctx, group_tok):
 
 
 def _group_movement(ctx, tok, group_tok, how: str, item_heads: tuple = ()) -> list:
+    """The rows of one group moved by ``tok`` (how: go, send, receive, carry or noun): one per
+    origin and destination stated, with the fallbacks the module docstring lists."""
     lemma = tok.lemma_.lower()
     group = group_of(ctx, group_tok, plain_ok=lemma in BORDER_CROSSING_LEMMAS)
     if group is None:
@@ -498,6 +510,7 @@ def _list_item_facts(ctx, tok) -> list:
 
 
 def extract_movements(ctx) -> list:
+    """Movement facts of an article: verbs and nouns of moving, and bulleted list items."""
     facts = []
     for tok in ctx.tokens:
         if tok.pos_ in ("VERB", "NOUN"):
