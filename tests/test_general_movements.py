@@ -152,3 +152,9 @@ def test_bound_for_gives_the_destination(moves):
     found = moves("Police stopped a truck with 80 Honduran migrants bound for the United States.")
     assert ("Honduran migrants", "Honduras", "United States") in found
     assert ("migrants", None, "Italy") in moves("The migrants were bound for Italy.")
+
+
+def test_arrive_in_and_bring_into_give_the_destination(moves):
+    assert ("migrants", None, "Malta") in moves("About 200 migrants arrived in Malta on Sunday.")
+    assert ("refugees", None, "Greece") in moves("Smugglers brought 40 refugees into Greece last week.")
+    assert moves("The minister arrived in Malta on Sunday.") == set()

@@ -24,7 +24,7 @@ MOVE_VERBS = {"leave", "flee", "cross", "head", "travel", "return", "go", "move"
               "escape", "come", "walk", "sail", "flow", "reach", "land", "flock", "stream", "trek", "journey",
               "emigrate", "immigrate"}
 SEND_VERBS = {"send", "deport", "expel", "transfer", "bus", "fly", "return", "relocate", "transport", "take",
-              "repatriate", "remove", "evacuate", "smuggle", "ship", "airlift"}
+              "repatriate", "remove", "evacuate", "smuggle", "ship", "airlift", "bring"}
 # A state that receives a group is where it arrives: "the country received 180,000 migrants from X".
 RECEIVE_VERBS = {"receive", "admit", "welcome"}
 VEHICLES = {"boat", "vessel", "ship", "dinghy", "bus", "plane", "aircraft", "flight", "truck", "lorry", "train", "raft", "craft"}
@@ -44,6 +44,7 @@ GROUP_WORDS = GROUP_NOUNS | {"individual"}
 PLAIN_PEOPLE = {"people", "person", "family", "child", "resident", "national", "citizen", "worker", "individual"}
 COUNT_WORDS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "busloads", "planeloads", "boatloads",
                "groups", "group", "number", "wave", "all", "most", "many", "some"}
+ARRIVING = {"arrive", "land"}
 LEAVING = {"flee", "escape", "leave", "pour", "cross", "migrate", "emigrate", "exodus", "departure"}
 REGION_PREFIXES = {"Central", "South", "North", "Latin", "West", "East", "Western", "Eastern", "Northern", "Southern"}
 QUANTIFIERS = {"many", "several", "some", "few", "most", "more", "other", "numerous", "countless"}
@@ -308,6 +309,8 @@ def _endpoints(ctx, heads, group_country, lemma: str) -> tuple[list, list]:
             elif child.lower_ in TO_WORDS:
                 home = _home(ctx, pobj, group_country)
                 add(destinations, [home] if home else _places(ctx, pobj, create=True))
+            elif child.lower_ in ("in", "on", "at") and lemma in ARRIVING and head.pos_ == "VERB":
+                add(destinations, _places(ctx, pobj, create=False))  # "arrived in Lampedusa"
     return origins, destinations
 
 
