@@ -158,3 +158,12 @@ def test_arrive_in_and_bring_into_give_the_destination(moves):
     assert ("migrants", None, "Malta") in moves("About 200 migrants arrived in Malta on Sunday.")
     assert ("refugees", None, "Greece") in moves("Smugglers brought 40 refugees into Greece last week.")
     assert moves("The minister arrived in Malta on Sunday.") == set()
+
+
+def test_returning_demonyms_go_to_their_country(moves):
+    assert ("Syrians", "Lebanon", "Syria") in moves("Syrians returning from Lebanon face hardship.")
+
+
+def test_origin_and_destination_from_two_verbs_of_a_sentence_make_one_row(moves):
+    found = moves("Migrants who crossed from Libya and Tunisia were taken to Lampedusa.")
+    assert found == {("Migrants", "Libya", "Lampedusa"), ("Migrants", "Tunisia", "Lampedusa")}

@@ -45,6 +45,7 @@ PLAIN_PEOPLE = {"people", "person", "family", "child", "resident", "national", "
 COUNT_WORDS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "busloads", "planeloads", "boatloads",
                "groups", "group", "number", "wave", "all", "most", "many", "some"}
 ARRIVING = {"arrive", "land"}
+RETURNING = {"return", "repatriate", "repatriation"}
 LEAVING = {"flee", "escape", "leave", "pour", "cross", "migrate", "emigrate", "exodus", "departure"}
 REGION_PREFIXES = {"Central", "South", "North", "Latin", "West", "East", "Western", "Eastern", "Northern", "Southern"}
 QUANTIFIERS = {"many", "several", "some", "few", "most", "more", "other", "numerous", "countless"}
@@ -447,6 +448,8 @@ def _group_movement(ctx, tok, group_tok, how: str, item_heads: tuple = ()) -> li
         return []  # "expelled from X" alone does not say where they went
     if not origins and gcountry and how not in ("send", "carry") and gcountry not in destinations and (destinations or lemma in LEAVING):
         origins = [gcountry]  # "Venezuelans entered Peru", "thousands of Sudanese fled"
+    if lemma in RETURNING and not destinations and gcountry and gcountry not in origins:
+        destinations = [gcountry]  # "Syrians returning from Lebanon" go home
     if not origins and gcountry in destinations and ctx.home_country not in (None, gcountry):
         origins = [ctx.home_country]  # people going home leave the country the article is about
     if not origins and not destinations:
@@ -455,6 +458,25 @@ def _group_movement(ctx, tok, group_tok, how: str, item_heads: tuple = ()) -> li
     evidence = ctx.evidence(ctx.sent_of(tok), f"movement.{how}", 0.7)
     return [MovementFact(key, origin, destination, evidence)
             for origin in (origins or [None]) for destination in (destinations or [None]) if origin != destination]
+
+
+def _join_halves(facts: list) -> list:
+    """One group's origins and destinations stated by two verbs of a sentence make whole
+    movements: 'Migrants who crossed from X were taken to Y'."""
+    halves: dict = {}
+    for f in facts:
+        if (f.origin is None) != (f.destination is None):
+            halves.setdefault((f.group, f.evidence.sentence), []).append(f)
+    out = []
+    for f in facts:
+        half = halves.get((f.group, f.evidence.sentence), [])
+        origins = [h.origin for h in half if h.origin]
+        destinations = [h.destination for h in half if h.destination]
+        if f not in half or not origins or not destinations:
+            out.append(f)
+        elif f is half[0]:
+            out.extend(MovementFact(f.group, o, d, f.evidence) for o in origins for d in destinations if o != d)
+    return out
 
 
 def _drop_partial(facts: list) -> list:
@@ -520,4 +542,4 @@ def extract_movements(ctx) -> list:
             facts.extend(_movement_facts(ctx, tok))
         if tok.pos_ == "NOUN" and (tok.dep_ == "ROOT" or tok.head.text in BULLETS):
             facts.extend(_list_item_facts(ctx, tok))
-    return _drop_partial(facts)
+    return _drop_partial(_join_halves(facts))
