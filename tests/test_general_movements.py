@@ -167,3 +167,8 @@ def test_returning_demonyms_go_to_their_country(moves):
 def test_origin_and_destination_from_two_verbs_of_a_sentence_make_one_row(moves):
     found = moves("Migrants who crossed from Libya and Tunisia were taken to Lampedusa.")
     assert found == {("Migrants", "Libya", "Lampedusa"), ("Migrants", "Tunisia", "Lampedusa")}
+
+
+def test_the_state_owning_a_deportation_is_the_origin(moves):
+    assert ("migrants", "United Kingdom", "Rwanda") in moves("Britain's deportation of 50 migrants to Rwanda was halted.")
+    assert ("refugees", None, "Spain") in moves("Ana Ruiz's transfer of refugees to Spain was praised.")

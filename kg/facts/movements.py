@@ -31,7 +31,8 @@ VEHICLES = {"boat", "vessel", "ship", "dinghy", "bus", "plane", "aircraft", "fli
 # "make their way to X", "push their way into X", "make it to X": a verb of going by its object
 WAY_VERBS = {"make", "push", "find", "wind", "work", "fight", "force", "wend"}
 MOVE_NOUNS = {"arrival", "influx", "entry", "flow", "exodus", "departure", "return", "crossing", "flight", "transfer",
-              "deportation", "repatriation", "journey", "surge"}
+              "deportation", "repatriation", "journey", "surge", "expulsion", "relocation"}
+SENDING_NOUNS = {"deportation", "transfer", "repatriation", "return", "expulsion", "relocation"}
 # An influx with no stated destination comes into the country the article is about.
 INCOMING_NOUNS = {"arrival", "influx", "surge"}
 # Plain "people" move when the verb itself says they are displaced.
@@ -436,6 +437,12 @@ def _group_movement(ctx, tok, group_tok, how: str, item_heads: tuple = ()) -> li
         sender = _sender_origin(ctx, tok)
         if sender and sender not in destinations:
             origins.append(sender)
+    if how == "noun" and lemma in SENDING_NOUNS and not origins:
+        # "Britain's deportation of migrants to X": the state that sends
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        key = ctx.entity_of(owner) if owner is not None else None
+        if ctx.kind(key) in SENDER_KINDS:
+            origins = [key if ctx.kind(key) is Kind.PLACE else ctx.country_of(key)]
     if how == "receive" and not destinations:
         host = _sender_origin(ctx, tok) or _host_country(ctx, tok, origins)
         destinations = [host] if host and host not in origins else []
