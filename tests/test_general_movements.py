@@ -172,3 +172,10 @@ def test_origin_and_destination_from_two_verbs_of_a_sentence_make_one_row(moves)
 def test_the_state_owning_a_deportation_is_the_origin(moves):
     assert ("migrants", "United Kingdom", "Rwanda") in moves("Britain's deportation of 50 migrants to Rwanda was halted.")
     assert ("refugees", None, "Spain") in moves("Ana Ruiz's transfer of refugees to Spain was praised.")
+
+
+def test_on_their_way_to_gives_the_destination(moves):
+    assert ("Haitian migrants", "Haiti", "United States") in moves(
+        "Police detained 40 Haitian migrants on their way to the United States.")
+    assert ("migrants", None, "Italy") in moves("The migrants were on their way to Italy when the boat sank.")
+    assert moves("The minister was on his way to Paris.") == set()

@@ -386,6 +386,13 @@ def _movement_at(ctx, tok) -> tuple:
         if lemma in MOVE_VERBS or way:
             return _mover_of_going(tok), "go"
         return None, None
+    if tok.pos_ == "NOUN" and lemma == "way" and tok.head.lower_ == "on" and tok.head.dep_ == "prep":
+        # "migrants on their way to X", "they were on their way to X"
+        holder = tok.head.head
+        if holder.pos_ in ("NOUN", "PROPN"):
+            return holder, "go"
+        obj = next((c for c in holder.children if c.dep_ == "dobj" and c.right_edge.i + 1 == tok.head.i), None)
+        return obj if obj is not None else _mover_of_going(holder), "go"  # "detained migrants on their way to X"
     if tok.pos_ == "NOUN" and lemma in MOVE_NOUNS:
         mover = next((c for c in tok.lefts if c.dep_ == "compound" or (c.dep_ == "amod" and c.lemma_.lower() in GROUP_NOUNS)), None) or next(
             (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
