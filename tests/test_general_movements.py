@@ -62,10 +62,15 @@ def test_demonym_plural_comes_from_its_country(moves):
     assert ("Nicaraguans", "Nicaragua", "Costa Rica") in moves("Thousands of Nicaraguans entered Costa Rica on Monday.")
 
 
-def test_them_stands_for_the_group_before(moves):
-    text = ("The flow of migrants grew in August. Police in Croatia stopped the buses, and Croatia then "
+def test_them_stands_for_the_nearest_participant_before(moves):
+    text = ("The flow of migrants grew in August. Police in Croatia met the new arrivals, and Croatia then "
             "took them to the border of Slovenia.")
-    assert ("migrants", "Croatia", "Slovenia") in moves(text)
+    assert ("new arrivals", "Croatia", "Slovenia") in moves(text)
+
+
+def test_them_is_not_a_group_when_a_nearer_participant_is_not(moves):
+    text = "Dozens of migrants waited at the port. Police caught the smugglers and took them to Athens."
+    assert moves(text) == set()
 
 
 def test_sent_back_goes_to_the_groups_country(moves):

@@ -136,16 +136,20 @@ def _group_label(tok) -> str:
 
 
 def _antecedent(ctx, tok):
-    """The group 'they'/'them' stands for: the nearest group noun before it, in its sentence or
-    the one before ("... the flow of migrants. Police took them to the border")."""
+    """The group 'they'/'them' stands for: the nearest plural participant (subject, object, 'of'
+    noun) before it, in its sentence or the one before, if it is a group ("... the flow of
+    migrants. Police took them to the border")."""
     sent = ctx.sent_of(tok)
     start = sent.start
     if start > 0:
         start = ctx.sent_of(ctx.tokens[start - 1]).start
     for j in range(tok.i - 1, start - 1, -1):
         cand = ctx.tokens[j]
-        if cand.pos_ in ("NOUN", "PROPN") and cand.tag_ in ("NNS", "NNPS") and group_of(ctx, cand):
-            return cand
+        if cand.pos_ not in ("NOUN", "PROPN") or cand.tag_ not in ("NNS", "NNPS"):
+            continue
+        if cand.dep_ in ("nsubj", "nsubjpass", "dobj", "appos") or (cand.dep_ == "pobj" and cand.head.lower_ == "of"):
+            # the nearest plural participant; "them" after "caught the smugglers" is not the migrants before
+            return cand if group_of(ctx, cand) else None
     return None
 
 
