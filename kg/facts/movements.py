@@ -1,43 +1,92 @@
 """Groups of people who move, or want to move, from where to where (cq06).
 
-A movement is a verb or noun of moving whose subject (or object, for sending and deporting) is
-a group of people — a migrant noun or a demonym plural. "from X" and "leave X" give the origin,
-"into/to/for X" the destination; a demonym group with no stated origin comes from its country
-("thousands of Sudanese ... flee"), and "their homeland" is that country too.
+A movement is a verb or noun of moving whose mover is a group of people — a migrant noun or a
+demonym plural. The mover of a verb of going is its subject, found also through control and
+coordination ("migrants tried to reach X"), participles ("migrants heading for X") and relative
+clauses ("refugees who fled X"); the mover of a verb of sending is its object or passive subject
+("were deported to X"), and the sender, when it is a state or a place, is where they leave from
+("Britain deported ... to X"). "from X" and "leave X" give the origin, "into/to/for X" the
+destination, on the verb or on the group noun ("migrants from Iraq"); each of a list of places
+gives its own row. A demonym group with no stated origin comes from its country ("Venezuelans
+entered Peru"), "their homeland" or "sent back" is that country too, and an influx with no stated
+destination arrives in the country the article is about. A state that receives a group is its
+destination, a boat carrying a group takes it where the boat goes, and a bulleted list under
+"X has bused:" gives one movement per item.
 """
 from __future__ import annotations
 
+from ..gazetteer import SUPRANATIONAL
 from ..lexicon import GROUP_NOUNS, MIGRANT_MODIFIERS
 from ..records import Kind, MovementFact
 from .syntax import subject_of
 
-MOVE_VERBS = {"leave", "flee", "cross", "head", "travel", "return", "go", "move", "arrive", "enter", "pour", "migrate", "escape", "come", "walk", "sail", "flow", "reach", "land"}
-SEND_VERBS = {"send", "deport", "expel", "transfer", "bus", "fly", "return", "relocate"}
-MOVE_NOUNS = {"arrival", "influx", "entry", "flow", "exodus", "departure", "return", "crossing"}
+MOVE_VERBS = {"leave", "flee", "cross", "head", "travel", "return", "go", "move", "arrive", "enter", "pour", "migrate",
+              "escape", "come", "walk", "sail", "flow", "reach", "land", "flock", "stream", "trek", "journey",
+              "emigrate", "immigrate"}
+SEND_VERBS = {"send", "deport", "expel", "transfer", "bus", "fly", "return", "relocate", "transport", "take",
+              "repatriate", "remove", "evacuate", "smuggle", "ship", "airlift", "bring"}
+# A state that receives a group is where it arrives: "the country received 180,000 migrants from X".
+RECEIVE_VERBS = {"receive", "admit", "welcome"}
+VEHICLES = {"boat", "vessel", "ship", "dinghy", "bus", "plane", "aircraft", "flight", "truck", "lorry", "train", "raft", "craft"}
+# "make their way to X", "push their way into X", "make it to X": a verb of going by its object
+WAY_VERBS = {"make", "push", "find", "wind", "work", "fight", "force", "wend"}
+MOVE_NOUNS = {"arrival", "influx", "entry", "flow", "exodus", "departure", "return", "crossing", "flight", "transfer",
+              "deportation", "repatriation", "journey", "surge", "expulsion", "relocation"}
+SENDING_NOUNS = {"deportation", "transfer", "repatriation", "return", "expulsion", "relocation"}
+# An influx with no stated destination comes into the country the article is about.
+INCOMING_NOUNS = {"arrival", "influx", "surge"}
+# Plain "people" move when the verb itself says they are displaced.
+DISPLACEMENT_LEMMAS = {"flee", "escape", "evacuate", "deport", "repatriate", "expel", "remove", "exodus",
+                       "deportation", "repatriation"}
+# ... and so do people crossing into a country: "people entering Mexico".
+BORDER_CROSSING_LEMMAS = DISPLACEMENT_LEMMAS | {"enter", "cross"}
+MOVING_MODIFIERS = {"detained", "displaced", "deported", "evacuated", "rescued", "fleeing", "returning", "expelled"}
+GROUP_WORDS = GROUP_NOUNS | {"individual"}
+PLAIN_PEOPLE = {"people", "person", "family", "child", "resident", "national", "citizen", "worker", "individual"}
+COUNT_WORDS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "busloads", "planeloads", "boatloads",
+               "groups", "group", "number", "wave", "all", "most", "many", "some"}
+ARRIVING = {"arrive", "land"}
+RETURNING = {"return", "repatriate", "repatriation"}
+LEAVING = {"flee", "escape", "leave", "pour", "cross", "migrate", "emigrate", "exodus", "departure"}
+REGION_PREFIXES = {"Central", "South", "North", "Latin", "West", "East", "Western", "Eastern", "Northern", "Southern"}
+QUANTIFIERS = {"many", "several", "some", "few", "most", "more", "other", "numerous", "countless"}
 HOME_WORDS = {"homeland", "home", "country"}
+# Common nouns that name a place one can be moved to: "reception centres", "other states".
+DESTINATION_NOUNS = {"border", "frontier", "coast", "port", "camp", "centre", "center", "state", "city", "town",
+                     "island", "shore", "depot", "territory", "region", "province", "facility", "shelter"}
+BULLETS = ("•", "*", "·", "▪", "-", "–")
+MAX_LIST_LINES = 40
+LIST_WINDOW = 600  # tokens looked back for the line that opens a list
+TO_WORDS = {"into", "to", "for", "toward", "towards", "onto"}
+THEY = {"they", "them"}
 PLACE_KINDS = {Kind.COUNTRY, Kind.PLACE, Kind.CROSSING}
+SENDER_KINDS = {Kind.COUNTRY, Kind.GOVERNMENT, Kind.PLACE}
 
 
-def group_of(ctx, tok):
-    """(label, country) if ``tok`` heads a group of people: 'undocumented migrants', 'Afghans'."""
-    if tok.lower_ in ("hundreds", "thousands", "dozens", "millions", "tens") or tok.like_num:
+def group_of(ctx, tok, plain_ok: bool = False) -> tuple[str, str | None] | None:
+    """(label, country) if ``tok`` heads a group of people: 'undocumented migrants', 'Afghans'.
+    Plain 'people' count only with a demonym or migrant word, or when ``plain_ok`` (fleeing)."""
+    if tok.lower_ in COUNT_WORDS or tok.like_num:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        return group_of(ctx, pobj)
+                        return group_of(ctx, pobj, plain_ok)
         return None
-    code = ctx.gaz.demonym_code(tok.text) if tok.text[:1].isupper() and tok.tag_ in ("NNPS", "NNS", "NNP") else None
+    demonym, code = _demonym(ctx, tok)
     lemma = tok.lemma_.lower()
-    if not code and lemma not in GROUP_NOUNS:
+    if not demonym and lemma not in GROUP_WORDS:
         return None
-    if not code and lemma in ("people", "person", "family", "child", "resident", "national", "citizen", "worker"):
+    clause = _displacement_clause(tok) if not demonym and lemma in PLAIN_PEOPLE else None
+    if clause is not None:
+        return _group_label(tok) + " " + clause, None  # "people who fled X", "people fleeing X"
+    if not demonym and lemma in PLAIN_PEOPLE and not plain_ok:
         # plain people count when a demonym or migrant word qualifies them
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound")]
-        if not any(ctx.gaz.demonym_code(m.text) or m.lower_ in MIGRANT_MODIFIERS for m in mods):
+        if not any(ctx.gaz.demonym_code(m.text) or m.lower_ in MIGRANT_MODIFIERS or m.lower_ in MOVING_MODIFIERS
+                   for m in mods):
             return None
-    mods = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound") and not c.like_num and c.ent_type_ != "DATE"]
-    label = " ".join(mods + [tok.text]).replace(" - ", "-")
+    label = _group_label(tok)
     country = ctx.country(code) if code else None
     if country is None:
         for m in tok.lefts:
@@ -47,79 +96,468 @@ def group_of(ctx, tok):
     return label, country
 
 
-def _place_in(ctx, tok, create: bool = True):
-    for sub in tok.subtree:
-        key = ctx.key_at(sub.i)
-        if key and ctx.kind(key) in PLACE_KINDS:
-            return ctx.country_of(key) if ctx.kind(key) is Kind.COUNTRY else key
-    if create and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in HOME_WORDS:
-        words = [t for t in tok.subtree if t.dep_ not in ("det", "poss", "case") and not t.is_punct][:5]
-        if words:
-            return ctx.add(Kind.PLACE, " ".join(t.text for t in words), words[0].i, words[-1].i + 1)
+def _demonym(ctx, tok) -> tuple[bool, str | None]:
+    """(is a demonym plural, its country), read with its name words: 'South Sudanese' is South
+    Sudan, 'Central Americans' people of a region with no one country (not the United States)."""
+    if not (tok.text[:1].isupper() and tok.tag_ in ("NNPS", "NNS", "NNP")):
+        return False, None
+    code = ctx.gaz.demonym_code(tok.text)
+    prefix = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if code and prefix:
+        whole = ctx.gaz.demonym_code(" ".join(c.text for c in prefix + [tok]))
+        if whole or prefix[-1].text in REGION_PREFIXES:
+            return True, whole
+    return code is not None, code
+
+
+def _displacement_clause(tok) -> str | None:
+    """'who fled Ukraine', 'fleeing the war': a short clause on a plain people noun that makes
+    them displaced people."""
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in BORDER_CROSSING_LEMMAS:
+            words = [t for t in child.subtree if t.i > tok.i]
+            cut = next((k for k, t in enumerate(words) if t.is_punct or t.dep_ in ("cc", "conj", "prep") and t.head.i == child.i and k > 1), len(words))
+            words = words[:cut]
+            if 0 < len(words) <= 4:
+                return " ".join(t.text for t in words)
     return None
 
 
-def _endpoints(ctx, verb, group_country):
-    origin = destination = None
-    lemma = verb.lemma_.lower()
-    children = list(verb.children)
-    # "into their homeland from neighboring Pakistan": the parser may hang "from" on the destination
-    children += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "to", "toward", "towards")
-                 for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "prep" and g.lower_ == "from"]
-    for child in children:
-        if child.dep_ == "dobj" and lemma in ("leave", "flee", "escape"):
-            origin = origin or _place_in(ctx, child, create=False)
-        if child.dep_ == "dobj" and lemma in ("reach", "enter"):
-            destination = destination or _place_in(ctx, child, create=False)
-        if child.dep_ == "prep":
+def _group_label(tok) -> str:
+    """The group noun with its modifiers: 'Honduran and Salvadoran asylum-seekers'."""
+    mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    if not mods:
+        return tok.text
+    words = [t for t in tok.doc[min(m.left_edge.i for m in mods):tok.i + 1]
+             if not t.like_num and t.ent_type_ != "DATE" and t.dep_ not in ("det", "poss", "case", "nummod", "quantmod")
+             and t.lower_ not in QUANTIFIERS
+             and not (t.is_punct and t.text != "-")]
+    return " ".join(t.text for t in words).replace(" - ", "-")
+
+
+def _antecedent(ctx, tok):
+    """The group 'they'/'them' stands for: the nearest plural participant (subject, object, 'of'
+    noun) before it, in its sentence or the one before, if it is a group ("... the flow of
+    migrants. Police took them to the border")."""
+    sent = ctx.sent_of(tok)
+    start = sent.start
+    if start > 0:
+        start = ctx.sent_of(ctx.tokens[start - 1]).start
+    for j in range(tok.i - 1, start - 1, -1):
+        cand = ctx.tokens[j]
+        if cand.pos_ not in ("NOUN", "PROPN") or cand.tag_ not in ("NNS", "NNPS"):
+            continue
+        if cand.dep_ in ("nsubj", "nsubjpass", "dobj", "appos") or (cand.dep_ == "pobj" and cand.head.lower_ == "of"):
+            # the nearest plural participant; "them" after "caught the smugglers" is not the migrants before
+            return cand if group_of(ctx, cand) else None
+    return None
+
+
+def _mover_of_going(tok):
+    """Who goes: the verb's subject, else the subject or object it inherits through control,
+    coordination, participles and relative clauses."""
+    cur = tok
+    for _ in range(5):
+        subj = subject_of(cur)
+        if subj is not None:
+            if cur.dep_ == "relcl" and subj.lower_ in ("who", "that", "which"):
+                return cur.head
+            return subj
+        if cur.dep_ in ("acl", "relcl"):
+            return cur.head
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            # "deter migrants from crossing"
+            return next((c for c in cur.head.head.children if c.dep_ == "dobj"), None)
+        if cur.dep_ in ("xcomp", "ccomp"):
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "forced migrants to leave", "allowed people to travel"
+        if cur.dep_ == "advcl":
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.right_edge.i + 1 == cur.left_edge.i:
+                return obj  # "a boat carrying migrants trying to reach X": the participle is the object's
+        if cur.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _is_passive(verb) -> bool:
+    """'were deported', 'migrants deported to X' (a past participle on a noun)."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _mover_of_sending(verb):
+    """Who is sent: the object, the passive subject ("were deported"), the noun a past
+    participle qualifies ("migrants deported to X"), or the subject a passive infinitive
+    inherits ("agreed to be transported")."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None:
+        return obj
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    if _is_passive(verb) and verb.dep_ in ("xcomp", "conj"):
+        return _mover_of_going(verb)
+    if verb.dep_ == "conj":
+        return _mover_of_sending(verb.head) if verb.head.lemma_.lower() in SEND_VERBS else None
+    return None
+
+
+def _sender_origin(ctx, verb) -> str | None:
+    """Where a sending starts from when the sender is a state or a place: "Hungary takes them
+    to ...", "the government of X repatriated ...", "allow the US to deport ..."."""
+    if _is_passive(verb):
+        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    else:
+        agent = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if agent is None and verb.dep_ in ("xcomp", "ccomp"):
+            agent = next((c for c in verb.head.children if c.dep_ == "dobj"), None) or subject_of(verb.head)
+        if agent is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            return _sender_origin(ctx, verb.head)
+    if agent is None or agent.lower_ in THEY:
+        return None
+    key = ctx.subject_entity(agent)
+    if key is None or ctx.kind(key) not in SENDER_KINDS:
+        return None
+    return key if ctx.kind(key) is Kind.PLACE else ctx.country_of(key)
+
+
+def _own_phrase(tok) -> list:
+    """Tokens of ``tok``'s phrase without its conjuncts and clauses ("Iraq" of "Iraq, Syria")."""
+    skip = {t.i for c in tok.children if c.dep_ in ("conj", "cc", "appos", "relcl", "acl", "punct")
+            for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in skip]
+
+
+def _conjuncts(tok) -> list:
+    """A noun and the nouns coordinated with it: 'Iraq, Syria and Chad'."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _place_in(ctx, tok, create: bool = True) -> str | None:
+    """The place a phrase names: a known country or place in it, else (``create``) a proper name
+    or a place noun ('reception centres', 'the Hungarian border'), not 'one side' or 'deaths'."""
+    phrase = _own_phrase(tok)
+    for sub in phrase:
+        key = ctx.place_named_at(sub)  # a name, or a demonym on a region noun, not "the South American nation"
+        if key and ctx.kind(key) in PLACE_KINDS:
+            return ctx.country_of(key) if ctx.kind(key) is Kind.COUNTRY else key
+    if not create or tok.lemma_.lower() in HOME_WORDS:
+        return None
+    if tok.pos_ == "PROPN" or tok.lemma_.lower() in DESTINATION_NOUNS:
+        words = [t for t in phrase if t.dep_ != "det" and t.tag_ != "PRP$" and not t.is_punct][:6]
+        if words and words[-1].dep_ in ("prep", "case"):
+            words = words[:-1]
+        if words:
+            return ctx.add(Kind.PLACE, "".join(t.text_with_ws for t in words).strip(), words[0].i, words[-1].i + 1)
+    return None
+
+
+def _places(ctx, pobj, create: bool) -> list[str]:
+    """The place of each coordinated noun: 'from Iraq, Syria and African countries'."""
+    out = []
+    for t in _conjuncts(pobj):
+        place = _place_in(ctx, t, create)
+        if place and place not in out:
+            out.append(place)
+    return out
+
+
+def _home(ctx, pobj, group_country) -> str | None:
+    """'their homeland', 'their home country': the group's own country, else 'home country'."""
+    if pobj.lemma_.lower() not in HOME_WORDS:
+        return None
+    mods = {c.lower_ for c in pobj.children}
+    if not mods & {"their", "his", "her", "its"} and "home" not in mods and pobj.lower_ != "homeland":
+        return None
+    if group_country:
+        return group_country
+    if pobj.lower_ == "country" and "home" in mods:
+        return ctx.add(Kind.PLACE, "home country", pobj.i - 1, pobj.i + 1)
+    return None
+
+
+def _endpoints(ctx, heads, group_country, lemma: str) -> tuple[list, list]:
+    """Origins and destinations stated by the preps and objects of the movement's words."""
+    origins: list = []
+    destinations: list = []
+
+    def add(target, places):
+        target.extend(p for p in places if p and p not in target)
+
+    for head in heads:
+        children = list(head.children)
+        # "into their homeland from neighboring Pakistan": the parser may hang "from" on the destination
+        children += [g for c in head.children if c.dep_ == "prep" and c.lower_ in TO_WORDS
+                     for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "prep" and g.lower_ == "from"]
+        for child in children:
+            if child.dep_ == "dobj" and lemma in ("leave", "flee", "escape") and head.pos_ == "VERB":
+                add(origins, _places(ctx, child, create=False))
+            if child.dep_ == "dobj" and lemma in ("reach", "enter") and head.pos_ == "VERB":
+                add(destinations, _places(ctx, child, create=False))
+            if child.dep_ in ("advmod", "prt") and child.lower_ in ("back", "home") and group_country:
+                add(destinations, [group_country])
+            if child.dep_ not in ("prep", "dative"):
+                continue
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            home = pobj.lemma_.lower() in HOME_WORDS and any(c.lower_ in ("their", "his", "her", "its") for c in pobj.children)
             if child.lower_ == "from":
-                origin = origin or _place_in(ctx, pobj, create=False)
-            elif child.lower_ in ("into", "to", "for", "toward", "towards"):
-                destination = destination or (group_country if home else _place_in(ctx, pobj))
-    return origin, destination
+                add(origins, _places(ctx, pobj, create=pobj.ent_type_ in ("GPE", "LOC", "FAC")))
+                # "from X to Y": the parser may hang "to Y" on "from"
+                for to_obj in (p for to in child.children if to.dep_ == "prep" and to.lower_ in TO_WORDS
+                               for p in to.children if p.dep_ == "pobj"):
+                    add(destinations, _places(ctx, to_obj, create=True))
+            elif child.lower_ in TO_WORDS:
+                home = _home(ctx, pobj, group_country)
+                add(destinations, [home] if home else _places(ctx, pobj, create=True))
+            elif child.lower_ in ("in", "on", "at") and lemma in ARRIVING and head.pos_ == "VERB":
+                add(destinations, _places(ctx, pobj, create=False))  # "arrived in Lampedusa"
+    return origins, destinations
+
+
+def _group_origins(ctx, group_tok) -> list:
+    """'migrants from Afghanistan, Turkey and Chad', 'migrants — mostly from Iraq —'."""
+    out: list = []
+    for child in group_tok.children:
+        preps = [child] if child.dep_ == "prep" else [c for c in child.children if c.dep_ == "prep"] if child.dep_ in ("appos", "advmod") else []
+        for prep in preps:
+            if prep.lower_ != "from":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(p for p in _places(ctx, pobj, create=False) if p not in out)
+    return out
+
+
+def _is_union(ctx, key: str) -> bool:
+    """A union of states (the EU) is not a country people arrive in."""
+    entity = ctx.entities.get(key)
+    return entity is not None and entity.iso_code in SUPRANATIONAL
+
+
+def _host_country(ctx, tok, origins: list) -> str | None:
+    """Where an influx with no stated destination arrives: the first country the sentence names
+    that is also the one the article is about ("Bulgaria ... combat a growing migrant influx")."""
+    about = {ctx.home_country, ctx.main_country} - {None}
+    for t in ctx.sent_of(tok):
+        if t.ent_type_ not in ("GPE", "LOC"):
+            continue  # not "European" of "European Commission"
+        country = ctx.country_of(ctx.key_at(t.i))
+        if country in about and country not in origins and not _is_union(ctx, country):
+            return country
+    return None
+
+
+def _vehicle_of(verb):
+    """The boat, bus or plane that carries: 'a boat carrying migrants', 'the bus carried 40 people'."""
+    vehicle = verb.head if verb.dep_ == "acl" else subject_of(verb)
+    return vehicle if vehicle is not None and vehicle.lemma_.lower() in VEHICLES else None
+
+
+def _vehicle_verbs(verb) -> list:
+    """Where the vehicle goes says where its passengers go: 'The vessel, carrying 90 migrants,
+    was en route to X from Y' — the vehicle's own verb, and 'en route' on it."""
+    vehicle = _vehicle_of(verb)
+    if vehicle is None or vehicle.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    gov = vehicle.head
+    return [gov] + [t for t in gov.subtree if t.lower_ == "route" and gov.i in (t.head.i, t.head.head.i)]
+
+
+def _movement_at(ctx, tok) -> tuple:
+    """(group token, how) if ``tok`` is a verb or noun of moving: how is 'go', 'send', 'receive',
+    'carry' or 'noun'; (None, None) otherwise."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        if lemma in SEND_VERBS:
+            mover = _mover_of_sending(tok)
+            if mover is not None:
+                return mover, "send"
+        if lemma in RECEIVE_VERBS:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            return (obj, "receive") if obj is not None else (None, None)
+        if lemma == "carry" and _vehicle_of(tok) is not None:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            return (obj, "carry") if obj is not None else (None, None)
+        if tok.lower_ == "bound" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            return _mover_of_going(tok), "go"  # "migrants bound for X", "they were bound for X"
+        way = lemma in WAY_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("way", "it") for c in tok.children)
+        if lemma in MOVE_VERBS or way:
+            return _mover_of_going(tok), "go"
+        return None, None
+    if tok.pos_ == "NOUN" and lemma == "way" and tok.head.lower_ == "on" and tok.head.dep_ == "prep":
+        # "migrants on their way to X", "they were on their way to X"
+        holder = tok.head.head
+        if holder.pos_ in ("NOUN", "PROPN"):
+            return holder, "go"
+        obj = next((c for c in holder.children if c.dep_ == "dobj" and c.right_edge.i + 1 == tok.head.i), None)
+        return obj if obj is not None else _mover_of_going(holder), "go"  # "detained migrants on their way to X"
+    if tok.pos_ == "NOUN" and lemma in MOVE_NOUNS:
+        mover = next((c for c in tok.lefts if c.dep_ == "compound" or (c.dep_ == "amod" and c.lemma_.lower() in GROUP_NOUNS)), None) or next(
+            (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        return mover, "noun"
+    return None, None
+
+
+def _movement_facts(ctx, tok) -> list:
+    group_tok, how = _movement_at(ctx, tok)
+    group_tok = _resolve_mover(ctx, group_tok)
+    if group_tok is None:
+        return []
+    # "deported 50 Afghans and 20 Iraqis to ...": each conjoined group moves
+    return [fact for each in _conjuncts(group_tok) for fact in _group_movement(ctx, tok, each, how)]
+
+
+def _resolve_mover(ctx, group_tok):
+    """The group token itself, past a dateline subject and a 'they' standing for a group."""
+    if group_tok is None:
+        return None
+    if group_tok.idx < ctx.dateline_end:
+        # "CITY, Country — Thousands of X began ...": the parser may take the dateline for the subject
+        group_tok = next((c for c in group_tok.children if c.dep_ == "appos" and c.idx >= ctx.dateline_end), None)
+        if group_tok is None:
+            return None
+    if group_tok.lower_ in THEY:
+        return _antecedent(ctx, group_tok)
+    return group_tok
+
+
+def _group_movement(ctx, tok, group_tok, how: str, item_heads: tuple = ()) -> list:
+    """The rows of one group moved by ``tok`` (how: go, send, receive, carry or noun): one per
+    origin and destination stated, with the fallbacks the module docstring lists."""
+    lemma = tok.lemma_.lower()
+    group = group_of(ctx, group_tok, plain_ok=lemma in BORDER_CROSSING_LEMMAS)
+    if group is None:
+        return []
+    label, gcountry = group
+    heads = [tok, *item_heads]
+    if how == "noun" and tok.dep_ == "dobj":
+        heads.append(tok.head)  # "diverted the flow of migrants into Croatia"
+    if how == "carry":
+        heads.extend(_vehicle_verbs(tok))
+    origins, destinations = _endpoints(ctx, heads, gcountry, lemma)
+    for origin in _group_origins(ctx, group_tok):
+        if origin not in origins:
+            origins.append(origin)
+    if how == "send" and not origins:
+        sender = _sender_origin(ctx, tok)
+        if sender and sender not in destinations:
+            origins.append(sender)
+    if how == "noun" and lemma in SENDING_NOUNS and not origins:
+        # "Britain's deportation of migrants to X": the state that sends
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        key = ctx.entity_of(owner) if owner is not None else None
+        if ctx.kind(key) in SENDER_KINDS:
+            origins = [key if ctx.kind(key) is Kind.PLACE else ctx.country_of(key)]
+    if how == "receive" and not destinations:
+        host = _sender_origin(ctx, tok) or _host_country(ctx, tok, origins)
+        destinations = [host] if host and host not in origins else []
+    if lemma in INCOMING_NOUNS and not destinations:
+        destinations = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "to")
+                        for pobj in c.children if pobj.dep_ == "pobj" for p in _places(ctx, pobj, create=False)]
+        host = _host_country(ctx, tok, origins) if not destinations else None
+        destinations = destinations or ([host] if host else [])
+    if how in ("send", "receive") and not destinations:
+        return []  # "expelled from X" alone does not say where they went
+    if not origins and gcountry and how not in ("send", "carry") and gcountry not in destinations and (destinations or lemma in LEAVING):
+        origins = [gcountry]  # "Venezuelans entered Peru", "thousands of Sudanese fled"
+    if lemma in RETURNING and not destinations and gcountry and gcountry not in origins:
+        destinations = [gcountry]  # "Syrians returning from Lebanon" go home
+    if not origins and gcountry in destinations and ctx.home_country not in (None, gcountry):
+        origins = [ctx.home_country]  # people going home leave the country the article is about
+    if not origins and not destinations:
+        return []
+    key = ctx.add(Kind.GROUP, label, group_tok.i, group_tok.i + 1, country=gcountry)
+    evidence = ctx.evidence(ctx.sent_of(tok), f"movement.{how}", 0.7)
+    return [MovementFact(key, origin, destination, evidence)
+            for origin in (origins or [None]) for destination in (destinations or [None]) if origin != destination]
+
+
+def _join_halves(facts: list) -> list:
+    """One group's origins and destinations stated by two verbs of a sentence make whole
+    movements: 'Migrants who crossed from X were taken to Y'."""
+    halves: dict = {}
+    for f in facts:
+        if (f.origin is None) != (f.destination is None):
+            halves.setdefault((f.group, f.evidence.sentence), []).append(f)
+    out = []
+    for f in facts:
+        half = halves.get((f.group, f.evidence.sentence), [])
+        origins = [h.origin for h in half if h.origin]
+        destinations = [h.destination for h in half if h.destination]
+        if f not in half or not origins or not destinations:
+            out.append(f)
+        elif f is half[0]:
+            out.extend(MovementFact(f.group, o, d, f.evidence) for o in origins for d in destinations if o != d)
+    return out
+
+
+def _drop_partial(facts: list) -> list:
+    """Drop a movement that another states more fully: the same origin, now with a destination
+    (any group); the same group and destination, now with an origin."""
+    def fuller(f, g):
+        if f is g:
+            return False
+        if f.destination is None and g.destination is not None and f.origin == g.origin:
+            return True  # any group: "refugees fleeing X" after "people fled X into Y"
+        return f.group == g.group and f.origin is None and g.origin is not None and f.destination == g.destination
+    return [f for f in facts if not any(fuller(f, g) for g in facts)]
+
+
+def _list_intro_verb(ctx, item):
+    """The verb a bulleted list completes ("Texas has bused:" / "• 500 migrants to X"): the
+    list item's line starts with a bullet, and the first line above that is not an item ends
+    with a colon; the verb is what that colon hangs on."""
+    if not any(t.text in BULLETS for t in ctx.tokens[max(0, item.i - 4):item.i]):
+        return None
+    window = ctx.span(max(0, item.i - LIST_WINDOW), item.i + 1)
+    text, item_at = window.text, item.idx - window.start
+    line_start = text.rfind("\n", 0, item_at) + 1
+    if not text[line_start:item_at].lstrip().startswith(BULLETS):
+        return None
+    end = line_start - 1
+    for _ in range(MAX_LIST_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        line_end, end = end, start - 1
+        if not line or line.startswith(BULLETS):
+            continue
+        if not line.endswith(":"):
+            return None
+        colon = window.start + text.rindex(":", start, line_end)
+        span = ctx.doc.char_span(colon, colon + 1)
+        return span[0].head if span is not None and span[0].head.pos_ == "VERB" else None
+    return None
+
+
+def _list_item_facts(ctx, tok) -> list:
+    """A verbless bulleted item naming a group, under a verb of sending or going."""
+    bullet = tok.head if tok.head.text in BULLETS else None
+    if tok.dep_ != "ROOT" and bullet is None:
+        return []
+    verb = _list_intro_verb(ctx, tok)
+    if verb is None:
+        return []
+    lemma = verb.lemma_.lower()
+    how = "send" if lemma in SEND_VERBS else "go" if lemma in MOVE_VERBS else None
+    if how is None:
+        return []
+    return _group_movement(ctx, verb, tok, how, item_heads=(tok,) + ((bullet,) if bullet is not None else ()))
 
 
 def extract_movements(ctx) -> list:
+    """Movement facts of an article: verbs and nouns of moving, and bulleted list items."""
     facts = []
     for tok in ctx.tokens:
-        lemma = tok.lemma_.lower()
-        group_tok = None
-        if tok.pos_ == "VERB" and lemma in MOVE_VERBS:
-            subj = subject_of(tok)
-            if subj is None and tok.dep_ == "acl":
-                subj = tok.head
-            if subj is None and tok.dep_ in ("xcomp", "ccomp", "pcomp"):
-                gov = tok.head if tok.dep_ != "pcomp" else tok.head.head
-                subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
-            group_tok = subj
-        elif tok.pos_ == "VERB" and lemma in SEND_VERBS:
-            group_tok = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if group_tok is not None and group_tok.lower_ in ("busloads", "planeloads", "boatloads", "groups"):
-                group_tok = next((p for c in group_tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), group_tok)
-        elif tok.pos_ == "NOUN" and lemma in MOVE_NOUNS:
-            group_tok = next((c for c in tok.lefts if c.dep_ == "compound"), None) or next(
-                (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
-        if group_tok is None:
-            continue
-        group = group_of(ctx, group_tok)
-        if group is None:
-            continue
-        label, gcountry = group
-        origin, destination = _endpoints(ctx, tok, gcountry)
-        if lemma in ("arrival", "influx") and destination is None:
-            destination = next((_place_in(ctx, c, create=False) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "to")), None)
-        if origin is None and gcountry and lemma in ("flee", "escape", "leave", "pour", "cross", "migrate") and destination != gcountry:
-            origin = gcountry
-        if origin is None and destination is not None and destination == gcountry and ctx.home_country not in (None, destination):
-            origin = ctx.home_country  # people going home leave the country the article is about
-        if origin is None and destination is None:
-            continue
-        if origin == destination:
-            continue
-        key = ctx.add(Kind.GROUP, label, group_tok.i, group_tok.i + 1, country=gcountry)
-        facts.append(MovementFact(key, origin, destination, ctx.evidence(ctx.sent_of(tok), f"movement.{tok.pos_.lower()}", 0.7)))
-    return facts
+        if tok.pos_ in ("VERB", "NOUN"):
+            facts.extend(_movement_facts(ctx, tok))
+        if tok.pos_ == "NOUN" and (tok.dep_ == "ROOT" or tok.head.text in BULLETS):
+            facts.extend(_list_item_facts(ctx, tok))
+    return _drop_partial(_join_halves(facts))

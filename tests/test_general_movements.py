@@ -1,0 +1,186 @@
+"""Regression tests for movements of groups of people (cq06): for each class of construction, a
+short text written here and the (group, origin, destination) rows it must (and must not) yield.
+Names are invented; the countries are only general knowledge."""
+from __future__ import annotations
+
+import pytest
+
+from kg.articles import article_from_text
+from kg.records import MovementFact
+
+
+@pytest.fixture(scope="module")
+def moves():
+    from kg.pipeline import Extractor
+
+    extractor = Extractor()
+
+    def run(text: str) -> set:
+        facts = extractor.extract(article_from_text(text, slug="t", published="2024-03-08"))
+
+        def name(key):
+            return facts.entities[key].name if key else None
+
+        return {(name(m.group), name(m.origin), name(m.destination)) for m in facts.of_type(MovementFact)}
+
+    return run
+
+
+def test_passive_subject_is_the_group_sent(moves):
+    assert ("migrants", None, "Ecuador") in moves("Hundreds of migrants were deported to Ecuador last week.")
+
+
+def test_a_state_that_sends_is_the_origin(moves):
+    assert ("migrants", "Spain", "Senegal") in moves("Spain deported 40 migrants to Senegal on Tuesday.")
+
+
+def test_a_send_without_destination_is_no_movement(moves):
+    assert moves("Thousands of migrants were expelled from Germany in 2023.") == set()
+
+
+def test_subject_through_control_and_each_listed_origin(moves):
+    found = moves("Migrants from Eritrea and Sudan tried to reach Malta by boat.")
+    assert ("Migrants", "Eritrea", "Malta") in found
+    assert ("Migrants", "Sudan", "Malta") in found
+
+
+def test_relative_clause_and_demonym_origin(moves):
+    found = moves("Aid workers met Somali refugees who fled into Kenya in May.")
+    assert ("Somali refugees", "Somalia", "Kenya") in found
+
+
+def test_participle_on_the_group_noun(moves):
+    assert ("migrants", None, "Spain") in moves("Coast guards stopped a boat of migrants heading for Spain.")
+
+
+def test_noun_of_movement_with_of_group_and_to_place(moves):
+    found = moves("The flight of 50 Cuban migrants to Mexico was cancelled.")
+    assert ("Cuban migrants", "Cuba", "Mexico") in found
+
+
+def test_demonym_plural_comes_from_its_country(moves):
+    assert ("Nicaraguans", "Nicaragua", "Costa Rica") in moves("Thousands of Nicaraguans entered Costa Rica on Monday.")
+
+
+def test_them_stands_for_the_nearest_participant_before(moves):
+    text = ("The flow of migrants grew in August. Police in Croatia met the new arrivals, and Croatia then "
+            "took them to the border of Slovenia.")
+    assert ("new arrivals", "Croatia", "Slovenia") in moves(text)
+
+
+def test_them_is_not_a_group_when_a_nearer_participant_is_not(moves):
+    text = "Dozens of migrants waited at the port. Police caught the smugglers and took them to Athens."
+    assert moves(text) == set()
+
+
+def test_sent_back_goes_to_the_groups_country(moves):
+    assert ("Syrians", "Lebanon", "Syria") in moves("Lebanon has sent 300 Syrians back this year.")
+
+
+def test_a_common_noun_that_is_no_place_is_no_destination(moves):
+    found = moves("All the migrants went to one side of the boat. He sent Syrians to their deaths.")
+    assert not any(dest in ("one side", "deaths") for _, _, dest in found)
+
+
+def test_a_demonym_on_a_generic_noun_is_no_place(moves):
+    found = moves("Peru imposed new rules on migrants fleeing the troubled South American nation.")
+    assert not any(origin == "United States" for _, origin, _ in found)
+
+
+def test_an_influx_arrives_in_the_country_the_article_is_about(moves):
+    text = "Greece has deployed 300 troops to its northern border to combat a growing migrant influx."
+    assert any(dest == "Greece" and "migrant" in group for group, _, dest in moves(text))
+
+
+def test_a_partial_repeat_gives_way_to_the_full_movement(moves):
+    found = moves("Over 1,000 people have fled Sudan into Chad. Refugees fleeing Sudan need shelter.")
+    assert ("people", "Sudan", "Chad") in found
+    assert not any(dest is None for _, _, dest in found)
+
+
+def test_make_their_way_is_a_verb_of_going(moves):
+    found = moves("Thousands of Hondurans made their way into Guatemala on foot.")
+    assert ("Hondurans", "Honduras", "Guatemala") in found
+
+
+def test_the_group_after_a_dateline_is_the_mover(moves):
+    text = "Puerto Lindo, Panama — Hundreds of Colombians began making their way from Ecuador into Costa Rica on Friday."
+    assert ("Colombians", "Ecuador", "Costa Rica") in moves(text)
+
+
+def test_a_regional_demonym_names_no_country(moves):
+    found = moves("Hundreds of Central Americans entered Mexico on Sunday.")
+    assert ("Central Americans", None, "Mexico") in found
+
+
+def test_a_country_that_receives_a_group_is_its_destination(moves):
+    found = moves("Kenya received 20,000 Somali refugees and 5,000 Ethiopians from Somalia last year.")
+    assert ("Somali refugees", "Somalia", "Kenya") in found
+    assert ("Ethiopians", "Somalia", "Kenya") in found
+
+
+def test_a_vehicle_carrying_a_group_takes_it_where_it_goes(moves):
+    text = "The boat, carrying about 60 migrants, was en route to Spain from the coast of Morocco."
+    assert ("migrants", "Morocco", "Spain") in moves(text)
+
+
+def test_a_participle_after_the_carried_group_is_the_groups(moves):
+    text = "A small boat carrying migrants trying to reach Italy sank off Malta on Monday."
+    assert ("migrants", None, "Italy") in moves(text)
+
+
+def test_plain_people_who_fled_are_a_group(moves):
+    found = moves("Officials counted people who fled Sudan and 200,000 people fled Sudan into Chad.")
+    assert ("people", "Sudan", "Chad") in found
+    assert ("people entering Chile", "Bolivia", "Chile") in moves("Rules changed for people entering Chile from Bolivia.")
+
+
+def test_plain_people_doing_nothing_are_no_group(moves):
+    assert moves("Many people went to Madrid for the holidays.") == set()
+
+
+def test_a_bulleted_list_completes_the_verb_above_it(moves):
+    text = ("Arizona has also bused:\n\n"
+            "• Over 1,200 migrants to Denver since May\n"
+            "• Over 800 migrants to Boston since June\n")
+    found = moves(text)
+    assert ("migrants", "Arizona", "Denver") in found
+    assert ("migrants", "Arizona", "Boston") in found
+
+
+def test_a_list_without_a_verb_of_moving_is_no_movement(moves):
+    text = "Arizona has also counted:\n\n• Over 1,200 migrants in Denver since May\n"
+    assert moves(text) == set()
+
+
+def test_bound_for_gives_the_destination(moves):
+    found = moves("Police stopped a truck with 80 Honduran migrants bound for the United States.")
+    assert ("Honduran migrants", "Honduras", "United States") in found
+    assert ("migrants", None, "Italy") in moves("The migrants were bound for Italy.")
+
+
+def test_arrive_in_and_bring_into_give_the_destination(moves):
+    assert ("migrants", None, "Malta") in moves("About 200 migrants arrived in Malta on Sunday.")
+    assert ("refugees", None, "Greece") in moves("Smugglers brought 40 refugees into Greece last week.")
+    assert moves("The minister arrived in Malta on Sunday.") == set()
+
+
+def test_returning_demonyms_go_to_their_country(moves):
+    assert ("Syrians", "Lebanon", "Syria") in moves("Syrians returning from Lebanon face hardship.")
+
+
+def test_origin_and_destination_from_two_verbs_of_a_sentence_make_one_row(moves):
+    found = moves("Migrants who crossed from Libya and Tunisia were taken to Lampedusa.")
+    assert found == {("Migrants", "Libya", "Lampedusa"), ("Migrants", "Tunisia", "Lampedusa")}
+
+
+def test_the_state_owning_a_deportation_is_the_origin(moves):
+    assert ("migrants", "United Kingdom", "Rwanda") in moves("Britain's deportation of 50 migrants to Rwanda was halted.")
+    assert ("refugees", None, "Spain") in moves("Ana Ruiz's transfer of refugees to Spain was praised.")
+
+
+def test_on_their_way_to_gives_the_destination(moves):
+    assert ("Haitian migrants", "Haiti", "United States") in moves(
+        "Police detained 40 Haitian migrants on their way to the United States.")
+    assert ("migrants", None, "Italy") in moves("The migrants were on their way to Italy when the boat sank.")
+    assert moves("The minister was on his way to Paris.") == set()
