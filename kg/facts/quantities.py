@@ -13,7 +13,7 @@ from ..dates import deadline_date, resolve_date
 from ..lexicon import SAY_VERBS
 from ..amounts import parse_amount
 from ..records import Kind, QuantityFact, QuoteFact
-from .syntax import subject_of, tense_of
+from .syntax import inherited_subject, subject_of, tense_of
 
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY"}
 PLACE_KINDS = {Kind.COUNTRY, Kind.PLACE, Kind.CROSSING, Kind.BORDER}
@@ -93,49 +93,214 @@ def _counted(ctx, first, last):
     return what, None, head
 
 
-def _place_key(ctx, tok):
-    """A place named in ``tok``'s phrase (see ``Context.place_named_at``)."""
-    return next((key for sub in tok.subtree if (key := ctx.place_named_at(sub))), None)
+PLACE_PREPS = {"in", "on", "at", "along", "across", "inside", "within", "into", "to", "off", "near", "outside", "onto"}
+NAME_PLACE_PREPS = {"in", "at", "near", "off", "into", "outside"}  # "in Calais": a place whatever the tagger says
+PLACE_NOUNS = {"island", "camp", "port", "city", "town", "village", "coast", "shore", "center", "centre", "shelter", "jetty", "prison"}
+REMOVAL_VERBS = {"expel", "deport", "remove", "evict", "evacuate", "repatriate", "return", "flee", "escape"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
+COMPASS = re.compile(r"(north|south|east|west)(-?(east|west))?(ward)?$|(north|south)-?(east|west)$", re.I)
 
-def _place(ctx, head_tok):
-    verb = head_tok.head if head_tok.head.pos_ in ("VERB", "AUX") else head_tok
-    for anchor in (head_tok, verb) + tuple(c for c in head_tok.children if c.dep_ in ("acl", "relcl")):
-        for child in anchor.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "along", "across", "inside", "within"):
-                key = _place_key(ctx, child)
-                if key:
-                    return key
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in ("island", "camp", "port", "city", "town", "village", "coast", "shore", "center", "centre", "shelter"):
-                    words = [t for t in pobj.subtree if t.dep_ not in ("det", "poss", "case", "punct")][:4]
-                    return ctx.add(Kind.PLACE, " ".join(t.text for t in words), words[0].i, words[-1].i + 1)
-            if child.dep_ in ("dobj", "nsubj") and child is not head_tok:
-                key = _place_key(ctx, child)
-                if key:
-                    return ctx.country_of(key) if ctx.kind(key) is Kind.PLACE and child.dep_ == "nsubj" and ctx.entities[key].country else key
+
+def _phrase_tokens(tok):
+    """``tok`` and its phrase, without the clauses hung on it (a relative clause names other places)."""
+    yield tok
+    for child in tok.children:
+        if child.dep_ not in CLAUSE_DEPS and child.dep_ != "punct":
+            yield from _phrase_tokens(child)
+
+
+def _place_key(ctx, tok):
+    """A place named in ``tok``'s phrase (see ``Context.place_named_at``); not a common noun the
+    resolver took for a country ("the country"), nor a name inside a longer one ("Latin America")."""
+    for sub in _phrase_tokens(tok):
+        key = ctx.place_named_at(sub)
+        if key is None or (sub.pos_ == "NOUN" and ctx.kind(key) in (Kind.COUNTRY, Kind.PLACE)):
+            continue
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" and ctx.key_at(c.i) != key for c in sub.children):
+            continue
+        return key
     return None
 
 
-def _source(ctx, sent, quote_speakers):
-    low = ctx.sent_text(sent).lower()
-    idx = low.find("according to")
-    if idx >= 0:
-        start_char = sent.start_char + idx + len("according to")
+def _named_place(ctx, prep):
+    """'in Calais', 'at Beremend': a proper name right after a locative preposition names a place,
+    even when the small model tagged it a person or an organisation."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.tag_ != "NNP" or prep.lower_ not in NAME_PLACE_PREPS or ctx.in_quote(pobj):
+        return None
+    key = ctx.key_at(pobj.i)
+    if key is None or ctx.kind(key) not in (Kind.PERSON, Kind.ORGANIZATION):
+        return None
+    if len(ctx.entities[key].name.split()) > 1 or any(ctx.key_at(c.i) for c in pobj.children):
+        return None  # "in Ana Ruiz's plan": a person's full name
+    return ctx.add(Kind.PLACE, pobj.text)
+
+
+def _prep_place(ctx, anchor, skip=None, depth: int = 0):
+    """A place in a locative or directional phrase on ``anchor`` ("in Calais", "off the coast of
+    X", "to Husi", "75 km southwest of Pylos"), or an unnamed place noun there ("at the camp");
+    not in the branch ``skip``. Looks one level into other phrases ("after a shipwreck off X")."""
+    preps = set(PLACE_PREPS)
+    if COMPASS.match(anchor.lower_):
+        preps.add("of")
+    if anchor.lemma_.lower() in REMOVAL_VERBS:
+        preps.add("from")
+    for child in anchor.children:
+        if child is skip or child.dep_ != "prep":
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.lower_ not in preps:
+            if depth == 0 and pobj is not None and (key := _prep_place(ctx, pobj, depth=1)):
+                return key
+            continue
+        key = _place_key(ctx, child) or _named_place(ctx, child)
+        if key:
+            return key
+        if pobj is not None and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in PLACE_NOUNS and child.lower_ != "to":
+            words = sorted((t for t in _phrase_tokens(pobj) if t.dep_ not in ("det", "poss", "case")), key=lambda t: t.i)[:4]
+            return ctx.add(Kind.PLACE, " ".join(t.text for t in words), words[0].i, words[-1].i + 1)
+    return None
+
+
+def _subject_place(ctx, verb, head_tok):
+    """'Colombia is host to 1.7 million', 'Bulgaria has deployed 350 troops': a place as the
+    clause's subject (a town stands for its country) or object."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child is not head_tok:
+            key = _place_key(ctx, child)
+            if key:
+                place = ctx.entities[key]
+                return ctx.country_of(key) if place.kind is Kind.PLACE and child.dep_ == "nsubj" and place.country else key
+    return None
+
+
+def _place(ctx, head_tok):
+    """Where the counted thing is: the nearest place phrase on the noun, or on the nouns and verbs
+    above it up to the clause a reporting verb governs (not where the speaker spoke)."""
+    cur, came_from = head_tok, None
+    for _ in range(8):
+        if came_from is not None and came_from.dep_ in ("ccomp", "parataxis"):
+            return None  # a reported clause: the main clause's place is where it was said
+        key = _prep_place(ctx, cur, came_from)
+        for clause in (c for c in cur.children if c.dep_ in ("acl", "relcl") and c is not came_from):
+            key = key or _prep_place(ctx, clause)
+        if key is None and cur.pos_ in ("VERB", "AUX"):
+            key = _subject_place(ctx, cur, came_from)
+        if key:
+            return key
+        if cur.head is cur:
+            return None
+        came_from, cur = cur, cur.head
+    return None
+
+
+def _main_place(ctx) -> str | None:
+    """Where the article's story happens, for numbers whose clause names no place: the first place
+    in a locative phrase of the first sentence, else the dateline's place, else the country the
+    article mentions most."""
+    for sent in ctx.sents[:1]:
         for tok in sent:
-            if tok.idx >= start_char:
-                key = ctx.key_at(tok.i)
+            if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS - {"to", "into", "onto"}:
+                key = _place_key(ctx, tok) or _named_place(ctx, tok)
+                if key:
+                    return key
+    if ctx.dateline_end:
+        key = ctx.key_in(0, next((t.i for t in ctx.tokens if t.idx >= ctx.dateline_end), 0), PLACE_KINDS)
+        if key:
+            return key
+    return ctx.main_country
+
+
+# Verbs that report a figure, beyond those that introduce quotations.
+REPORT_VERBS = SAY_VERBS | {"reiterate", "reveal", "estimate", "record", "count", "confirm", "show", "indicate",
+                            "register", "document", "tally", "disclose", "publish"}
+# Unnamed bodies and documents that vouch for a figure: "the prefecture said", "officials told",
+# "according to government data".
+SOURCE_NOUNS = {"official", "authority", "police", "prefecture", "ministry", "agency", "government", "office",
+                "spokesperson", "spokesman", "spokeswoman", "department", "data", "figure", "statistic", "report",
+                "estimate", "count", "census", "survey", "poll", "record", "coastguard", "guard", "force", "service",
+                "organisation", "organization", "commission", "council", "municipality", "mayor", "governor"}
+
+
+def _noun_source(ctx, noun):
+    """An unnamed body as a source ("the prefecture", "a coast guard official", "Bulgarian officials",
+    "initial reports"), or None if ``noun`` is not one."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SOURCE_NOUNS:
+        return None
+    start, phrase = noun.i, {t.i for t in noun.subtree}
+    while start - 1 in phrase and ctx.tokens[start - 1].dep_ in ("amod", "compound") and ctx.tokens[start - 1].pos_ in ("ADJ", "NOUN", "PROPN"):
+        start -= 1
+    words = ctx.tokens[start : noun.i + 1]
+    return ctx.add(Kind.GOVERNMENT, " ".join(t.text for t in words), start, noun.i + 1)
+
+
+def _subject_source(ctx, verb):
+    """Who a reporting verb's subject (or passive agent) is: a named source, or an unnamed body."""
+    subj = subject_of(verb) or (inherited_subject(verb) if verb.dep_ in ("advcl", "conj") else None)
+    if subj is None:
+        return None
+    key = ctx.subject_entity(subj)
+    if key and ctx.kind(key) in SOURCE_KINDS:
+        return key
+    return None if key else _noun_source(ctx, subj)
+
+
+def _agent_source(ctx, verb):
+    """'deaths recorded by the Missing Migrants Project': the agent of a passive reporting verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                key = ctx.entity_of(pobj)
                 if key and ctx.kind(key) in SOURCE_KINDS:
                     return key
-        # "according to the latest estimate from the country’s migration agency": an unnamed body
-        tail = [t for t in sent if t.idx >= start_char and t.pos_ in ("NOUN", "PROPN")]
+                return _noun_source(ctx, pobj)
+    return None
+
+
+def _according_to(ctx, sent):
+    """'according to X': X a named source, else an unnamed body ("the latest estimate from the
+    country's migration agency", "government data", "initial reports")."""
+    low = ctx.sent_text(sent).lower()
+    idx = low.find("according to")
+    if idx < 0:
+        return None
+    start_char = sent.start_char + idx + len("according to")
+    tail = [t for t in sent if t.idx >= start_char]
+    phrase_end = next((t.i for t in tail if t.is_punct and t.text != "’" and t.text != "'"), sent.end)
+    for tok in tail:
+        if tok.i >= phrase_end:
+            break
+        key = ctx.key_at(tok.i)
+        if key and ctx.kind(key) in SOURCE_KINDS:
+            return key
+    nouns = [t for t in tail if t.i < phrase_end and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in SOURCE_NOUNS]
+    body = nouns[-1] if nouns else None
+    if body is None:  # past the phrase's end, as before: "according to the latest estimate from ..."
         body = next((t for t in reversed(tail) if t.lemma_.lower() in ("agency", "ministry", "office", "data", "government", "police", "authority", "authorities", "figure", "statistics", "count")), None)
-        if body is not None:
-            mods = [c.text for c in body.lefts if c.dep_ in ("amod", "compound")]
-            name = " ".join(mods + [body.text])
-            return ctx.add(Kind.GOVERNMENT, name, body.i - len(mods), body.i + 1, country=ctx.home_country)
-    for tok in sent:
-        if tok.i in quote_speakers:
-            return quote_speakers[tok.i]
+        if body is None:
+            return None
+    mods = [c.text for c in body.lefts if c.dep_ in ("amod", "compound")]
+    name = " ".join(mods + [body.text])
+    return ctx.add(Kind.GOVERNMENT, name, body.i - len(mods), body.i + 1, country=ctx.home_country)
+
+
+def _source(ctx, sent, head_tok, quote_speakers=None):
+    """Who vouches for a figure: 'according to X'; the subject of a reporting verb above the number
+    ("Bell reiterated that ... repatriated 2,030", "the prefecture said"); the agent of a passive
+    one ("recorded by X"); else the subject of a reporting verb elsewhere in the sentence."""
+    key = _according_to(ctx, sent)
+    if key:
+        return key
+    cur = head_tok
+    for _ in range(10):
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORT_VERBS:
+            key = _subject_source(ctx, cur) or _agent_source(ctx, cur)
+            if key:
+                return key
+        if cur.head is cur:
+            break
+        cur = cur.head
     for tok in sent:
         if tok.lemma_.lower() in SAY_VERBS and tok.pos_ == "VERB":
             subj = subject_of(tok)
@@ -151,10 +316,40 @@ def _date(ctx, sent, first) -> str | None:
     ents = [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and not (e.start <= first.i < e.end) and ctx.in_quote(e[0]) == quoted
             and not re.fullmatch(r"\d+\s+(day|week|month|hour)s?", e.text.lower())]
     for ent in sorted(ents, key=lambda e: abs(e.start - first.i)):
-        value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense_of(ent.root))
+        tense = tense_of(ent.root)
+        value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense)
         if value:
-            return value
+            return _not_after_writing(ctx, ent, value, tense)
     return None
+
+
+def _not_after_writing(ctx, ent, value: str, tense: str | None) -> str:
+    """'since May 18', '... arrived on May 18': a day without a year in a past clause is the one
+    before publication, not the nearer one after it."""
+    published = ctx.article.published
+    since = ent.start > 0 and ctx.tokens[ent.start - 1].lower_ == "since"
+    if (published and len(value) == 10 and value > published and (since or tense == "past")
+            and not re.search(r"\b(1[89]|20)\d\d\b", ent.text)):
+        return f"{int(value[:4]) - 1:04d}{value[4:]}"
+    return value
+
+
+def _story_date(ctx) -> str | None:
+    """The day of the event the article reports: a day its first sentence names (a year or a
+    month there is background, not the event)."""
+    value = ctx.date_of(ctx.sents[0]) if ctx.sents else None
+    return value if value and len(value) == 10 else None
+
+
+def _fallback_date(ctx, head_tok, story_date: str | None) -> str | None:
+    """When a number's sentence gives no date: a past clause tells of the reported event (the lead's
+    date, else the day of writing), a present one holds on the day of writing, a future one has none."""
+    tense = tense_of(head_tok)
+    if tense == "future":
+        return None
+    if tense == "past":
+        return story_date or ctx.article.published
+    return ctx.article.published
 
 
 def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
@@ -165,6 +360,7 @@ def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
             for t in span:
                 quote_speakers[t.i] = q.speaker
     facts = []
+    main_place, story_date = _main_place(ctx), _story_date(ctx)
     for first, last, text in _number_spans(ctx):
         if first.lower_ in VAGUE:
             continue
@@ -177,15 +373,9 @@ def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
         if not what:
             continue
         sent = ctx.sent_of(first)
-        place = _place(ctx, head)
-        if place is None:
-            names = [t for t in sent if ctx.key_at(t.i) and ctx.kind(ctx.key_at(t.i)) in (Kind.COUNTRY, Kind.PLACE) and ctx.is_name_of_country(t.i)]
-            if names:
-                nearest = min(names, key=lambda t: abs(t.i - last.i))
-                key = ctx.key_at(nearest.i)
-                place = ctx.country_of(key) if nearest.dep_ == "nsubj" and ctx.kind(key) is Kind.PLACE else key
-        source = quote_speakers.get(first.i) or _source(ctx, sent, {})
-        date = _date(ctx, sent, first)
+        place = _place(ctx, head) or main_place
+        source = quote_speakers.get(first.i) or _source(ctx, sent, head)
+        date = _date(ctx, sent, first) or _fallback_date(ctx, head, story_date)
         facts.append(QuantityFact(what, amount.value, amount.minimum, amount.maximum, amount.approximate, unit,
                                   place, date, source, ctx.evidence(sent, "quantity.nummod", 0.75)))
     return facts

@@ -1,0 +1,93 @@
+"""Regression tests for numeric facts (cq07): for each class of error fixed, a short text written
+here and the numbers it must (and must not) yield, with their place, date and source. Names and
+places are invented or generic; none comes from the articles the extractor is measured on."""
+from __future__ import annotations
+
+import pytest
+
+from kg.articles import article_from_text
+from kg.records import QuantityFact
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from kg.pipeline import Extractor
+
+    extractor = Extractor()
+
+    def run(text: str, published: str = "2024-03-08"):  # a Friday
+        return extractor.extract(article_from_text(text, slug="t", published=published))
+
+    return run
+
+
+def name(facts, key):
+    return facts.entities[key].name if key else None
+
+
+def numbers(facts):
+    """(what, value or (min, max), place, date, source) of every number found."""
+    out = set()
+    for q in facts.of_type(QuantityFact):
+        amount = q.value if q.value is not None else (q.minimum, q.maximum)
+        out.add((q.what, amount, name(facts, q.place), q.date, name(facts, q.source)))
+    return out
+
+
+def by_amount(facts, amount):
+    return [row for row in numbers(facts) if row[1] == amount]
+
+
+def test_place_from_the_phrase_above_the_number(extract):
+    # the place hangs on the noun that holds the counted one ("a camp of 350 migrants in X")
+    facts = extract("Police cleared a camp of 350 migrants in Marseille on Thursday, the prefecture said.")
+    rows = by_amount(facts, 350)
+    assert rows and rows[0][0] == "migrants" and rows[0][2] == "Marseille"
+
+
+def test_place_where_a_speaker_spoke_is_not_the_numbers_place(extract):
+    facts = extract("Bolivia will deploy 600 soldiers to its border with Peru. "
+                    "\"There are 600 men ready,\" the minister said after talks in Lima on Thursday.")
+    assert all(row[2] != "Lima" for row in by_amount(facts, 600))
+
+
+def test_lead_place_stands_for_numbers_without_one(extract):
+    facts = extract("Coast guards rescued dozens of people off the coast of Greece on Monday.\n"
+                    "Five children were taken to hospital, officials said.")
+    rows = by_amount(facts, 5)
+    assert rows and rows[0][2] == "Greece"
+
+
+def test_compass_distance_from_a_town(extract):
+    facts = extract("The boat sank about 40 kilometers south of Messina, officials said.")
+    rows = by_amount(facts, 40)
+    assert rows and rows[0][2] == "Messina"
+
+
+def test_unnamed_body_as_source(extract):
+    facts = extract("Seven irregular migrants were arrested, the prefecture said.")
+    rows = by_amount(facts, 7)
+    assert rows and rows[0][4] == "prefecture"
+    facts = extract("A coast guard official said 120 people were on board.")
+    assert any(row[4] == "coast guard official" for row in by_amount(facts, 120))
+
+
+def test_reporting_verb_above_the_number(extract):
+    facts = extract("Revealing that the government repatriated 1,340 people in January, Interior Minister "
+                    "John Smith reiterated that the borders would stay closed.")
+    rows = by_amount(facts, 1340)
+    assert rows and rows[0][4] == "John Smith"
+
+
+def test_date_of_writing_when_the_clause_gives_none(extract):
+    facts = extract("Border guards detained 45 migrants near the river, officials said.")
+    rows = by_amount(facts, 45)
+    assert rows and rows[0][3] == "2024-03-08"
+    facts = extract("Authorities will open 3 new shelters, officials said.")
+    assert all(row[3] is None for row in by_amount(facts, 3))
+
+
+def test_since_a_day_is_before_writing(extract):
+    facts = extract("Texas has bused over 9,100 migrants to Boston since May 18.", published="2024-01-12")
+    rows = by_amount(facts, 9100)
+    assert rows and rows[0][3] == "2023-05-18"
