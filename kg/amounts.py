@@ -6,6 +6,8 @@ Amount(value=None, minimum=70.0, maximum=80.0, approximate=False)
 Amount(value=337000.0, minimum=None, maximum=None, approximate=True)
 >>> parse_amount("1.7 million").value
 1700000.0
+>>> parse_amount("more than half a million").value
+500000.0
 """
 from __future__ import annotations
 
@@ -49,6 +51,9 @@ def _number(text: str, scale: str | None) -> float | None:
 def parse_amount(text: str) -> Amount | None:
     """An Amount for phrases like '70 to 80', 'between 70 and 80', 'about 3,800', '1.7 million'."""
     low = " ".join(text.split())
+    # "half a million", "a million": the article stands for one
+    low = re.sub(r"\bhalf an? (hundred|thousand|million|billion)\b", r"0.5 \1", low, flags=re.I)
+    low = re.sub(r"(?<![\d.,])\ban? (hundred|thousand|million|billion)\b", r"1 \1", low, flags=re.I)
     rng = re.search(r"(?:between\s+)?" + NUMBER + r"\s*(?:and|to|-|–|—)\s*" + NUMBER, low, re.I)
     if rng:
         lo_scale = rng.group(2) or rng.group(4)

@@ -91,3 +91,67 @@ def test_since_a_day_is_before_writing(extract):
     facts = extract("Texas has bused over 9,100 migrants to Boston since May 18.", published="2024-01-12")
     rows = by_amount(facts, 9100)
     assert rows and rows[0][3] == "2023-05-18"
+
+
+def test_a_million_and_half_a_million(extract):
+    facts = extract("The minister said the country had sent more than half a million refugees back. "
+                    "The island of less than a million inhabitants hosts many migrants.")
+    assert by_amount(facts, 500000) and by_amount(facts, 1000000)
+
+
+def test_some_as_approximation(extract):
+    facts = extract("Romania has deployed some 250 troops along its eastern border.")
+    rows = by_amount(facts, 250)
+    assert rows and rows[0][0] == "troops"
+
+
+def test_money_with_what_it_pays_for(extract):
+    facts = extract("The president agreed to house 200 detainees for a year at a cost of $4 million.")
+    assert any(row[0] == "cost" for row in by_amount(facts, 4000000))
+    facts = extract("The law provides $9 million to the state emergency agency to transport migrants.")
+    assert any(row[0] == "money" for row in by_amount(facts, 9000000))
+
+
+def test_count_in_brackets_after_what_it_counts(extract):
+    facts = extract("Those detained comprised 80 Vietnamese, Laotians (12), Thais (nine) and four Chinese.")
+    assert ("Laotians", 12.0) in {(r[0], r[1]) for r in numbers(facts)}
+    assert ("Thais", 9.0) in {(r[0], r[1]) for r in numbers(facts)}
+    facts = extract("The boat sank on Sunday (12/11) near the coast.")
+    assert not by_amount(facts, 12)
+
+
+def test_clause_subject_is_what_a_bare_number_counts(extract):
+    facts = extract("Unless a deal is reached, the levies would be raised steadily to 30% by June.")
+    assert any(row[0] == "levies" for row in by_amount(facts, 30))
+    facts = extract("This time last year the figure was above 12,000.")
+    assert any(row[0] == "figure" for row in by_amount(facts, 12000))
+
+
+def test_bare_number_as_subject(extract):
+    facts = extract("The agency reported 85 died last year, all bound for Spain.")
+    assert any(row[0] == "died" for row in by_amount(facts, 85))
+
+
+def test_spans_of_time_worth_keeping(extract):
+    facts = extract("The prime minister declared three days of national mourning.")
+    assert any(row[0] == "days of mourning" for row in by_amount(facts, 3))
+    facts = extract("It is no longer enough to reside in the country for four years.")
+    assert any(row[0] == "years" for row in by_amount(facts, 4))
+
+
+def test_number_the_parser_left_unattached(extract):
+    facts = extract("The group includes 312 surrendered army soldiers and 40 officers.")
+    assert any("soldiers" in row[0] for row in by_amount(facts, 312))
+
+
+def test_idioms_are_not_counts(extract):
+    facts = extract("At one point the police used tear gas. People on both sides of the border can travel. "
+                    "\"The number one priority is shelter,\" she said.")
+    assert not [q for q in facts.of_type(QuantityFact) if q.value in (1, 2)]
+
+
+def test_dateline_place_for_numbers_without_one(extract):
+    facts = extract("OSLO: Police officers detained suspects in a dawn raid.\n\n"
+                    "Officials said 37 people were held.")
+    rows = by_amount(facts, 37)
+    assert rows and rows[0][2] and rows[0][2].lower() == "oslo"

@@ -19,6 +19,48 @@ SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY"}
 PLACE_KINDS = {Kind.COUNTRY, Kind.PLACE, Kind.CROSSING, Kind.BORDER}
 SOURCE_KINDS = {Kind.PERSON, Kind.ORGANIZATION, Kind.GOVERNMENT, Kind.MEDIA, Kind.ARMED_FORCES, Kind.PLATFORM}
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "tens", "several", "many", "few", "some"}
+NUMBER_WORD = re.compile(r"\d|^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)$")
+SCALE_WORDS = {"hundred", "thousand", "million", "billion"}
+APPROXIMATORS = {"between", "about", "around", "some", "nearly", "almost", "roughly", "approximately", "than", "more",
+                 "less", "fewer", "close", "to", "over", "least", "at", "up", "estimated", "an", "a", "half", "under"}
+TIME_UNITS = re.compile(r"(day|week|month|hour|year)s?")
+CURRENCY = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+# Nouns a sum of money is the amount of ("at a cost of $6 million"), and verbs that hand one over.
+MONEY_NOUNS = {"cost", "price", "fee", "fine", "budget", "fund", "funding", "aid", "payment", "grant", "sum", "investment",
+               "package", "bill", "bail", "bounty", "reward", "compensation", "loan", "deal", "contract", "salary", "wage"}
+MONEY_VERBS = {"provide", "allocate", "pay", "spend", "give", "pledge", "offer", "approve", "earmark", "receive", "cost",
+               "invest", "donate", "raise", "award", "set"}
+EVENT_SUBJECT_VERBS = {"die", "drown", "arrive", "cross", "flee", "return", "survive", "perish", "disappear", "escape",
+                       "remain", "stay", "leave", "enter"}
+
+
+def _is_number(toks, i: int) -> bool:
+    """A number token: digits, a number word, or a scale word after 'a' ("a million")."""
+    tok = toks[i]
+    if not tok.like_num:
+        return False
+    if NUMBER_WORD.search(tok.lower_):
+        return True
+    return tok.lower_ in SCALE_WORDS and i > 0 and toks[i - 1].lower_ in ("a", "an")
+
+
+def _money(ctx, tok) -> bool:
+    """'$6 million', '€300': an amount of money, kept when a noun or verb says what it pays for."""
+    return tok.ent_type_ == "MONEY" and tok.i > 0 and ctx.tokens[tok.i - 1].text in CURRENCY
+
+
+def _kept(ctx, i: int) -> bool:
+    """A number inside a date, time or money entity is kept only as a span of time, a deadline,
+    'three days of mourning', or money."""
+    toks, tok = ctx.tokens, ctx.tokens[i]
+    if tok.ent_type_ not in SKIP_ENTS:
+        return True
+    if _money(ctx, tok):
+        return True
+    nxt, after = (toks[i + 1] if i + 1 < len(toks) else None), (toks[i + 2] if i + 2 < len(toks) else None)
+    if nxt is not None and after is not None and TIME_UNITS.fullmatch(nxt.lower_) and after.lower_ == "of" and tok.ent_type_ == "DATE":
+        return True
+    return bool(deadline_date(ctx.sent_text(ctx.sent_of(tok)), ctx.article.published) or _duration(ctx.doc, i))
 
 
 def _number_spans(ctx):
@@ -26,11 +68,7 @@ def _number_spans(ctx):
     doc, toks = ctx.doc, ctx.tokens
     i = 0
     while i < len(toks):
-        tok = toks[i]
-        if not (tok.like_num and re.search(r"\d|^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)$", tok.lower_)):
-            i += 1
-            continue
-        if tok.ent_type_ in SKIP_ENTS and not (deadline_date(ctx.sent_text(ctx.sent_of(tok)), ctx.article.published) or _duration(doc, i)):
+        if not _is_number(toks, i) or not _kept(ctx, i):
             i += 1
             continue
         j = i
@@ -41,8 +79,10 @@ def _number_spans(ctx):
                                      and (ranged or toks[j + 1].lower_ != "and"))):
             j += 2 if toks[j + 1].lower_ in ("and", "to", "-", "–") else 1
         start = i
-        while start > 0 and toks[start - 1].lower_ in ("between", "about", "around", "some", "nearly", "almost", "roughly", "approximately", "than", "more", "close", "to", "over", "least", "at", "up", "estimated", "an"):
+        while start > 0 and toks[start - 1].lower_ in APPROXIMATORS:
             if toks[start - 1].lower_ == "to" and not (start > 1 and toks[start - 2].lower_ in ("close", "up")):
+                break
+            if toks[start - 1].lower_ in ("a", "an", "half") and not toks[i].lower_ in SCALE_WORDS:
                 break
             start -= 1
         yield toks[start], toks[j], doc[start : j + 1].text
@@ -50,12 +90,114 @@ def _number_spans(ctx):
 
 
 def _duration(doc, i: int) -> bool:
-    """'within 28 days', 'in 10 to 12 weeks': a span of time, which is a number worth keeping."""
+    """'within 28 days', 'in 10 to 12 weeks', 'for two years': a span of time, a number worth keeping."""
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
     before = doc[i - 1].lower_ if i > 0 else ""
-    unit = re.fullmatch(r"(day|week|month|hour)s?", nxt) or (nxt in ("to", "-", "–") and i + 3 < len(doc) and re.fullmatch(r"(day|week|month)s?", doc[i + 3].lower_))
-    return bool(unit) and before in ("within", "in", "for", "after", "have", "has") and after not in ("ago", "before", "after", "earlier", "later")
+    unit = TIME_UNITS.fullmatch(nxt) or (nxt in ("to", "-", "–") and i + 3 < len(doc) and TIME_UNITS.fullmatch(doc[i + 3].lower_))
+    return bool(unit) and before in ("within", "in", "for", "after", "have", "has") and after not in ("ago", "before", "after", "earlier", "later", "old")
+
+
+def _noun_label(ctx, head, start: int | None = None) -> str:
+    """'dark blue containers', 'members of the National Guard' -> the noun with its modifiers and
+    its 'of' phrase (determiners dropped)."""
+    start = head.i if start is None else start
+    mods = [t for t in ctx.tokens[start : head.i] if t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and not t.like_num]
+    what = " ".join([t.text for t in mods] + [head.text])
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                what = f"{what} of {pobj.text}"
+    return what
+
+
+def _np_after(ctx, last):
+    """'includes 469 surrendered Myanmar military soldiers': the noun that ends the phrase right
+    after a number the parser did not attach to it."""
+    toks = ctx.tokens
+    for k in range(last.i + 1, min(last.i + 6, len(toks))):
+        tok = toks[k]
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB") or (tok.pos_ == "VERB" and tok.tag_ != "VBN"):
+            return None
+        if tok.pos_ == "NOUN" and not (tok.head.i > tok.i and tok.head.i < last.i + 6 and tok.dep_ in ("compound", "amod", "nmod")):
+            return tok
+    return None
+
+
+def _subject_counted(ctx, num):
+    """'the tariffs would be raised to 25%', 'the figure was above 15,000', 'the number of people
+    arriving by boat rose to 106,000': the clause's subject is what the number counts."""
+    prep = num.head
+    if num.dep_ != "pobj" or prep.lower_ not in ("to", "above", "below", "over", "under", "at") or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(prep.head)
+    if subj is None or subj.pos_ != "NOUN":
+        return None
+    if subj.lemma_.lower() in ("number", "total", "count", "tally"):
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.pos_ == "NOUN":
+            verb = next((c for c in pobj.children if c.dep_ == "acl"), None)
+            return (f"{pobj.text} {verb.text}" if verb is not None else pobj.text), pobj
+    return _noun_label(ctx, subj, next((t.i for t in subj.lefts if t.dep_ in ("amod", "compound")), subj.i)), subj
+
+
+def _bare_subject(num):
+    """'95 died last year', '8,000 were rescued': a number standing alone as a subject counts the
+    people the verb tells of; the verb is the label."""
+    verb = num.head
+    if num.dep_ == "nsubjpass" and verb.tag_ == "VBN":
+        return verb.text, verb
+    if num.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in EVENT_SUBJECT_VERBS:
+        return verb.text, verb
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    if (num.dep_ == "dobj" and nxt is not None and nxt.head == verb and nxt.dep_ == "ccomp"
+            and nxt.lemma_.lower() in EVENT_SUBJECT_VERBS):
+        return nxt.text, nxt  # "reported 85 died", parsed as an object and a clause
+    return None
+
+
+def _parenthesised(ctx, first, last):
+    """'Filipinos (two), Indonesians (30)': a count in brackets after what it counts."""
+    toks = ctx.tokens
+    if first.i < 2 or last.i + 1 >= len(toks) or toks[first.i - 1].text != "(" or toks[last.i + 1].text != ")":
+        return None
+    noun = toks[first.i - 2]
+    if noun.ent_type_ in ("DATE", "TIME") or not re.fullmatch(r"[\d,]+|[a-z]+", last.text):
+        return None  # "Sunday (12/11)", "(2019)"
+    if noun.pos_ in ("NOUN", "PROPN") and not re.fullmatch(r"(1[89]|20)\d\d", last.text):
+        return noun.text, noun
+    return None
+
+
+def _money_counted(ctx, num):
+    """'at a cost of $6 million' -> cost; 'provides $12 million to ...' -> money."""
+    cur = num
+    for _ in range(3):
+        if cur.dep_ in ("pobj",) and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in MONEY_NOUNS:
+            noun = cur.head.head
+            return noun.text, noun
+        if cur.dep_ == "dobj" and cur.head.lemma_.lower() in MONEY_VERBS:
+            return "money", cur
+        if cur.head == cur:
+            break
+        cur = cur.head
+    return None
+
+
+# Nouns that a small number only points with ("at one point", "one way or another", "both sides").
+IDIOM_NOUNS = {"way", "point", "side", "time", "hand", "thing", "another", "priority", "reason", "respect"}
+
+
+def _idiom(ctx, num, head) -> bool:
+    """'at one point', 'the number one priority', 'two sides', 'one person familiar with the
+    matter': a number word that counts nothing the article reports."""
+    if num.lower_ not in ("one", "two", "1", "2"):
+        return False
+    if head.lemma_.lower() in IDIOM_NOUNS or (num.i > 0 and ctx.tokens[num.i - 1].lower_ == "number"):
+        return True
+    return any(c.lower_ == "familiar" for c in head.children)
 
 
 def _counted(ctx, first, last):
@@ -66,13 +208,22 @@ def _counted(ctx, first, last):
         unit_tok, noun = doc[num.i + 2], doc[num.i + 3]
         if unit_tok.is_alpha and noun.pos_ in ("NOUN", "PROPN"):
             return noun.text, unit_tok.text, noun
+    if _money(ctx, first if first.like_num else num) or _money(ctx, doc[max(first.i, num.i - 2)]):
+        found = _money_counted(ctx, num)
+        currency = next((CURRENCY[t.text] for t in doc[max(0, first.i - 1) : num.i] if t.text in CURRENCY), None)
+        return (found[0], currency, found[1]) if found else (None, None, None)
     head = num.head
     if head.lower_ in ("%", "percent"):
-        return "percent", "percent", head
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.pos_ == "NOUN":
+            return f"percent of {pobj.text}", "percent", head
+        found = _subject_counted(ctx, head)
+        return (found[0], "percent", found[1]) if found else ("percent", "percent", head)
     for _ in range(2):
         if head.pos_ in ("NOUN", "PROPN") and head.i > num.i:
             break
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN") or head.i < num.i:
@@ -80,15 +231,12 @@ def _counted(ctx, first, last):
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
             head = nxt
         else:
-            return None, None, None
-    mods = [t for t in doc[last.i + 1 : head.i] if t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and not t.like_num]
-    what = " ".join([t.text for t in mods] + [head.text])
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-                what = f"{what} of {pobj.text}"
-    if head.lemma_.lower() in ("year",) or what.lower().endswith("year-old"):
+            head = _np_after(ctx, last)
+            if head is None:
+                found = _parenthesised(ctx, first, last) or _subject_counted(ctx, num) or _bare_subject(num)
+                return (found[0], None, found[1]) if found else (None, None, None)
+    what = _noun_label(ctx, head, last.i + 1)
+    if (head.lemma_.lower() in ("year",) and not _duration(doc, num.i)) or what.lower().endswith("year-old"):
         return None, None, None
     return what, None, head
 
@@ -146,7 +294,7 @@ def _prep_place(ctx, anchor, skip=None, depth: int = 0):
     if anchor.lemma_.lower() in REMOVAL_VERBS:
         preps.add("from")
     for child in anchor.children:
-        if child is skip or child.dep_ != "prep":
+        if child == skip or child.dep_ != "prep":
             continue
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if child.lower_ not in preps:
@@ -166,7 +314,7 @@ def _subject_place(ctx, verb, head_tok):
     """'Colombia is host to 1.7 million', 'Bulgaria has deployed 350 troops': a place as the
     clause's subject (a town stands for its country) or object."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child is not head_tok:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child != head_tok:
             key = _place_key(ctx, child)
             if key:
                 place = ctx.entities[key]
@@ -182,33 +330,63 @@ def _place(ctx, head_tok):
         if came_from is not None and came_from.dep_ in ("ccomp", "parataxis"):
             return None  # a reported clause: the main clause's place is where it was said
         key = _prep_place(ctx, cur, came_from)
-        for clause in (c for c in cur.children if c.dep_ in ("acl", "relcl") and c is not came_from):
+        for clause in (c for c in cur.children if c.dep_ in ("acl", "relcl") and c != came_from):
             key = key or _prep_place(ctx, clause)
         if key is None and cur.pos_ in ("VERB", "AUX"):
             key = _subject_place(ctx, cur, came_from)
         if key:
             return key
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         came_from, cur = cur, cur.head
     return None
 
 
-def _main_place(ctx) -> str | None:
-    """Where the article's story happens, for numbers whose clause names no place: the first place
-    in a locative phrase of the first sentence, else the dateline's place, else the country the
-    article mentions most."""
-    for sent in ctx.sents[:1]:
-        for tok in sent:
-            if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS - {"to", "into", "onto"}:
-                key = _place_key(ctx, tok) or _named_place(ctx, tok)
-                if key:
-                    return key
-    if ctx.dateline_end:
-        key = ctx.key_in(0, next((t.i for t in ctx.tokens if t.idx >= ctx.dateline_end), 0), PLACE_KINDS)
-        if key:
+# "KUALA LUMPUR:", "Geneva/Sana’a –", "Djibouti - ", "(Lille)": the place a story was filed from.
+DATELINE_PLACE = re.compile(r"^\s*\(?([A-Z][A-Za-z.'’ ]{1,30}?)(?:/[A-Z][^\s–—:)]*)?\)?\s*(?::|–|—|--|-\s)")
+
+
+def _lead_place(ctx, sent) -> str | None:
+    """The first place in a locative phrase of a lead sentence, not where a speaker spoke ("said
+    after talks in Lima"; what was announced is fine)."""
+    for tok in sent:
+        if tok.dep_ != "prep" or tok.lower_ not in PLACE_PREPS - {"to", "into", "onto"} or ctx.in_quote(tok):
+            continue
+        cur, said = tok, False
+        for _ in range(8):
+            if cur.dep_ in ("ccomp", "parataxis") or cur.head == cur:
+                break
+            edge, cur = cur.dep_, cur.head
+            if cur.lemma_.lower() in SAY_VERBS:
+                said = edge in ("prep", "advcl", "advmod", "npadvmod")  # "said after talks in X"
+                break
+        if not said and (key := _place_key(ctx, tok) or _named_place(ctx, tok)):
             return key
-    return ctx.main_country
+    return None
+
+
+def _dateline_place(ctx) -> str | None:
+    """The dateline's place, as a place whatever the tagger made of it."""
+    m = DATELINE_PLACE.match(ctx.article.text[:60])
+    if not m:
+        return None
+    name = m.group(1).strip()
+    start = next((t.i for t in ctx.tokens if t.idx >= m.start(1)), None)
+    key = ctx.key_at(start) if start is not None else None
+    if key and ctx.kind(key) in PLACE_KINDS:
+        return key
+    if name.isupper():
+        name = name.title()
+    return ctx.add(Kind.PLACE, name)
+
+
+def _main_place(ctx) -> str | None:
+    """Where the article's story happens, for numbers whose clause names no place: a place in a
+    locative phrase of the first sentence, else the dateline's, else one in the second sentence,
+    else the country the article mentions most."""
+    sents = ctx.sents
+    return ((_lead_place(ctx, sents[0]) if sents else None) or _dateline_place(ctx)
+            or (_lead_place(ctx, sents[1]) if len(sents) > 1 else None) or ctx.main_country)
 
 
 # Verbs that report a figure, beyond those that introduce quotations.
@@ -298,7 +476,7 @@ def _source(ctx, sent, head_tok, quote_speakers=None):
             key = _subject_source(ctx, cur) or _agent_source(ctx, cur)
             if key:
                 return key
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     for tok in sent:
@@ -362,7 +540,7 @@ def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
     facts = []
     main_place, story_date = _main_place(ctx), _story_date(ctx)
     for first, last, text in _number_spans(ctx):
-        if first.lower_ in VAGUE:
+        if first.lower_ in VAGUE and first.i == last.i:
             continue
         amount = parse_amount(text)
         if amount is None:
@@ -370,7 +548,7 @@ def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
         if amount.value and re.fullmatch(r"(1[89]|20)\d\d", last.text) and amount.minimum is None:
             continue  # a year
         what, unit, head = _counted(ctx, first, last)
-        if not what:
+        if not what or _idiom(ctx, last, head):
             continue
         sent = ctx.sent_of(first)
         place = _place(ctx, head) or main_place
