@@ -155,3 +155,25 @@ def test_dateline_place_for_numbers_without_one(extract):
                     "Officials said 37 people were held.")
     rows = by_amount(facts, 37)
     assert rows and rows[0][2] and rows[0][2].lower() == "oslo"
+
+
+def test_date_from_the_finite_verb_above_a_participle(extract):
+    facts = extract("A boat sank off the coast of Malta on Sunday.\n"
+                    "The boat, carrying about 70 migrants, had left Libya.", published="2024-03-08")
+    rows = by_amount(facts, 70)
+    assert rows and rows[0][3] == "2024-03-03"
+
+
+def test_acronym_and_report_nouns_as_sources(extract):
+    facts = extract("UNHCR reported 85 died last year.")
+    assert any(row[4] == "UNHCR" for row in by_amount(facts, 85))
+    facts = extract("Initial reports suggested there could have been some 400 people on board.")
+    assert any(row[4] and "reports" in row[4] for row in by_amount(facts, 400))
+    facts = extract("The Green Party holds a 12-point lead in opinion polls.")
+    assert any(row[4] and "polls" in row[4] for row in by_amount(facts, 12))
+
+
+def test_place_named_in_the_counted_noun(extract):
+    facts = extract("So far this year 9,870 Mediterranean crossings have been made, officials said.")
+    rows = by_amount(facts, 9870)
+    assert rows and rows[0][2] == "Mediterranean"

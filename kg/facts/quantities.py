@@ -325,6 +325,9 @@ def _subject_place(ctx, verb, head_tok):
 def _place(ctx, head_tok):
     """Where the counted thing is: the nearest place phrase on the noun, or on the nouns and verbs
     above it up to the clause a reporting verb governs (not where the speaker spoke)."""
+    for mod in head_tok.children:  # "Channel crossings", "Mediterranean arrivals"
+        if mod.dep_ in ("compound", "nmod") and mod.i < head_tok.i and (key := ctx.place_named_at(mod)):
+            return key
     cur, came_from = head_tok, None
     for _ in range(8):
         if came_from is not None and came_from.dep_ in ("ccomp", "parataxis"):
@@ -391,12 +394,12 @@ def _main_place(ctx) -> str | None:
 
 # Verbs that report a figure, beyond those that introduce quotations.
 REPORT_VERBS = SAY_VERBS | {"reiterate", "reveal", "estimate", "record", "count", "confirm", "show", "indicate",
-                            "register", "document", "tally", "disclose", "publish"}
+                            "register", "document", "tally", "disclose", "publish", "suggest"}
 # Unnamed bodies and documents that vouch for a figure: "the prefecture said", "officials told",
 # "according to government data".
 SOURCE_NOUNS = {"official", "authority", "police", "prefecture", "ministry", "agency", "government", "office",
                 "spokesperson", "spokesman", "spokeswoman", "department", "data", "figure", "statistic", "report",
-                "estimate", "count", "census", "survey", "poll", "record", "coastguard", "guard", "force", "service",
+                "estimate", "count", "census", "survey", "poll", "record", "opinion", "coastguard", "guard", "force", "service",
                 "organisation", "organization", "commission", "council", "municipality", "mayor", "governor"}
 
 
@@ -420,6 +423,8 @@ def _subject_source(ctx, verb):
     key = ctx.subject_entity(subj)
     if key and ctx.kind(key) in SOURCE_KINDS:
         return key
+    if key is None and subj.tag_ == "NNP" and re.fullmatch(r"[A-Z]{2,6}", subj.text):
+        return ctx.add(Kind.ORGANIZATION, subj.text, subj.i, subj.i + 1)  # "IOM reported ...": an agency's acronym
     return None if key else _noun_source(ctx, subj)
 
 
@@ -463,11 +468,21 @@ def _according_to(ctx, sent):
     return ctx.add(Kind.GOVERNMENT, name, body.i - len(mods), body.i + 1, country=ctx.home_country)
 
 
+def _poll_source(ctx, head_tok):
+    """'a 20-point lead in opinion polls': the polls or survey a figure is read from."""
+    for child in head_tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "by"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in ("poll", "survey", "census"):
+                return _noun_source(ctx, pobj)
+    return None
+
+
 def _source(ctx, sent, head_tok, quote_speakers=None):
     """Who vouches for a figure: 'according to X'; the subject of a reporting verb above the number
     ("Bell reiterated that ... repatriated 2,030", "the prefecture said"); the agent of a passive
     one ("recorded by X"); else the subject of a reporting verb elsewhere in the sentence."""
-    key = _according_to(ctx, sent)
+    key = _according_to(ctx, sent) or _poll_source(ctx, head_tok)
     if key:
         return key
     cur = head_tok
@@ -519,10 +534,23 @@ def _story_date(ctx) -> str | None:
     return value if value and len(value) == 10 else None
 
 
+def _clause_tense(tok) -> str | None:
+    """The tense of the first finite verb above ``tok`` ("carrying 90 migrants, the vessel was",
+    "after hearing 10 shots, he had returned fire"): participles have none of their own."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and (tense := tense_of(cur)):
+            return tense
+        if cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
 def _fallback_date(ctx, head_tok, story_date: str | None) -> str | None:
     """When a number's sentence gives no date: a past clause tells of the reported event (the lead's
     date, else the day of writing), a present one holds on the day of writing, a future one has none."""
-    tense = tense_of(head_tok)
+    tense = _clause_tense(head_tok)
     if tense == "future":
         return None
     if tense == "past":
