@@ -8,6 +8,8 @@ Amount(value=337000.0, minimum=None, maximum=None, approximate=True)
 1700000.0
 >>> parse_amount("more than half a million").value
 500000.0
+>>> parse_amount("two dozen").value
+24.0
 """
 from __future__ import annotations
 
@@ -21,12 +23,12 @@ WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "thousand": 1000,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 APPROX = re.compile(
     r"\b(about|around|approximately|roughly|nearly|almost|close to|some|up to|more than|over|"
     r"at least|fewer than|less than|under|an estimated|estimated|upwards of|some)\b", re.I
 )
-NUMBER = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(WORDS) + r")(?:\s*(million|billion|thousand|hundred|bn|m|k)\b)?"
+NUMBER = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(WORDS) + r")(?:\s*(million|billion|thousand|hundred|dozen|bn|m|k)\b)?"
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def parse_amount(text: str) -> Amount | None:
     low = " ".join(text.split())
     # "half a million", "a million": the article stands for one
     low = re.sub(r"\bhalf an? (hundred|thousand|million|billion)\b", r"0.5 \1", low, flags=re.I)
-    low = re.sub(r"(?<![\d.,])\ban? (hundred|thousand|million|billion)\b", r"1 \1", low, flags=re.I)
+    low = re.sub(r"(?<![\d.,])\ban? (dozen|hundred|thousand|million|billion)\b", r"1 \1", low, flags=re.I)
     rng = re.search(r"(?:between\s+)?" + NUMBER + r"\s*(?:and|to|-|–|—)\s*" + NUMBER, low, re.I)
     if rng:
         lo_scale = rng.group(2) or rng.group(4)

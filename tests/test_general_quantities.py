@@ -177,3 +177,30 @@ def test_place_named_in_the_counted_noun(extract):
     facts = extract("So far this year 9,870 Mediterranean crossings have been made, officials said.")
     rows = by_amount(facts, 9870)
     assert rows and rows[0][2] == "Mediterranean"
+
+
+def test_compared_number_counts_the_same_thing(extract):
+    facts = extract("The number of migrants arriving by sea rose to 41,000 this year, compared to 19,000 last year.")
+    first, second = by_amount(facts, 41000), by_amount(facts, 19000)
+    assert first and second and first[0][0] == second[0][0]
+    facts = extract("About 900 families returned from around 1,400 who were in the camps, officials said.")
+    assert any(row[0] == "families" for row in by_amount(facts, 1400))
+
+
+def test_percent_sign_ends_the_span(extract):
+    facts = extract("The nationalist candidate won more than 7% of the vote on Sunday.")
+    assert any(row[0] == "percent of vote" for row in by_amount(facts, 7))
+    facts = extract("The country faces 10% tariffs on its exports.")
+    assert any(row[0] == "tariffs" for row in by_amount(facts, 10))
+
+
+def test_two_dozen(extract):
+    facts = extract("There were at most two dozen migrants waiting at the crossing on Friday night.")
+    assert any(row[0] == "migrants" for row in by_amount(facts, 24))
+
+
+def test_document_and_pronoun_sources(extract):
+    facts = extract("The decree says that 800,000 immigrants have been expelled from the United States.")
+    assert any(row[4] == "decree" for row in by_amount(facts, 800000))
+    facts = extract("Prefect John Carter spoke on Friday. According to him, nearly 200 people agreed to be moved.")
+    assert any(row[4] == "John Carter" for row in by_amount(facts, 200))

@@ -74,7 +74,7 @@ def _number_spans(ctx):
         j = i
         # "between 70 and 80", "10 to 12", "1.7 million"
         ranged = i > 0 and toks[i - 1].lower_ in ("between", "from")
-        while j + 1 < len(toks) and (toks[j + 1].lower_ in ("million", "billion", "thousand", "%", "percent") or
+        while j + 1 < len(toks) and (toks[j + 1].lower_ in ("million", "billion", "thousand", "dozen", "%", "percent") or
                                     (toks[j + 1].lower_ in ("and", "to", "-", "–") and j + 2 < len(toks) and toks[j + 2].like_num
                                      and (ranged or toks[j + 1].lower_ != "and"))):
             j += 2 if toks[j + 1].lower_ in ("and", "to", "-", "–") else 1
@@ -212,7 +212,9 @@ def _counted(ctx, first, last):
         found = _money_counted(ctx, num)
         currency = next((CURRENCY[t.text] for t in doc[max(0, first.i - 1) : num.i] if t.text in CURRENCY), None)
         return (found[0], currency, found[1]) if found else (None, None, None)
-    head = num.head
+    head = num if num.lower_ in ("%", "percent") else num.head  # "5%": the span ends on the sign
+    if head.lower_ in ("%", "percent") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        return _noun_label(ctx, head.head, head.i + 1), "percent", head.head  # "5% tariffs"
     if head.lower_ in ("%", "percent"):
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -243,7 +245,7 @@ def _counted(ctx, first, last):
 
 PLACE_PREPS = {"in", "on", "at", "along", "across", "inside", "within", "into", "to", "off", "near", "outside", "onto"}
 NAME_PLACE_PREPS = {"in", "at", "near", "off", "into", "outside"}  # "in Calais": a place whatever the tagger says
-PLACE_NOUNS = {"island", "camp", "port", "city", "town", "village", "coast", "shore", "center", "centre", "shelter", "jetty", "prison"}
+PLACE_NOUNS = {"island", "camp", "port", "city", "town", "village", "coast", "shore", "center", "centre", "shelter", "jetty", "prison", "post"}
 REMOVAL_VERBS = {"expel", "deport", "remove", "evict", "evacuate", "repatriate", "return", "flee", "escape"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
 COMPASS = re.compile(r"(north|south|east|west)(-?(east|west))?(ward)?$|(north|south)-?(east|west)$", re.I)
@@ -274,7 +276,8 @@ def _named_place(ctx, prep):
     """'in Calais', 'at Beremend': a proper name right after a locative preposition names a place,
     even when the small model tagged it a person or an organisation."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.tag_ != "NNP" or prep.lower_ not in NAME_PLACE_PREPS or ctx.in_quote(pobj):
+    compass = prep.lower_ == "of" and COMPASS.match(prep.head.lower_)  # "northwest of Beremend"
+    if pobj is None or pobj.tag_ != "NNP" or not (prep.lower_ in NAME_PLACE_PREPS or compass) or ctx.in_quote(pobj):
         return None
     key = ctx.key_at(pobj.i)
     if key is None or ctx.kind(key) not in (Kind.PERSON, Kind.ORGANIZATION):
@@ -394,13 +397,14 @@ def _main_place(ctx) -> str | None:
 
 # Verbs that report a figure, beyond those that introduce quotations.
 REPORT_VERBS = SAY_VERBS | {"reiterate", "reveal", "estimate", "record", "count", "confirm", "show", "indicate",
-                            "register", "document", "tally", "disclose", "publish", "suggest"}
+                            "register", "document", "tally", "disclose", "publish", "suggest", "accuse"}
 # Unnamed bodies and documents that vouch for a figure: "the prefecture said", "officials told",
 # "according to government data".
 SOURCE_NOUNS = {"official", "authority", "police", "prefecture", "ministry", "agency", "government", "office",
                 "spokesperson", "spokesman", "spokeswoman", "department", "data", "figure", "statistic", "report",
                 "estimate", "count", "census", "survey", "poll", "record", "opinion", "coastguard", "guard", "force", "service",
-                "organisation", "organization", "commission", "council", "municipality", "mayor", "governor"}
+                "organisation", "organization", "commission", "council", "municipality", "mayor", "governor",
+                "decree", "law", "bill", "statement", "study", "document", "letter", "ruling"}
 
 
 def _noun_source(ctx, noun):
@@ -441,6 +445,14 @@ def _agent_source(ctx, verb):
     return None
 
 
+def _pronoun_person(ctx, tok) -> str | None:
+    """The person a pronoun stands for, unless that "person" is a name used as a place ("in Calais")."""
+    key = ctx.resolve_pronoun(tok)
+    if key and f"place:{key.split(':', 1)[1]}" in ctx.entities:
+        return None
+    return key
+
+
 def _according_to(ctx, sent):
     """'according to X': X a named source, else an unnamed body ("the latest estimate from the
     country's migration agency", "government data", "initial reports")."""
@@ -454,7 +466,7 @@ def _according_to(ctx, sent):
     for tok in tail:
         if tok.i >= phrase_end:
             break
-        key = ctx.key_at(tok.i)
+        key = ctx.key_at(tok.i) or (_pronoun_person(ctx, tok) if tok.pos_ == "PRON" else None)  # "according to him"
         if key and ctx.kind(key) in SOURCE_KINDS:
             return key
     nouns = [t for t in tail if t.i < phrase_end and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in SOURCE_NOUNS]
@@ -575,13 +587,24 @@ def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
             continue
         if amount.value and re.fullmatch(r"(1[89]|20)\d\d", last.text) and amount.minimum is None:
             continue  # a year
+        sent = ctx.sent_of(first)
         what, unit, head = _counted(ctx, first, last)
+        if not what and facts and _compared(ctx, first) and ctx.sent_of(ctx.tokens[facts[-1][1]]) == sent:
+            what, unit, head = facts[-1][0].what, facts[-1][0].unit, last
         if not what or _idiom(ctx, last, head):
             continue
-        sent = ctx.sent_of(first)
         place = _place(ctx, head) or main_place
         source = quote_speakers.get(first.i) or _source(ctx, sent, head)
         date = _date(ctx, sent, first) or _fallback_date(ctx, head, story_date)
-        facts.append(QuantityFact(what, amount.value, amount.minimum, amount.maximum, amount.approximate, unit,
-                                  place, date, source, ctx.evidence(sent, "quantity.nummod", 0.75)))
-    return facts
+        facts.append((QuantityFact(what, amount.value, amount.minimum, amount.maximum, amount.approximate, unit,
+                                   place, date, source, ctx.evidence(sent, "quantity.nummod", 0.75)), last.i))
+    return [fact for fact, _ in facts]
+
+
+def _compared(ctx, first) -> bool:
+    """'to 106,000 this year, compared to 53,000', 'up from 9,000', 'returned from around 2,500 who
+    ...': a number set against the one before it counts the same thing."""
+    toks = ctx.tokens
+    prev = toks[first.i - 1].lower_ if first.i > 0 else ""
+    before = toks[first.i - 2].lower_ if first.i > 1 else ""
+    return prev == "from" or (prev in ("to", "with") and before in ("compared", "compare", "against"))
