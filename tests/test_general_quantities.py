@@ -204,3 +204,18 @@ def test_document_and_pronoun_sources(extract):
     assert any(row[4] == "decree" for row in by_amount(facts, 800000))
     facts = extract("Prefect John Carter spoke on Friday. According to him, nearly 200 people agreed to be moved.")
     assert any(row[4] == "John Carter" for row in by_amount(facts, 200))
+
+
+def test_agent_of_a_recording_participle(extract):
+    facts = extract("Out of the 512 deaths recorded on the route by the International Organization for Migration "
+                    "in 2022, at least 430 people lost their lives at sea.")
+    for amount in (512, 430):
+        rows = by_amount(facts, amount)
+        assert rows and rows[0][4] and "International Organization for Migration" in rows[0][4]
+
+
+def test_place_in_a_coordinated_clause(extract):
+    facts = extract("In May, more than 31 migrants were reported missing and believed dead following a shipwreck "
+                    "off the coast of Tunisia.")
+    rows = by_amount(facts, 31)
+    assert rows and rows[0][2] == "Tunisia"

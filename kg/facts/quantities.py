@@ -336,7 +336,7 @@ def _place(ctx, head_tok):
         if came_from is not None and came_from.dep_ in ("ccomp", "parataxis"):
             return None  # a reported clause: the main clause's place is where it was said
         key = _prep_place(ctx, cur, came_from)
-        for clause in (c for c in cur.children if c.dep_ in ("acl", "relcl") and c != came_from):
+        for clause in (c for c in cur.children if c != came_from and (c.dep_ in ("acl", "relcl") or (c.dep_ == "conj" and c.pos_ == "VERB"))):
             key = key or _prep_place(ctx, clause)
         if key is None and cur.pos_ in ("VERB", "AUX"):
             key = _subject_place(ctx, cur, came_from)
@@ -453,6 +453,26 @@ def _pronoun_person(ctx, tok) -> str | None:
     return key
 
 
+def _recorded_by(ctx, tok):
+    """'the 867 deaths recorded by X', 'out of the deaths recorded by X, 795 ...': the agent of a
+    reporting participle on the noun, or on a noun in a phrase of the verb."""
+    nouns = [tok]
+    if tok.pos_ in ("VERB", "AUX"):
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        preps += [g for c in preps for g in c.children if g.dep_ == "prep"]  # "out of the deaths ..."
+        nouns += [p for c in preps for p in c.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ != "acl" or clause.lemma_.lower() not in REPORT_VERBS:
+                continue
+            key = _agent_source(ctx, clause) or next(  # "by X" the parser hung lower in the clause
+                (k for b in clause.subtree if b.lower_ == "by" and b.dep_ == "prep" for p in b.children
+                 if p.dep_ == "pobj" and (k := ctx.entity_of(p)) and ctx.kind(k) in SOURCE_KINDS), None)
+            if key:
+                return key
+    return None
+
+
 def _according_to(ctx, sent):
     """'according to X': X a named source, else an unnamed body ("the latest estimate from the
     country's migration agency", "government data", "initial reports")."""
@@ -503,6 +523,9 @@ def _source(ctx, sent, head_tok, quote_speakers=None):
             key = _subject_source(ctx, cur) or _agent_source(ctx, cur)
             if key:
                 return key
+        key = _recorded_by(ctx, cur)
+        if key:
+            return key
         if cur.head == cur:
             break
         cur = cur.head
