@@ -219,3 +219,18 @@ def test_place_in_a_coordinated_clause(extract):
                     "off the coast of Tunisia.")
     rows = by_amount(facts, 31)
     assert rows and rows[0][2] == "Tunisia"
+
+
+def test_converted_unit_in_brackets_is_one_fact(extract):
+    facts = extract("The border fence stretches 1,000 km (620 miles) through the desert.")
+    assert by_amount(facts, 1000) and not by_amount(facts, 620)
+    facts = extract("Chile shares a 2,420-kilometre (1,504-mile) border with Bolivia.")
+    rows = by_amount(facts, 2420)
+    assert rows and rows[0][0] == "border" and not by_amount(facts, 1504)
+
+
+def test_subject_of_a_verb_of_reaching(extract):
+    facts = extract("Arrivals reached 5,000 in August, officials said.")
+    assert any(row[0] == "Arrivals" for row in by_amount(facts, 5000))
+    facts = extract("The number of asylum applications totalled 1.1 million last year.")
+    assert any(row[0] == "applications" for row in by_amount(facts, 1100000))

@@ -30,6 +30,7 @@ MONEY_NOUNS = {"cost", "price", "fee", "fine", "budget", "fund", "funding", "aid
                "package", "bill", "bail", "bounty", "reward", "compensation", "loan", "deal", "contract", "salary", "wage"}
 MONEY_VERBS = {"provide", "allocate", "pay", "spend", "give", "pledge", "offer", "approve", "earmark", "receive", "cost",
                "invest", "donate", "raise", "award", "set"}
+REACH_VERBS = {"reach", "hit", "total", "exceed", "top", "surpass", "number", "pass", "near", "approach"}
 EVENT_SUBJECT_VERBS = {"die", "drown", "arrive", "cross", "flee", "return", "survive", "perish", "disappear", "escape",
                        "remain", "stay", "leave", "enter"}
 
@@ -118,8 +119,8 @@ def _np_after(ctx, last):
     toks = ctx.tokens
     for k in range(last.i + 1, min(last.i + 6, len(toks))):
         tok = toks[k]
-        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB") or (tok.pos_ == "VERB" and tok.tag_ != "VBN"):
-            return None
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB") or (tok.pos_ == "VERB" and tok.tag_ != "VBN") or tok.ent_type_ in ("DATE", "TIME"):
+            return None  # "totalled 1.1 million last year": not a noun the number counts
         if tok.pos_ == "NOUN" and not (tok.head.i > tok.i and tok.head.i < last.i + 6 and tok.dep_ in ("compound", "amod", "nmod")):
             return tok
     return None
@@ -129,9 +130,12 @@ def _subject_counted(ctx, num):
     """'the tariffs would be raised to 25%', 'the figure was above 15,000', 'the number of people
     arriving by boat rose to 106,000': the clause's subject is what the number counts."""
     prep = num.head
-    if num.dep_ != "pobj" or prep.lower_ not in ("to", "above", "below", "over", "under", "at") or prep.head.pos_ not in ("VERB", "AUX"):
+    if num.dep_ in ("dobj", "attr") and prep.lemma_.lower() in REACH_VERBS:
+        subj = subject_of(prep)  # "arrivals reached 5,000", "applications totalled 1.1 million"
+    elif num.dep_ != "pobj" or prep.lower_ not in ("to", "above", "below", "over", "under", "at") or prep.head.pos_ not in ("VERB", "AUX"):
         return None
-    subj = subject_of(prep.head)
+    else:
+        subj = subject_of(prep.head)
     if subj is None or subj.pos_ != "NOUN":
         return None
     if subj.lemma_.lower() in ("number", "total", "count", "tally"):
@@ -206,6 +210,9 @@ def _counted(ctx, first, last):
     num = last
     if num.i + 1 < len(doc) and doc[num.i + 1].text in ("-",) and num.i + 3 < len(doc):
         unit_tok, noun = doc[num.i + 2], doc[num.i + 3]
+        if noun.text == "(":  # "3,145-kilometre (1,954-mile) border"
+            close = next((t.i for t in doc[noun.i : min(noun.i + 7, len(doc))] if t.text == ")"), None)
+            noun = doc[close + 1] if close is not None and close + 1 < len(doc) else noun
         if unit_tok.is_alpha and noun.pos_ in ("NOUN", "PROPN"):
             return noun.text, unit_tok.text, noun
     if _money(ctx, first if first.like_num else num) or _money(ctx, doc[max(first.i, num.i - 2)]):
@@ -610,6 +617,8 @@ def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
             continue
         if amount.value and re.fullmatch(r"(1[89]|20)\d\d", last.text) and amount.minimum is None:
             continue  # a year
+        if _conversion(ctx, first, last):
+            continue
         sent = ctx.sent_of(first)
         what, unit, head = _counted(ctx, first, last)
         if not what and facts and _compared(ctx, first) and ctx.sent_of(ctx.tokens[facts[-1][1]]) == sent:
@@ -622,6 +631,20 @@ def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
         facts.append((QuantityFact(what, amount.value, amount.minimum, amount.maximum, amount.approximate, unit,
                                    place, date, source, ctx.evidence(sent, "quantity.nummod", 0.75)), last.i))
     return [fact for fact, _ in facts]
+
+
+def _conversion(ctx, first, last) -> bool:
+    """'1,000 km (620 miles)', '3,145-kilometre (1,954-mile)': the same length in another unit, in
+    brackets right after a number and its unit; one fact, not two."""
+    toks = ctx.tokens
+    if first.i < 3 or toks[first.i - 1].text != "(":
+        return False
+    before = toks[max(0, first.i - 4) : first.i - 1]
+    if not any(t.like_num for t in before) or not toks[first.i - 2].is_alpha:
+        return False
+    inside = toks[last.i + 1 : min(last.i + 4, len(toks))]
+    close = next((k for k, t in enumerate(inside) if t.text == ")"), None)
+    return close is not None and any(t.is_alpha for t in inside[:close])
 
 
 def _compared(ctx, first) -> bool:
