@@ -10,6 +10,10 @@ Amount(value=337000.0, minimum=None, maximum=None, approximate=True)
 500000.0
 >>> parse_amount("two dozen").value
 24.0
+>>> parse_amount("Twenty-five").value
+25.0
+>>> parse_amount("sixty").value
+60.0
 """
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ APPROX = re.compile(
     r"\b(about|around|approximately|roughly|nearly|almost|close to|some|up to|more than|over|"
     r"at least|fewer than|less than|under|an estimated|estimated|upwards of|some)\b", re.I
 )
-NUMBER = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(WORDS) + r")(?:\s*(million|billion|thousand|hundred|dozen|bn|m|k)\b)?"
+NUMBER = r"(\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b)(?:\s*(million|billion|thousand|hundred|dozen|bn|m|k)\b)?"
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,9 @@ def parse_amount(text: str) -> Amount | None:
     # "half a million", "a million": the article stands for one
     low = re.sub(r"\bhalf an? (hundred|thousand|million|billion)\b", r"0.5 \1", low, flags=re.I)
     low = re.sub(r"(?<![\d.,])\ban? (dozen|hundred|thousand|million|billion)\b", r"1 \1", low, flags=re.I)
+    # "twenty-five" -> 25
+    low = re.sub(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s*[-–]\s*(one|two|three|four|five|six|seven|eight|nine)\b",
+                 lambda m: str(WORDS[m.group(1).lower()] + WORDS[m.group(2).lower()]), low, flags=re.I)
     rng = re.search(r"(?:between\s+)?" + NUMBER + r"\s*(?:and|to|-|–|—)\s*" + NUMBER, low, re.I)
     if rng:
         lo_scale = rng.group(2) or rng.group(4)

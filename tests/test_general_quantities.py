@@ -234,3 +234,15 @@ def test_subject_of_a_verb_of_reaching(extract):
     assert any(row[0] == "Arrivals" for row in by_amount(facts, 5000))
     facts = extract("The number of asylum applications totalled 1.1 million last year.")
     assert any(row[0] == "applications" for row in by_amount(facts, 1100000))
+
+
+def test_number_words_up_to_ninety_and_compounds(extract):
+    facts = extract("Sixty border officers took part. Twenty-five people drowned near the island.")
+    assert any(row[0] == "border officers" for row in by_amount(facts, 60))
+    assert by_amount(facts, 25) and not by_amount(facts, 6) and not by_amount(facts, 20)
+
+
+def test_name_after_a_locative_preposition_is_a_place(extract):
+    facts = extract("Police detained 12 people at Heathrow on Monday.")
+    rows = by_amount(facts, 12)
+    assert rows and rows[0][2] == "Heathrow"

@@ -19,7 +19,8 @@ SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY"}
 PLACE_KINDS = {Kind.COUNTRY, Kind.PLACE, Kind.CROSSING, Kind.BORDER}
 SOURCE_KINDS = {Kind.PERSON, Kind.ORGANIZATION, Kind.GOVERNMENT, Kind.MEDIA, Kind.ARMED_FORCES, Kind.PLATFORM}
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "tens", "several", "many", "few", "some"}
-NUMBER_WORD = re.compile(r"\d|^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)$")
+NUMBER_WORD = re.compile(r"\d|^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                         r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$")
 SCALE_WORDS = {"hundred", "thousand", "million", "billion"}
 APPROXIMATORS = {"between", "about", "around", "some", "nearly", "almost", "roughly", "approximately", "than", "more",
                  "less", "fewer", "close", "to", "over", "least", "at", "up", "estimated", "an", "a", "half", "under"}
@@ -287,7 +288,11 @@ def _named_place(ctx, prep):
     if pobj is None or pobj.tag_ != "NNP" or not (prep.lower_ in NAME_PLACE_PREPS or compass) or ctx.in_quote(pobj):
         return None
     key = ctx.key_at(pobj.i)
-    if key is None or ctx.kind(key) not in (Kind.PERSON, Kind.ORGANIZATION):
+    if key is None:  # "off Lesbos": a name the tagger left alone
+        if pobj.ent_type_ not in ("", "GPE", "LOC", "FAC") or any(c.dep_ in ("compound", "poss") for c in pobj.children):
+            return None
+        return ctx.add(Kind.PLACE, pobj.text)
+    if ctx.kind(key) not in (Kind.PERSON, Kind.ORGANIZATION):
         return None
     if len(ctx.entities[key].name.split()) > 1 or any(ctx.key_at(c.i) for c in pobj.children):
         return None  # "in Ana Ruiz's plan": a person's full name
