@@ -1,19 +1,30 @@
 """Numbers the article reports: what is counted, how many, where, when, per whom (cq07).
 
-The counted thing is the noun the number modifies, with its modifiers ("337,000 undocumented
-migrants", "2,610-kilometer border" -> border, unit kilometer). The place is a place in the
-noun's or the verb's phrases, the date a date in the sentence, the source "according to X",
-the speaker of a quotation the number sits in, or the subject of a reporting verb.
+What: the noun the number modifies, with its modifiers ("337,000 undocumented migrants",
+"2,610-kilometer border" -> border, unit kilometer); else the noun right after it, a count in
+brackets ("Filipinos (two)"), the clause's subject ("arrivals rose to 5,000"), the verb of a bare
+number ("95 died"), what a sum pays for ("at a cost of $6 million"), or the thing the number before
+it counts ("... compared to 53,000").
+Where: a place in the locative phrases on that noun or on the nouns and verbs above it, up to a
+reported clause; else where the story happens (the lead, the dateline, the most-mentioned country).
+When: a date in the sentence; else, by the clause's tense, the lead's day or the day of writing.
+Per whom: "according to X", the reporting verb above the number (named or unnamed body: "the
+prefecture said"), a passive agent ("recorded by X"), the speaker of a quotation it sits in.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..dates import deadline_date, resolve_date
 from ..lexicon import SAY_VERBS
 from ..amounts import parse_amount
 from ..records import Kind, QuantityFact, QuoteFact
 from .syntax import inherited_subject, subject_of, tense_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY"}
 PLACE_KINDS = {Kind.COUNTRY, Kind.PLACE, Kind.CROSSING, Kind.BORDER}
@@ -65,7 +76,7 @@ def _kept(ctx, i: int) -> bool:
     return bool(deadline_date(ctx.sent_text(ctx.sent_of(tok)), ctx.article.published) or _duration(ctx.doc, i))
 
 
-def _number_spans(ctx):
+def _number_spans(ctx) -> Iterator[tuple]:
     """(first token, last token, text) of each number expression."""
     doc, toks = ctx.doc, ctx.tokens
     i = 0
@@ -114,7 +125,7 @@ def _noun_label(ctx, head, start: int | None = None) -> str:
     return what
 
 
-def _np_after(ctx, last):
+def _np_after(ctx, last) -> Token | None:
     """'includes 469 surrendered Myanmar military soldiers': the noun that ends the phrase right
     after a number the parser did not attach to it."""
     toks = ctx.tokens
@@ -127,7 +138,7 @@ def _np_after(ctx, last):
     return None
 
 
-def _subject_counted(ctx, num):
+def _subject_counted(ctx, num) -> tuple[str, Token] | None:
     """'the tariffs would be raised to 25%', 'the figure was above 15,000', 'the number of people
     arriving by boat rose to 106,000': the clause's subject is what the number counts."""
     prep = num.head
@@ -148,7 +159,7 @@ def _subject_counted(ctx, num):
     return _noun_label(ctx, subj, next((t.i for t in subj.lefts if t.dep_ in ("amod", "compound")), subj.i)), subj
 
 
-def _bare_subject(num):
+def _bare_subject(num) -> tuple[str, Token] | None:
     """'95 died last year', '8,000 were rescued': a number standing alone as a subject counts the
     people the verb tells of; the verb is the label."""
     verb = num.head
@@ -163,7 +174,7 @@ def _bare_subject(num):
     return None
 
 
-def _parenthesised(ctx, first, last):
+def _parenthesised(ctx, first, last) -> tuple[str, Token] | None:
     """'Filipinos (two), Indonesians (30)': a count in brackets after what it counts."""
     toks = ctx.tokens
     if first.i < 2 or last.i + 1 >= len(toks) or toks[first.i - 1].text != "(" or toks[last.i + 1].text != ")":
@@ -176,7 +187,7 @@ def _parenthesised(ctx, first, last):
     return None
 
 
-def _money_counted(ctx, num):
+def _money_counted(ctx, num) -> tuple[str, Token] | None:
     """'at a cost of $6 million' -> cost; 'provides $12 million to ...' -> money."""
     cur = num
     for _ in range(3):
@@ -205,7 +216,7 @@ def _idiom(ctx, num, head) -> bool:
     return any(c.lower_ == "familiar" for c in head.children)
 
 
-def _counted(ctx, first, last):
+def _counted(ctx, first, last) -> tuple[str | None, str | None, Token | None]:
     """(what, unit, head token) for the noun a number modifies."""
     doc = ctx.doc
     num = last
@@ -216,7 +227,7 @@ def _counted(ctx, first, last):
             noun = doc[close + 1] if close is not None and close + 1 < len(doc) else noun
         if unit_tok.is_alpha and noun.pos_ in ("NOUN", "PROPN"):
             return noun.text, unit_tok.text, noun
-    if _money(ctx, first if first.like_num else num) or _money(ctx, doc[max(first.i, num.i - 2)]):
+    if any(_money(ctx, t) for t in doc[first.i : num.i + 1]):
         found = _money_counted(ctx, num)
         currency = next((CURRENCY[t.text] for t in doc[max(0, first.i - 1) : num.i] if t.text in CURRENCY), None)
         return (found[0], currency, found[1]) if found else (None, None, None)
@@ -259,7 +270,7 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
 COMPASS = re.compile(r"(north|south|east|west)(-?(east|west))?(ward)?$|(north|south)-?(east|west)$", re.I)
 
 
-def _phrase_tokens(tok):
+def _phrase_tokens(tok) -> Iterator[Token]:
     """``tok`` and its phrase, without the clauses hung on it (a relative clause names other places)."""
     yield tok
     for child in tok.children:
@@ -267,7 +278,7 @@ def _phrase_tokens(tok):
             yield from _phrase_tokens(child)
 
 
-def _place_key(ctx, tok):
+def _place_key(ctx, tok) -> str | None:
     """A place named in ``tok``'s phrase (see ``Context.place_named_at``); not a common noun the
     resolver took for a country ("the country"), nor a name inside a longer one ("Latin America")."""
     for sub in _phrase_tokens(tok):
@@ -280,7 +291,7 @@ def _place_key(ctx, tok):
     return None
 
 
-def _named_place(ctx, prep):
+def _named_place(ctx, prep) -> str | None:
     """'in Calais', 'at Beremend': a proper name right after a locative preposition names a place,
     even when the small model tagged it a person or an organisation."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -299,7 +310,7 @@ def _named_place(ctx, prep):
     return ctx.add(Kind.PLACE, pobj.text)
 
 
-def _prep_place(ctx, anchor, skip=None, depth: int = 0):
+def _prep_place(ctx, anchor, skip=None, depth: int = 0) -> str | None:
     """A place in a locative or directional phrase on ``anchor`` ("in Calais", "off the coast of
     X", "to Husi", "75 km southwest of Pylos"), or an unnamed place noun there ("at the camp");
     not in the branch ``skip``. Looks one level into other phrases ("after a shipwreck off X")."""
@@ -325,7 +336,7 @@ def _prep_place(ctx, anchor, skip=None, depth: int = 0):
     return None
 
 
-def _subject_place(ctx, verb, head_tok):
+def _subject_place(ctx, verb, head_tok) -> str | None:
     """'Colombia is host to 1.7 million', 'Bulgaria has deployed 350 troops': a place as the
     clause's subject (a town stands for its country) or object."""
     for child in verb.children:
@@ -337,7 +348,7 @@ def _subject_place(ctx, verb, head_tok):
     return None
 
 
-def _place(ctx, head_tok):
+def _place(ctx, head_tok) -> str | None:
     """Where the counted thing is: the nearest place phrase on the noun, or on the nouns and verbs
     above it up to the clause a reporting verb governs (not where the speaker spoke)."""
     for mod in head_tok.children:  # "Channel crossings", "Mediterranean arrivals"
@@ -419,7 +430,7 @@ SOURCE_NOUNS = {"official", "authority", "police", "prefecture", "ministry", "ag
                 "decree", "law", "bill", "statement", "study", "document", "letter", "ruling"}
 
 
-def _noun_source(ctx, noun):
+def _noun_source(ctx, noun) -> str | None:
     """An unnamed body as a source ("the prefecture", "a coast guard official", "Bulgarian officials",
     "initial reports"), or None if ``noun`` is not one."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SOURCE_NOUNS:
@@ -431,7 +442,7 @@ def _noun_source(ctx, noun):
     return ctx.add(Kind.GOVERNMENT, " ".join(t.text for t in words), start, noun.i + 1)
 
 
-def _subject_source(ctx, verb):
+def _subject_source(ctx, verb) -> str | None:
     """Who a reporting verb's subject (or passive agent) is: a named source, or an unnamed body."""
     subj = subject_of(verb) or (inherited_subject(verb) if verb.dep_ in ("advcl", "conj") else None)
     if subj is None:
@@ -444,7 +455,7 @@ def _subject_source(ctx, verb):
     return None if key else _noun_source(ctx, subj)
 
 
-def _agent_source(ctx, verb):
+def _agent_source(ctx, verb) -> str | None:
     """'deaths recorded by the Missing Migrants Project': the agent of a passive reporting verb."""
     for child in verb.children:
         if child.dep_ == "agent":
@@ -465,7 +476,7 @@ def _pronoun_person(ctx, tok) -> str | None:
     return key
 
 
-def _recorded_by(ctx, tok):
+def _recorded_by(ctx, tok) -> str | None:
     """'the 867 deaths recorded by X', 'out of the deaths recorded by X, 795 ...': the agent of a
     reporting participle on the noun, or on a noun in a phrase of the verb."""
     nouns = [tok]
@@ -485,7 +496,7 @@ def _recorded_by(ctx, tok):
     return None
 
 
-def _according_to(ctx, sent):
+def _according_to(ctx, sent) -> str | None:
     """'according to X': X a named source, else an unnamed body ("the latest estimate from the
     country's migration agency", "government data", "initial reports")."""
     low = ctx.sent_text(sent).lower()
@@ -512,7 +523,7 @@ def _according_to(ctx, sent):
     return ctx.add(Kind.GOVERNMENT, name, body.i - len(mods), body.i + 1, country=ctx.home_country)
 
 
-def _poll_source(ctx, head_tok):
+def _poll_source(ctx, head_tok) -> str | None:
     """'a 20-point lead in opinion polls': the polls or survey a figure is read from."""
     for child in head_tok.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "by"):
@@ -522,7 +533,7 @@ def _poll_source(ctx, head_tok):
     return None
 
 
-def _source(ctx, sent, head_tok, quote_speakers=None):
+def _source(ctx, sent, head_tok) -> str | None:
     """Who vouches for a figure: 'according to X'; the subject of a reporting verb above the number
     ("Bell reiterated that ... repatriated 2,030", "the prefecture said"); the agent of a passive
     one ("recorded by X"); else the subject of a reporting verb elsewhere in the sentence."""
