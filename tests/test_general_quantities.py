@@ -246,3 +246,8 @@ def test_name_after_a_locative_preposition_is_a_place(extract):
     facts = extract("Police detained 12 people at Heathrow on Monday.")
     rows = by_amount(facts, 12)
     assert rows and rows[0][2] == "Heathrow"
+
+
+def test_a_rank_is_not_a_count(extract):
+    facts = extract("The No. 2 official flew to the capital, where 45 migrants arrived on Monday.")
+    assert not by_amount(facts, 2) and by_amount(facts, 45)

@@ -207,11 +207,14 @@ IDIOM_NOUNS = {"way", "point", "side", "time", "hand", "thing", "another", "prio
 
 
 def _idiom(ctx, num, head) -> bool:
-    """'at one point', 'the number one priority', 'two sides', 'one person familiar with the
-    matter': a number word that counts nothing the article reports."""
+    """'at one point', 'the number one priority', 'the No. 2 official', 'two sides', 'one person
+    familiar with the matter': a number that counts nothing the article reports."""
+    before = " ".join(t.lower_ for t in ctx.tokens[max(0, num.i - 2) : num.i])
+    if re.search(r"(number|\bno\s?\.?|#)$", before):
+        return True  # a rank ("the No. 2 official"), not a count
     if num.lower_ not in ("one", "two", "1", "2"):
         return False
-    if head.lemma_.lower() in IDIOM_NOUNS or (num.i > 0 and ctx.tokens[num.i - 1].lower_ == "number"):
+    if head.lemma_.lower() in IDIOM_NOUNS:
         return True
     return any(c.lower_ == "familiar" for c in head.children)
 
