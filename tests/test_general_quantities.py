@@ -251,3 +251,10 @@ def test_name_after_a_locative_preposition_is_a_place(extract):
 def test_a_rank_is_not_a_count(extract):
     facts = extract("The No. 2 official flew to the capital, where 45 migrants arrived on Monday.")
     assert not by_amount(facts, 2) and by_amount(facts, 45)
+
+
+def test_according_to_him_passes_over_a_town_taken_for_a_person(extract):
+    facts = extract("Prefect John Carter visited the camp in Calais on Friday. According to him, nearly 200 people "
+                    "agreed to be moved.")
+    rows = by_amount(facts, 200)
+    assert rows and rows[0][4] != "Calais"

@@ -472,11 +472,15 @@ def _agent_source(ctx, verb) -> str | None:
 
 
 def _pronoun_person(ctx, tok) -> str | None:
-    """The person a pronoun stands for, unless that "person" is a name used as a place ("in Calais")."""
-    key = ctx.resolve_pronoun(tok)
-    if key and f"place:{key.split(':', 1)[1]}" in ctx.entities:
-        return None
-    return key
+    """The person a pronoun stands for: the last person named before it, passing over names used as
+    places ("in Calais", which the tagger may take for a person)."""
+    if ctx.resolve_pronoun(tok) is None:
+        return None  # not a personal pronoun
+    for j in range(tok.i - 1, max(-1, tok.i - 400), -1):
+        key = ctx.key_at(j)
+        if key and ctx.kind(key) is Kind.PERSON and f"place:{key.split(':', 1)[1]}" not in ctx.entities:
+            return key
+    return None
 
 
 def _recorded_by(ctx, tok) -> str | None:
