@@ -6,6 +6,14 @@ Amount(value=None, minimum=70.0, maximum=80.0, approximate=False)
 Amount(value=337000.0, minimum=None, maximum=None, approximate=True)
 >>> parse_amount("1.7 million").value
 1700000.0
+>>> parse_amount("more than half a million").value
+500000.0
+>>> parse_amount("two dozen").value
+24.0
+>>> parse_amount("Twenty-five").value
+25.0
+>>> parse_amount("sixty").value
+60.0
 """
 from __future__ import annotations
 
@@ -19,12 +27,12 @@ WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "thousand": 1000,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 APPROX = re.compile(
     r"\b(about|around|approximately|roughly|nearly|almost|close to|some|up to|more than|over|"
     r"at least|fewer than|less than|under|an estimated|estimated|upwards of|some)\b", re.I
 )
-NUMBER = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(WORDS) + r")(?:\s*(million|billion|thousand|hundred|bn|m|k)\b)?"
+NUMBER = r"(\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b)(?:\s*(million|billion|thousand|hundred|dozen|bn|m|k)\b)?"
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,12 @@ def _number(text: str, scale: str | None) -> float | None:
 def parse_amount(text: str) -> Amount | None:
     """An Amount for phrases like '70 to 80', 'between 70 and 80', 'about 3,800', '1.7 million'."""
     low = " ".join(text.split())
+    # "half a million", "a million": the article stands for one
+    low = re.sub(r"\bhalf an? (hundred|thousand|million|billion)\b", r"0.5 \1", low, flags=re.I)
+    low = re.sub(r"(?<![\d.,])\ban? (dozen|hundred|thousand|million|billion)\b", r"1 \1", low, flags=re.I)
+    # "twenty-five" -> 25
+    low = re.sub(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s*[-–]\s*(one|two|three|four|five|six|seven|eight|nine)\b",
+                 lambda m: str(WORDS[m.group(1).lower()] + WORDS[m.group(2).lower()]), low, flags=re.I)
     rng = re.search(r"(?:between\s+)?" + NUMBER + r"\s*(?:and|to|-|–|—)\s*" + NUMBER, low, re.I)
     if rng:
         lo_scale = rng.group(2) or rng.group(4)
