@@ -119,7 +119,7 @@ _ID_KIND_CLASSES = {
     "person": SCHEMA.Person, "country": SCHEMA.Country, "place": SCHEMA.Place, "crossing": MIG.BorderCrossing,
     "border": MIG.BorderSection, "organization": SCHEMA.Organization, "government": SCHEMA.GovernmentOrganization,
     "armed-forces": MIG.ArmedForces, "media": MIG.MediaOutlet, "platform": MIG.SocialPlatform,
-    "group": MIG.MigrantGroup,
+    "group": MIG.MigrantGroup, "channel": MIG.StatementChannel,
 }
 
 
