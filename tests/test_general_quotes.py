@@ -121,3 +121,47 @@ def test_name_modifying_a_noun_is_not_a_speaker(extract):
     text = ('Chief Minister Tom Hale spoke after the Kestrel people held a rally.\n'
             '"We cannot stop the fence but we will fight it in court," he said.')
     assert speakers(extract(text)) <= {"Tom Hale"}
+
+
+def test_reporting_clause_after_a_sentence_break_inside_the_quote(extract):
+    text = '"One way or another, we will get across!" the protesters chanted as they reached the gate.'
+    assert ("protesters", "One way or another, we will get across!", None) in quotes(extract(text))
+
+
+def test_age_description_is_the_person_just_named(extract):
+    text = ('Omar Haddad, a teacher from Aleppo, waited at the gate with his sons.\n'
+            '"There is nothing left for us at home," the 42-year-old said.')
+    assert ("Omar Haddad", "There is nothing left for us at home", None) in quotes(extract(text))
+
+
+def test_definite_title_is_the_person_introduced_with_it(extract):
+    text = ('Labour Minister Rosa Quint met union leaders on Monday.\n'
+            'In a note, the minister argued for the "importance of protecting every seasonal worker."')
+    assert ("Rosa Quint", "importance of protecting every seasonal worker", "note") in quotes(extract(text))
+
+
+def test_pronoun_stops_at_a_name_not_known_as_a_person(extract):
+    text = ('"We processed every claim on time," said Eva Marsh, a spokesperson for the ministry.\n'
+            'Tarik Selami arrived at the crossing with his two brothers. He said they had walked for days.\n'
+            '"There is no more life there," he said.')
+    assert all(s != "Eva Marsh" or not t.startswith("There is no more life") for s, t, _ in quotes(extract(text)))
+
+
+def test_name_after_a_clause_about_another_person_is_the_speaker(extract):
+    text = ('Foreign Minister Carl Jansen, who signed an earlier accord with Mayor Ivo Petrov, posted on Facebook: '
+            '"We have brought home every citizen who asked for help."')
+    found = quotes(extract(text))
+    assert ("Carl Jansen", "We have brought home every citizen who asked for help", "Facebook") in found
+
+
+def test_short_quotation_that_is_a_clause_or_reported_words(extract):
+    text = ('"Borders matter," Senator Ada Lowe said. '
+            'A government spokesman, Henrik Dahl, told Reuters that "the border issue" would be discussed on Friday.')
+    found = quotes(extract(text))
+    assert ("Ada Lowe", "Borders matter", None) in found
+    assert ("Henrik Dahl", "the border issue", "Reuters") in found
+
+
+def test_person_named_only_with_a_who_clause_speaks(extract):
+    text = '"This is an attack on our officers," Dragomirov, who rushed to the scene, told reporters.'
+    assert ("Dragomirov", "This is an attack on our officers", None) in quotes(extract(text))

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..lexicon import PLATFORMS, SAY_VERBS
+import re
+
+from ..lexicon import OFFICE_WORDS, PLATFORMS, SAY_VERBS
 from ..mentions import quote_spans
 from ..records import Kind, QuoteFact
 
@@ -26,8 +28,14 @@ PRONOUNS = {"he", "she"}
 # Reporting verbs besides SAY_VERBS that introduce a quotation of the subject's words.
 QUOTE_VERBS = SAY_VERBS | {
     "lament", "mourn", "underline", "chant", "concede", "remark", "exclaim", "shout", "caution",
-    "describe", "call", "brand", "deny", "boast", "quip", "testify", "agree", "plead",
+    "describe", "call", "brand", "deny", "boast", "quip", "testify", "agree", "plead", "accuse",
 }
+# Verbs that report words rather than intentions ("vowed to take "measures"" is a scare quote).
+PLAIN_SAY_VERBS = {"say", "tell", "add", "describe", "call", "brand", "warn", "write", "state"}
+# "the migrants chanted": a group of people quoted together.
+SPEAKING_GROUP_NOUNS = {"migrant", "immigrant", "refugee", "asylum-seeker", "protester", "demonstrator", "resident", "villager", "worker", "crowd"}
+AGE_DESCRIPTION = re.compile(r"^\d+-year-old$")
+AGE_AS_SUBJECT = re.compile(r"(?:^|\s)the \d+\s?-\s?year\s?-\s?old$", re.IGNORECASE)
 # The form a statement takes, given as its medium ("in a press release", "told a news conference").
 FORM_NOUNS = {
     "conference", "briefing", "statement", "release", "interview", "letter", "note", "speech", "post",
@@ -36,6 +44,7 @@ FORM_NOUNS = {
 }
 # Forms that are occasions: a speaker's later quotations inherit them ("in the news conference").
 OCCASION_NOUNS = {"conference", "briefing", "interview", "speech"}
+SITE_NOUNS = {"site", "platform", "account"}  # "on the site", "on his account": a platform named before
 FORM_PREPS = {"in", "at", "during", "on", "via", "through"}
 # "a coast guard official said": who an unnamed speaker is, when a modifier says whose.
 ANONYMOUS_SPEAKER_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat", "officer", "aide"}
@@ -59,6 +68,18 @@ def _say_verb_near(ctx, start_tok: int, end_tok: int, sent):
                 and not ctx.in_quote(tok):
             return tok
     return None
+
+
+def _say_verb_in_run_on(ctx, sent):
+    """'“... we will pass!” the migrants chanted': the parser ends the sentence inside the quote, and
+    the reporting clause opens the next one with a lower-case word."""
+    following = next((s for s in ctx.sents if s.start == sent.end), None) if sent.end < len(ctx.doc) else None
+    if following is None:
+        return None
+    opener = next((t for t in following if not t.is_punct), None)
+    if opener is None or not opener.text[:1].islower() or ctx.in_quote(opener):
+        return None
+    return _say_verb_near(ctx, following.start, min(following.end, following.start + 8), following)
 
 
 def _according_to(ctx, start_tok: int, end_tok: int):
@@ -101,6 +122,16 @@ def _titled_person(ctx, subj) -> str | None:
     return None
 
 
+def _person_in_apposition(ctx, subj) -> str | None:
+    """'A Hungarian government spokesman, Ana Ruiz, told ...': the person the subject is in apposition with."""
+    for child in subj.children:
+        if child.dep_ == "appos":
+            key = ctx.key_at(child.i)
+            if _is_person(ctx, key, child):
+                return key
+    return None
+
+
 def _anonymous_speaker(ctx, subj) -> str | None:
     """'a coast guard official', 'a government official from an EU country': an unnamed speaker
     described by whose official they are; a bare 'an official' says too little to keep."""
@@ -136,6 +167,8 @@ def _pronoun_speaker(ctx, tok) -> str | None:
             return key
         if _pronoun_subject(ctx, prev):
             continue  # "he said ..." again: look further back
+        if _unknown_name_subject(ctx, prev):
+            return None  # "Mara Lind arrived ...", a name we do not know as a person's: no guess past it
         key = _last_person(ctx, prev.start, prev.end)
         if key:
             return key
@@ -155,6 +188,11 @@ def _person_subject_before(ctx, sent, end: int) -> str | None:
     return None
 
 
+def _unknown_name_subject(ctx, sent) -> bool:
+    """The main subject is a name, but not one of a person we know (perhaps a person the tagger missed)."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and not _is_person(ctx, ctx.subject_entity(c), c) for c in sent.root.children)
+
+
 def _pronoun_subject(ctx, sent) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in PRONOUNS for c in sent.root.children)
 
@@ -171,7 +209,7 @@ def _subject_speaker(ctx, subj) -> str | None:
     """The speaker a subject (or "according to" object) names, or None when it names no speaker."""
     if subj.lower_ in PRONOUNS:
         return _pronoun_speaker(ctx, subj)
-    titled = _titled_person(ctx, subj)
+    titled = _titled_person(ctx, subj) or _person_in_apposition(ctx, subj)
     if titled:
         return titled
     key = ctx.subject_entity(subj)
@@ -180,17 +218,75 @@ def _subject_speaker(ctx, subj) -> str | None:
             return None
         return key
     if key is None:
-        return _anonymous_speaker(ctx, subj)
+        return (_anonymous_speaker(ctx, subj) or _described_speaker(ctx, subj) or _group_speaker(ctx, subj)
+                or _untagged_person(ctx, subj))
     return None
+
+
+def _untagged_person(ctx, subj) -> str | None:
+    """'Ivanov, who rushed to the site, told reporters': a name the tagger missed, known for a
+    person's by the "who" clause on it."""
+    if subj.pos_ != "PROPN" or not any(c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ == "nsubj" for g in c.children)
+                                       for c in subj.children):
+        return None
+    start = min([c.i for c in subj.children if c.dep_ == "compound" and c.i < subj.i] + [subj.i])
+    return ctx.add(Kind.PERSON, ctx.doc[start : subj.i + 1].text, start, subj.i + 1)
+
+
+def _described_speaker(ctx, subj) -> str | None:
+    """'the minister', 'the trial court judge', 'the Governor': the last person introduced with that
+    title ("Human Rights Minister Ana Ruiz", "Ana Ruiz, the judge"); 'the 30-year-old': the last
+    person named."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return None
+    if AGE_DESCRIPTION.match(subj.lower_):
+        return _pronoun_speaker(ctx, subj)
+    title = subj.lemma_.lower()
+    if title not in OFFICE_WORDS:
+        return None
+    return _person_titled(ctx, title, subj.i)
+
+
+def _person_titled(ctx, title: str, before: int) -> str | None:
+    """The last person before token ``before`` whose name has ``title`` right before or after it."""
+    doc = ctx.doc
+    j = before - 1
+    while j >= max(0, before - 600):
+        key = ctx.key_at(j)
+        if not (_is_person(ctx, key, doc[j]) and not ctx.in_quote(doc[j])):
+            j -= 1
+            continue
+        end = j + 1
+        while j > 0 and ctx.key_at(j - 1) == key:
+            j -= 1
+        near = list(doc[max(0, j - 4) : j]) + list(doc[end : end + 5])
+        if any(t.lemma_.lower() == title or t.lower_ == title for t in near):
+            return key
+        j -= 1
+    return None
+
+
+def _group_speaker(ctx, subj) -> str | None:
+    """'the migrants chanted', 'protesters shouted': a group quoted together."""
+    if subj.lemma_.lower() not in SPEAKING_GROUP_NOUNS or subj.tag_ != "NNS":
+        return None
+    mods = [c.text for c in subj.lefts if c.dep_ in ("amod", "compound") and not c.like_num]
+    return ctx.add(Kind.GROUP, " ".join(mods + [subj.text]))
 
 
 def _speaker(ctx, verb):
     subj = None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "VERB":  # not "Posting on X, ... said"
             subj = child
     if subj is not None:
         return _subject_speaker(ctx, subj)  # an unknown subject: better no attribution than a wrong one
+    before = ctx.doc[max(ctx.sent_of(verb).start, verb.i - 6) : verb.i].text
+    if AGE_AS_SUBJECT.search(before):
+        return _pronoun_speaker(ctx, verb)  # "the 30-year-old said", split into tokens
+    if verb.dep_ in ("acl", "relcl") and _is_person(ctx, ctx.key_at(verb.head.i), verb.head) \
+            and not _in_object_or_clause(verb.head, verb):
+        return ctx.key_at(verb.head.i)  # "Ana Ruiz, who ..., posted on X:" parsed as a clause on the name
     # "said Ana Ruiz": a person right after the verb; "Ruiz posted": a person right before
     for i in (verb.i + 1, verb.i + 2, verb.i - 1):
         if 0 <= i < len(ctx.doc):
@@ -209,9 +305,16 @@ def _person_before_in_clause(ctx, verb) -> str | None:
         if ctx.in_quote(tok):
             return None
         key = ctx.key_at(i)
-        if _is_person(ctx, key, tok):
+        if _is_person(ctx, key, tok) and not _in_object_or_clause(tok, verb):
             return key
     return None
+
+
+def _in_object_or_clause(tok, verb) -> bool:
+    """A name that is an object or sits in a relative clause ("who met Ruiz") is not the subject."""
+    if tok.dep_ in ("pobj", "dobj", "poss"):
+        return True
+    return any(a.dep_ == "relcl" for a in tok.ancestors if a.i != verb.i and verb not in a.ancestors)
 
 
 def _reported_media(ctx) -> list[tuple[int, str, str]]:
@@ -283,7 +386,7 @@ def _form_medium(ctx, verb, forms: set[str]):
     """'said in a press release', 'told a news conference', 'In her ruling, the judge wrote',
     'said, reading a statement', 'Posting on Facebook, X said': the medium named by a
     prepositional phrase or object of the verb or of a participle clause on it."""
-    heads = [verb] + [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "nsubj", "csubj") and c.tag_ == "VBG"]
     heads += [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "attr") and c.pos_ == "NOUN"]  # "made it a priority in the news conference"
     for head in heads:
         for child in head.children:
@@ -307,6 +410,8 @@ def _medium_noun(ctx, noun, forms: set[str]):
         return key
     if noun.lower_ in PLATFORMS:
         return ctx.add(Kind.PLATFORM, _platform_name(noun.text), noun.i, noun.i + 1)
+    if noun.lemma_.lower() in SITE_NOUNS and any(c.dep_ in ("det", "poss") for c in noun.children):
+        return _platform_before(ctx, noun.i)  # "posted on the site": the platform just named
     if noun.lemma_.lower() not in forms:
         return None
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
@@ -316,6 +421,14 @@ def _medium_noun(ctx, noun, forms: set[str]):
     start = min((c.i for c in compounds), default=noun.i)
     name = " ".join(t.text for t in ctx.doc[start : noun.i + 1]).lower()
     return ctx.add(Kind.CHANNEL, name)
+
+
+def _platform_before(ctx, i: int) -> str | None:
+    for j in range(i - 1, max(-1, i - 300), -1):
+        key = ctx.key_at(j)
+        if key and ctx.kind(key) is Kind.PLATFORM:
+            return key
+    return None
 
 
 def _platform_name(name: str) -> str:
@@ -358,6 +471,18 @@ def _no_person_between(ctx, a: int, b: int, speaker: str) -> bool:
     return True
 
 
+def _short_statement(ctx, verb, first, last) -> bool:
+    """A short quotation that is still a statement: a whole clause ("Heaven has borders"), or words
+    put in the speaker's mouth by a plain reporting verb governing them ("told AFP that "the border
+    issue" would be discussed"), not a scare-quoted phrase after "vowed to take"."""
+    toks = [t for t in ctx.doc[first.i : last.i + 1] if not t.is_punct]
+    if len(toks) < 1:
+        return False
+    clause = any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c in toks for c in t.children) for t in toks)
+    governed = verb is not None and verb.lemma_.lower() in PLAIN_SAY_VERBS and any(verb in t.ancestors for t in toks)
+    return clause or governed
+
+
 def _pieces(ctx, clean: str, first, last) -> list[str]:
     """The quotation, or its sentences when it is too long to be matched as one statement."""
     if len(clean.split()) <= LONG_QUOTE_WORDS:
@@ -385,8 +510,8 @@ def extract_quotes(ctx) -> list:
     for start, end, inner in quote_spans(text):
         clean = inner.strip().rstrip(",.;:").strip()
         paragraph = bisect_right(paragraphs, start) - 1
-        first = _tok_at(doc, start)
-        last = _tok_at(doc, end, end=True)
+        first = _tok_at(doc, start + len(inner) - len(inner.lstrip()))
+        last = _tok_at(doc, start + len(inner.rstrip()), end=True)  # "... provided, ”": not the space
         if first is None or last is None:
             continue
         sent_first, sent_last = ctx.sent_of(first), ctx.sent_of(last)
@@ -400,6 +525,8 @@ def extract_quotes(ctx) -> list:
         if verb is None:
             # reporting verb after the quote, in the sentence that closes it
             verb = _say_verb_near(ctx, last.i + 1, sent_last.end, sent_last)
+        if verb is None:
+            verb = _say_verb_in_run_on(ctx, sent_last)
         if verb is None:
             # reporting verb before the quote, in the sentence that opens it
             verb = _say_verb_near(ctx, sent_first.start, first.i, sent_first)
@@ -425,12 +552,13 @@ def extract_quotes(ctx) -> list:
             medium = _inherited_medium(reported, speaker, sent_first.start, doc)
         previous = (speaker, medium, paragraph, last.i)
         ctx.quote_speakers.append((start, end, speaker))
-        if len(clean.split()) < MIN_WORDS:
+        short = len(clean.split()) < MIN_WORDS
+        if short and not _short_statement(ctx, verb, first, last):
             continue
         date = ctx.date_of(sent_last) if verb is not None else None
         conf = 0.9 if rule != "quote.continues-previous" else 0.75
         sentence = doc[sent_first.start : sent_last.end]
         for piece in _pieces(ctx, clean, first, last):
-            if len(piece.split()) >= MIN_WORDS:
+            if short or len(piece.split()) >= MIN_WORDS:
                 facts.append(QuoteFact(speaker, piece, medium, date, True, ctx.evidence(sentence, rule, conf)))
     return facts
