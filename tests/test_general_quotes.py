@@ -165,3 +165,19 @@ def test_short_quotation_that_is_a_clause_or_reported_words(extract):
 def test_person_named_only_with_a_who_clause_speaks(extract):
     text = '"This is an attack on our officers," Dragomirov, who rushed to the scene, told reporters.'
     assert ("Dragomirov", "This is an attack on our officers", None) in quotes(extract(text))
+
+
+def test_outlet_of_an_interview_or_post_is_the_medium(extract):
+    found = quotes(extract('"We will reopen the crossing next week," Ana Ruiz said in an interview with the BBC.'))
+    assert ("Ana Ruiz", "We will reopen the crossing next week", "BBC") in found
+    found = quotes(extract('"The border stays closed until further notice," Ana Ruiz wrote in a post on Telegram.'))
+    assert ("Ana Ruiz", "The border stays closed until further notice", "Telegram") in found
+
+
+def test_spokesperson_for_a_named_body_speaks(extract):
+    text = '"Nobody was hurt in the operation," a spokesperson for the Interior Ministry said on Monday.'
+    assert speakers(extract(text)) == {"spokesperson for the Interior Ministry"}
+
+
+def test_call_for_a_short_phrase_is_not_a_quotation(extract):
+    assert quotes(extract('President Ana Ruiz called for "urgent action" at the border.')) == set()

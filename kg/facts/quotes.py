@@ -31,7 +31,7 @@ QUOTE_VERBS = SAY_VERBS | {
     "describe", "call", "brand", "deny", "boast", "quip", "testify", "agree", "plead", "accuse",
 }
 # Verbs that report words rather than intentions ("vowed to take "measures"" is a scare quote).
-PLAIN_SAY_VERBS = {"say", "tell", "add", "describe", "call", "brand", "warn", "write", "state"}
+PLAIN_SAY_VERBS = {"say", "tell", "add", "describe", "brand", "warn", "write", "state"}  # not "call (for)"
 # "the migrants chanted": a group of people quoted together.
 SPEAKING_GROUP_NOUNS = {"migrant", "immigrant", "refugee", "asylum-seeker", "protester", "demonstrator", "resident", "villager", "worker", "crowd"}
 AGE_DESCRIPTION = re.compile(r"^\d+-year-old$")
@@ -49,6 +49,7 @@ FORM_PREPS = {"in", "at", "during", "on", "via", "through"}
 # "a coast guard official said": who an unnamed speaker is, when a modifier says whose.
 ANONYMOUS_SPEAKER_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat", "officer", "aide"}
 INDEFINITE = {"a", "an", "one", "another"}
+BODY_KINDS = {Kind.ORGANIZATION, Kind.GOVERNMENT, Kind.ARMED_FORCES, Kind.COUNTRY, Kind.MEDIA}
 
 
 def _governing_say_verb(ctx, first, last):
@@ -140,11 +141,22 @@ def _anonymous_speaker(ctx, subj) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in subj.children):
         return None
     modifiers = [c for c in subj.children if c.dep_ in ("compound", "amod") and c.i < subj.i]
-    if not modifiers:
+    whose = _whose_phrase(ctx, subj)
+    if not modifiers and whose is None:
         return None
-    start = min(t.left_edge.i for t in modifiers)
-    words = [t.text for t in ctx.doc[start : subj.i + 1]]
-    return ctx.add(Kind.PERSON, " ".join(words))
+    start = min([t.left_edge.i for t in modifiers] + [subj.i])
+    end = whose.right_edge.i + 1 if whose is not None else subj.i + 1
+    return ctx.add(Kind.PERSON, ctx.doc[start:end].text)
+
+
+def _whose_phrase(ctx, subj):
+    """'(a spokesperson) for the Interior Ministry': a prepositional phrase naming the body."""
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from", "at", "with", "in"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and ctx.keys_in(obj.left_edge.i, obj.i + 1, BODY_KINDS):
+                    return prep
+    return None
 
 
 def _pronoun_speaker(ctx, tok) -> str | None:
@@ -415,9 +427,20 @@ def _medium_noun(ctx, noun, forms: set[str]):
     if noun.lemma_.lower() not in forms:
         return None
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
-    for c in compounds:  # "a Facebook post": the platform is the medium
+    for c in compounds:  # "a Facebook post", "a CNN interview": the platform or outlet is the medium
+        outlet = ctx.key_at(c.i)
+        if outlet and ctx.kind(outlet) in (Kind.MEDIA, Kind.PLATFORM):
+            return outlet
         if c.lower_ in PLATFORMS:
             return ctx.add(Kind.PLATFORM, _platform_name(c.text), c.i, c.i + 1)
+    for prep in noun.children:  # "an interview with Radio Sol", "a post on Telegram"
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "on", "to", "for"):
+            for obj in prep.children:
+                outlet = ctx.key_at(obj.i) if obj.dep_ == "pobj" else None
+                if outlet and ctx.kind(outlet) in (Kind.MEDIA, Kind.PLATFORM):
+                    return outlet
+                if obj.dep_ == "pobj" and obj.lower_ in PLATFORMS:
+                    return ctx.add(Kind.PLATFORM, _platform_name(obj.text), obj.i, obj.i + 1)
     start = min((c.i for c in compounds), default=noun.i)
     name = " ".join(t.text for t in ctx.doc[start : noun.i + 1]).lower()
     return ctx.add(Kind.CHANNEL, name)
