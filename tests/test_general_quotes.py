@@ -181,3 +181,16 @@ def test_spokesperson_for_a_named_body_speaks(extract):
 
 def test_call_for_a_short_phrase_is_not_a_quotation(extract):
     assert quotes(extract('President Ana Ruiz called for "urgent action" at the border.')) == set()
+
+
+def test_outlet_named_by_what_it_is(extract):
+    found = quotes(extract('"We will reopen the crossing next week," Ana Ruiz told state television.'))
+    assert ("Ana Ruiz", "We will reopen the crossing next week", "state television") in found
+    found = quotes(extract('Speaking to the BBC on Monday, Ana Ruiz said: "We will reopen the crossing next week."'))
+    assert ("Ana Ruiz", "We will reopen the crossing next week", "BBC") in found
+
+
+def test_words_reported_inside_a_report_keep_its_medium(extract):
+    text = ('In a note released on Monday, Labour Minister Rosa Quint said that President Ivo Marin described '
+            'closing the border as "out of the question."')
+    assert ("Ivo Marin", "out of the question", "note") in quotes(extract(text))

@@ -45,7 +45,9 @@ FORM_NOUNS = {
 # Forms that are occasions: a speaker's later quotations inherit them ("in the news conference").
 OCCASION_NOUNS = {"conference", "briefing", "interview", "speech"}
 SITE_NOUNS = {"site", "platform", "account"}  # "on the site", "on his account": a platform named before
-FORM_PREPS = {"in", "at", "during", "on", "via", "through"}
+FORM_PREPS = {"in", "at", "during", "on", "via", "through", "to", "with"}
+# "told state television", "speaking to local media": an outlet named by what it is.
+OUTLET_NOUNS = {"television", "tv", "radio", "media", "newspaper", "broadcaster", "daily", "outlet"}
 # "a coast guard official said": who an unnamed speaker is, when a modifier says whose.
 ANONYMOUS_SPEAKER_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat", "officer", "aide"}
 INDEFINITE = {"a", "an", "one", "another"}
@@ -366,6 +368,15 @@ def _medium(ctx, verb, window_end: int):
     return _window_medium(ctx, verb, window_end) or _form_medium(ctx, verb, FORM_NOUNS)
 
 
+def _reporting_medium(ctx, verb):
+    """'In a note, Ruiz said that the president described it as “out of the question”': words
+    reported inside another report come through that report's medium."""
+    for anc in verb.ancestors:
+        if anc.lemma_.lower() in QUOTE_VERBS and anc.pos_ == "VERB" and not ctx.in_quote(anc):
+            return _form_medium(ctx, anc, FORM_NOUNS)
+    return None
+
+
 def _window_medium(ctx, verb, window_end: int):
     """The outlet or platform a statement went through, from the words after the verb."""
     doc = ctx.doc
@@ -424,6 +435,10 @@ def _medium_noun(ctx, noun, forms: set[str]):
         return ctx.add(Kind.PLATFORM, _platform_name(noun.text), noun.i, noun.i + 1)
     if noun.lemma_.lower() in SITE_NOUNS and any(c.dep_ in ("det", "poss") for c in noun.children):
         return _platform_before(ctx, noun.i)  # "posted on the site": the platform just named
+    if noun.lemma_.lower() in OUTLET_NOUNS or noun.lower_ in OUTLET_NOUNS:
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        start = min((c.i for c in mods), default=noun.i)
+        return ctx.add(Kind.MEDIA, ctx.doc[start : noun.i + 1].text.lower())
     if noun.lemma_.lower() not in forms:
         return None
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
@@ -559,6 +574,8 @@ def extract_quotes(ctx) -> list:
             medium = _medium(ctx, verb, sent_last.end if verb.i > last.i else first.i)
             if medium is None and verb.i < first.i:
                 medium = _medium(ctx, verb, first.i)
+            if medium is None:
+                medium = _reporting_medium(ctx, verb)
         else:
             speaker = _according_to(ctx, sent_first.start, sent_last.end)
             rule = "quote.according-to"
