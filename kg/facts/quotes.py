@@ -1,21 +1,24 @@
 """Direct quotations with their speaker and medium (cq05).
 
-A quotation's speaker is the subject of the reporting verb next to it ("...,” the minister said",
-"said David Donatti", "X told Reuters: “...”"), the person a title subject names ("said UN High
-Commissioner Ana Ruiz"), an anonymous official described by the subject ("a coast guard official
-said"), or the source of "according to"; a pronoun there ("he added") is the last person named
-outside quotations. A quotation with no reporting verb in its sentence continues the previous
-quotation of the same paragraph, or of the paragraph just before when it opens its own paragraph.
-The medium comes from cues around the verb: "in an X post", "posted on X", "told Radio Sol", "on
-social media", and the form of the statement ("in a press release", "told a press conference",
-"reading a statement", "In her ruling, ..."). A quotation too long to be a label is given sentence
-by sentence.
+The reporting verb is the nearest one above the quotation in the parse, else one after or before it
+in its sentence (or opening the next sentence in lower case, when the parser ends the sentence
+inside the quotation). Its speaker is the verb's subject ("...,” the minister said", "said David
+Donatti"), the person a title subject names ("said UN High Commissioner Ana Ruiz") or is in
+apposition with, an unnamed official described by the subject ("a coast guard official", "a
+spokesperson for the ministry"), the person introduced with a definite title ("the judge"), a group
+("the migrants chanted"), or the source of "according to". A pronoun ("he added") follows the
+subjects of the sentences before it, never a name inside a quotation. A quotation with no reporting
+verb continues the previous quotation of its paragraph, or of the paragraph just before when it
+fills its own paragraph. The medium is an outlet or platform ("told Radio Sol", "in an X post", "on
+social media", "told state television") or the form of the statement ("in a press release", "told a
+news conference", "reading a statement", "In her ruling, ..."), else the one the speaker was just
+reported through. Quotations under four words are kept only when they are a clause or the words a
+plain reporting verb governs; one too long to be a label is given sentence by sentence.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import re
+from bisect import bisect_right
 
 from ..lexicon import OFFICE_WORDS, PLATFORMS, SAY_VERBS
 from ..mentions import quote_spans
@@ -33,7 +36,7 @@ QUOTE_VERBS = SAY_VERBS | {
 # Verbs that report words rather than intentions ("vowed to take "measures"" is a scare quote).
 PLAIN_SAY_VERBS = {"say", "tell", "add", "describe", "brand", "warn", "write", "state"}  # not "call (for)"
 # "the migrants chanted": a group of people quoted together.
-SPEAKING_GROUP_NOUNS = {"migrant", "immigrant", "refugee", "asylum-seeker", "protester", "demonstrator", "resident", "villager", "worker", "crowd"}
+SPEAKING_GROUP_NOUNS = {"migrant", "immigrant", "refugee", "asylum-seeker", "protester", "demonstrator", "resident", "villager", "worker"}
 AGE_DESCRIPTION = re.compile(r"^\d+-year-old$")
 AGE_AS_SUBJECT = re.compile(r"(?:^|\s)the \d+\s?-\s?year\s?-\s?old$", re.IGNORECASE)
 # The form a statement takes, given as its medium ("in a press release", "told a news conference").
@@ -208,10 +211,12 @@ def _unknown_name_subject(ctx, sent) -> bool:
 
 
 def _pronoun_subject(ctx, sent) -> bool:
+    """The main subject is 'he' or 'she' again."""
     return any(c.dep_ == "nsubj" and c.lower_ in PRONOUNS for c in sent.root.children)
 
 
 def _last_person(ctx, start: int, end: int) -> str | None:
+    """The last person named outside quotations in tokens ``[start, end)``."""
     for j in range(end - 1, start - 1, -1):
         key = ctx.key_at(j)
         if _is_person(ctx, key, ctx.doc[j]) and not ctx.in_quote(ctx.doc[j]):
@@ -289,6 +294,7 @@ def _group_speaker(ctx, subj) -> str | None:
 
 
 def _speaker(ctx, verb):
+    """Who speaks through a reporting verb: its subject, else a person next to it or before it."""
     subj = None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "VERB":  # not "Posting on X, ... said"
@@ -304,7 +310,8 @@ def _speaker(ctx, verb):
     # "said Ana Ruiz": a person right after the verb; "Ruiz posted": a person right before
     for i in (verb.i + 1, verb.i + 2, verb.i - 1):
         if 0 <= i < len(ctx.doc):
-            key = ctx.key_at(i) or ctx.resolve_pronoun(ctx.doc[i])
+            tok = ctx.doc[i]
+            key = ctx.key_at(i) or (_pronoun_speaker(ctx, tok) if tok.lower_ in PRONOUNS else None)
             if key and ctx.kind(key) is Kind.PERSON:
                 return key
     return _person_before_in_clause(ctx, verb)
