@@ -194,3 +194,17 @@ def test_words_reported_inside_a_report_keep_its_medium(extract):
     text = ('In a note released on Monday, Labour Minister Rosa Quint said that President Ivo Marin described '
             'closing the border as "out of the question."')
     assert ("Ivo Marin", "out of the question", "note") in quotes(extract(text))
+
+
+def test_quoted_names_are_not_statements(extract):
+    for text in ('The Interior Ministry said the so-called "Safe Return" programme would resume on Monday.',
+                 'The Interior Ministry said the "Safe Return" programme would resume on Monday.'):
+        assert quotes(extract(text)) == set()
+    found = quotes(extract('The Interior Ministry said the plan was "unworkable" and would be dropped.'))
+    assert ("Interior Ministry", "unworkable", None) in found
+
+
+def test_described_medium_keeps_its_mention_without_taking_the_tokens(extract):
+    facts = extract('"We will reopen the crossing next week," Ana Ruiz said at a press conference.')
+    channel = next(e for e in facts.entities.values() if e.name == "press conference")
+    assert [m.text for m in channel.mentions] == ["press conference"]

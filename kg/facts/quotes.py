@@ -35,6 +35,7 @@ QUOTE_VERBS = SAY_VERBS | {
 }
 # Verbs that report words rather than intentions ("vowed to take "measures"" is a scare quote).
 PLAIN_SAY_VERBS = {"say", "tell", "add", "describe", "brand", "warn", "write", "state"}  # not "call (for)"
+NAMING_WORDS = ("so-called", "so called", "dubbed", "named", "called", "known as", "titled", "labelled", "labeled")
 # "the migrants chanted": a group of people quoted together.
 SPEAKING_GROUP_NOUNS = {"migrant", "immigrant", "refugee", "asylum-seeker", "protester", "demonstrator", "resident", "villager", "worker"}
 AGE_DESCRIPTION = re.compile(r"^\d+-year-old$")
@@ -151,7 +152,7 @@ def _anonymous_speaker(ctx, subj) -> str | None:
         return None
     start = min([t.left_edge.i for t in modifiers] + [subj.i])
     end = whose.right_edge.i + 1 if whose is not None else subj.i + 1
-    return ctx.add(Kind.PERSON, ctx.doc[start:end].text)
+    return _add_described(ctx, Kind.PERSON, ctx.doc[start:end].text, start, end)
 
 
 def _whose_phrase(ctx, subj):
@@ -289,8 +290,9 @@ def _group_speaker(ctx, subj) -> str | None:
     """'the migrants chanted', 'protesters shouted': a group quoted together."""
     if subj.lemma_.lower() not in SPEAKING_GROUP_NOUNS or subj.tag_ != "NNS":
         return None
-    mods = [c.text for c in subj.lefts if c.dep_ in ("amod", "compound") and not c.like_num]
-    return ctx.add(Kind.GROUP, " ".join(mods + [subj.text]))
+    mods = [c for c in subj.lefts if c.dep_ in ("amod", "compound") and not c.like_num]
+    start = min([c.i for c in mods] + [subj.i])
+    return _add_described(ctx, Kind.GROUP, " ".join([c.text for c in mods] + [subj.text]), start, subj.i + 1)
 
 
 def _speaker(ctx, verb):
@@ -445,7 +447,7 @@ def _medium_noun(ctx, noun, forms: set[str]):
     if noun.lemma_.lower() in OUTLET_NOUNS or noun.lower_ in OUTLET_NOUNS:
         mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
         start = min((c.i for c in mods), default=noun.i)
-        return ctx.add(Kind.MEDIA, ctx.doc[start : noun.i + 1].text.lower())
+        return _add_described(ctx, Kind.MEDIA, ctx.doc[start : noun.i + 1].text.lower(), start, noun.i + 1)
     if noun.lemma_.lower() not in forms:
         return None
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
@@ -465,7 +467,18 @@ def _medium_noun(ctx, noun, forms: set[str]):
                     return ctx.add(Kind.PLATFORM, _platform_name(obj.text), obj.i, obj.i + 1)
     start = min((c.i for c in compounds), default=noun.i)
     name = " ".join(t.text for t in ctx.doc[start : noun.i + 1]).lower()
-    return ctx.add(Kind.CHANNEL, name)
+    return _add_described(ctx, Kind.CHANNEL, name, start, noun.i + 1)
+
+
+def _add_described(ctx, kind: Kind, name: str, start: int, end: int) -> str:
+    """An entity named by a description ("press conference", "coast guard official"), with its
+    mention for provenance but not claimed as the tokens' entity, so later rules that look names
+    up by token see the text as before."""
+    key = ctx.add(kind, name)
+    span = ctx.span(start, end)
+    if span not in ctx.entities[key].mentions:
+        ctx.entities[key].mentions.append(span)
+    return key
 
 
 def _platform_before(ctx, i: int) -> str | None:
@@ -524,8 +537,14 @@ def _short_statement(ctx, verb, first, last) -> bool:
     if len(toks) < 1:
         return False
     clause = any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c in toks for c in t.children) for t in toks)
-    governed = verb is not None and verb.lemma_.lower() in PLAIN_SAY_VERBS and any(verb in t.ancestors for t in toks)
-    return clause or governed
+    if clause:
+        return True
+    before = ctx.doc[max(0, first.i - 3) : first.i].text.lower()
+    if any(before.rstrip(" “\"'‘").endswith(w) for w in NAMING_WORDS):
+        return False  # 'the so-called "Remain in Mexico" policy': a name, not words said
+    if all(t.text[:1].isupper() for t in toks if t.is_alpha and len(t.text) > 3):
+        return False  # a title or name in capitals
+    return verb is not None and verb.lemma_.lower() in PLAIN_SAY_VERBS and any(verb in t.ancestors for t in toks)
 
 
 def _pieces(ctx, clean: str, first, last) -> list[str]:
