@@ -100,6 +100,7 @@ CLASS_STYLES: dict[URIRef, tuple[str, str]] = {
     MIG.MediaOutlet: ("#d37295", "dot"),
     MIG.SocialPlatform: ("#c990b5", "triangle"),
     MIG.MigrantGroup: ("#f28e2b", "star"),
+    MIG.StatementChannel: ("#d7b5a6", "triangle"),
     # facts
     MIG.RoleAssignment: ("#86bcb6", "diamond"),
     MIG.Measure: ("#ff9d9a", "diamond"),
