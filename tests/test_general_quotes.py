@@ -208,3 +208,10 @@ def test_described_medium_keeps_its_mention_without_taking_the_tokens(extract):
     facts = extract('"We will reopen the crossing next week," Ana Ruiz said at a press conference.')
     channel = next(e for e in facts.entities.values() if e.name == "press conference")
     assert [m.text for m in channel.mentions] == ["press conference"]
+
+
+def test_quoted_title_is_not_a_statement(extract):
+    text = 'Ana Ruiz said the report, titled "Lives at Risk on the Southern Border", would be published on Monday.'
+    assert quotes(extract(text)) == set()
+    text = 'Ana Ruiz said the "Stay Safe at Home Program" would be extended.'
+    assert quotes(extract(text)) == set()

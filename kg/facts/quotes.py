@@ -529,6 +529,16 @@ def _no_person_between(ctx, a: int, b: int, speaker: str) -> bool:
     return True
 
 
+def _names_something(ctx, first, last) -> bool:
+    """'the so-called "Remain in Mexico" policy', 'a report titled "Lives at Risk on the Border"':
+    a quoted name or title, not words said."""
+    before = ctx.doc[max(0, first.i - 3) : first.i].text.lower()
+    if any(before.rstrip(" “\"'‘").endswith(w) for w in NAMING_WORDS):
+        return True
+    words = [t for t in ctx.doc[first.i : last.i + 1] if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+
+
 def _short_statement(ctx, verb, first, last) -> bool:
     """A short quotation that is still a statement: a whole clause ("Heaven has borders"), or words
     put in the speaker's mouth by a plain reporting verb governing them ("told AFP that "the border
@@ -539,11 +549,8 @@ def _short_statement(ctx, verb, first, last) -> bool:
     clause = any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c in toks for c in t.children) for t in toks)
     if clause:
         return True
-    before = ctx.doc[max(0, first.i - 3) : first.i].text.lower()
-    if any(before.rstrip(" “\"'‘").endswith(w) for w in NAMING_WORDS):
-        return False  # 'the so-called "Remain in Mexico" policy': a name, not words said
     if all(t.text[:1].isupper() for t in toks if t.is_alpha and len(t.text) > 3):
-        return False  # a title or name in capitals
+        return False  # a name in capitals
     return verb is not None and verb.lemma_.lower() in PLAIN_SAY_VERBS and any(verb in t.ancestors for t in toks)
 
 
@@ -618,6 +625,8 @@ def extract_quotes(ctx) -> list:
             medium = _inherited_medium(reported, speaker, sent_first.start, doc)
         previous = (speaker, medium, paragraph, last.i)
         ctx.quote_speakers.append((start, end, speaker))
+        if _names_something(ctx, first, last):
+            continue
         short = len(clean.split()) < MIN_WORDS
         if short and not _short_statement(ctx, verb, first, last):
             continue
