@@ -100,6 +100,7 @@ CLASS_STYLES: dict[URIRef, tuple[str, str]] = {
     MIG.MediaOutlet: ("#d37295", "dot"),
     MIG.SocialPlatform: ("#c990b5", "triangle"),
     MIG.MigrantGroup: ("#f28e2b", "star"),
+    MIG.StatementChannel: ("#d7b5a6", "triangle"),
     # facts
     MIG.RoleAssignment: ("#86bcb6", "diamond"),
     MIG.Measure: ("#ff9d9a", "diamond"),
@@ -119,7 +120,7 @@ _ID_KIND_CLASSES = {
     "person": SCHEMA.Person, "country": SCHEMA.Country, "place": SCHEMA.Place, "crossing": MIG.BorderCrossing,
     "border": MIG.BorderSection, "organization": SCHEMA.Organization, "government": SCHEMA.GovernmentOrganization,
     "armed-forces": MIG.ArmedForces, "media": MIG.MediaOutlet, "platform": MIG.SocialPlatform,
-    "group": MIG.MigrantGroup,
+    "group": MIG.MigrantGroup, "channel": MIG.StatementChannel,
 }
 
 

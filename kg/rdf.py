@@ -51,6 +51,7 @@ KIND_CLASSES: dict[Kind, tuple[URIRef, ...]] = {
     Kind.MEDIA: (MIG.MediaOutlet,),
     Kind.PLATFORM: (MIG.SocialPlatform,),
     Kind.GROUP: (MIG.MigrantGroup,),
+    Kind.CHANNEL: (MIG.StatementChannel,),
 }
 
 

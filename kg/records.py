@@ -48,6 +48,7 @@ class Kind(str, Enum):
     MEDIA = "media"
     PLATFORM = "platform"
     GROUP = "group"
+    CHANNEL = "channel"  # the form a statement takes: a press conference, a written statement, a letter
 
 
 @dataclass

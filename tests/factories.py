@@ -39,7 +39,7 @@ PUBLISHED = "2025-03-04"
 # One sentence per line; joined with single spaces into the article text.
 SENTENCES = [
     "Mexico's interior minister, Ana Beltrán, announced a state of emergency at the Ciudad Hidalgo crossing on Monday.",
-    "\u201cWe will not let the border collapse,\u201d Beltrán wrote on X.",
+    "\u201cWe will not let the border collapse,\u201d Beltrán wrote on X after a press conference.",
     "About 1,200 Hondurans were waiting on the Guatemalan side of the border, mayor Julio Ríos told Radio Frontera.",
     "Many of the Hondurans hope to travel from Guatemala to the United States.",
     "The National Guard sent between 400 and 500 troops to the border with Guatemala, the Interior Ministry said.",
@@ -96,6 +96,7 @@ def entities() -> dict[str, Entity]:
         Entity("media:radio-frontera", Kind.MEDIA, "Radio Frontera", mentions=[mention("Radio Frontera", 2)],
                country="country:MX"),
         Entity("platform:x", Kind.PLATFORM, "X", mentions=[mention("X", 1)]),
+        Entity("channel:press-conference", Kind.CHANNEL, "press conference", mentions=[mention("press conference", 1)]),
         Entity("group:hondurans", Kind.GROUP, "Hondurans",
                mentions=[mention("Hondurans", 2), mention("Hondurans", 3)], country="country:HN"),
     ]

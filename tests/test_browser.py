@@ -132,7 +132,7 @@ def factories_page(offline_page, tmp_path):
 
 def test_click_node_and_edge_show_source_sentence(factories_page):
     page = factories_page
-    assert page.evaluate("network.body.data.nodes.length") == 26
+    assert page.evaluate("network.body.data.nodes.length") == 27
     quote = node_id_by_label(page, "We will not let the border collapse")
     click_node(page, quote)
     assert page.evaluate("network.getSelectedNodes()") == [quote]

@@ -142,12 +142,12 @@ def test_write_html_accepts_a_plain_graph_and_a_file(tmp_path):
     union = Graph()
     for triple in ds.triples((None, None, None)):
         union.add(triple)
-    assert view_graph(union).graph.number_of_nodes() == view_graph(ds).graph.number_of_nodes() == 26
+    assert view_graph(union).graph.number_of_nodes() == view_graph(ds).graph.number_of_nodes() == 27
     trig = tmp_path / "g.trig"
     save_graph(ds, trig)
     write_html(trig, tmp_path / "from-file.html")
     nodes = json_block((tmp_path / "from-file.html").read_text(encoding="utf-8"), "kg-nodes")
-    assert len(nodes) == 26
+    assert len(nodes) == 27
 
 
 def test_bad_output_path(tmp_path):
@@ -160,7 +160,7 @@ def test_nodes_are_entities_and_facts_labelled_by_rdfs_label(tmp_path):
     facts = factories.article_facts()
     html = example_html(tmp_path)
     nodes, info = json_block(html, "kg-nodes"), json_block(html, "kg-info")
-    assert len(nodes) == len(facts.entities) + len(facts.facts) == 26
+    assert len(nodes) == len(facts.entities) + len(facts.facts) == 27
     labels = {n["l"] for n in info["nodes"]}
     assert {e.name for e in facts.entities.values()} <= labels
     assert "We will not let the border collapse" in labels
@@ -172,7 +172,7 @@ def test_nodes_are_entities_and_facts_labelled_by_rdfs_label(tmp_path):
     assert not [i for i in iris if re.search(r"/article/|#char=|/event-type/|/measure-type/", i)]
     assert factories.TITLE not in labels and not labels & set(factories.SENTENCES)
     # a legend entry per class, with counts that add up
-    assert sum(c["count"] for c in info["classes"]) == 26
+    assert sum(c["count"] for c in info["classes"]) == 27
     assert {"Person", "Country", "Quotation", "Election", "Role assignment"} <= {c["label"] for c in info["classes"]}
 
 
@@ -244,7 +244,7 @@ def test_corpus_merges_shared_entities():
     mexico = view.graph.nodes["https://w3id.org/migration-kg/id/country/MX"]
     assert len(mexico["articles"]) == 2
     assert {view.sentences[i][0] for i, _ in mexico["sources"]} == {0, 1}
-    assert view.graph.number_of_nodes() == 16 + 2 * 10  # entities once, facts per article
+    assert view.graph.number_of_nodes() == 17 + 2 * 10  # entities once, facts per article
     assert render_html(ds).count('"title":"A second article"') == 1
 
 
@@ -378,7 +378,7 @@ def test_cli_visualize_stats_export(tmp_path, monkeypatch, capsys):
 
     code, out, err = run_kg(monkeypatch, capsys, "visualize", str(graph), "-o", str(tmp_path / "g.html"))
     assert code == 0, err
-    assert "26 nodes" in out and (tmp_path / "g.html").exists()
+    assert "27 nodes" in out and (tmp_path / "g.html").exists()
 
     code, out, err = run_kg(monkeypatch, capsys, "stats", str(graph), "--top", "3")
     assert code == 0, err
@@ -386,7 +386,7 @@ def test_cli_visualize_stats_export(tmp_path, monkeypatch, capsys):
 
     code, out, err = run_kg(monkeypatch, capsys, "export", str(graph), "--format", "gexf", "-o", str(tmp_path / "g.gexf"))
     assert code == 0, err
-    assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() == 26
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() == 27
 
 
 def test_cli_errors_are_one_line(tmp_path, monkeypatch, capsys):
