@@ -1,0 +1,231 @@
+"""Run SPARQL queries in worker processes that can be killed: a real per-query time limit.
+
+Oxigraph cannot interrupt a running query, and a thread cannot be stopped from outside. A
+process can: each query runs in one of a few worker processes; when the query passes its
+deadline the worker is killed (its CPU is freed at once) and a fresh one replaces it in the
+background, while the other workers keep answering.
+
+Each worker opens the store read-only (no writer lock: ``kg extract --store`` and ``kg load`` can
+write meanwhile) and reopens it when the store's files have changed since the last query, so a
+query sees the store as it was when it started, new articles included, without a restart.
+
+A worker fully materialises the answer (at most ``max_rows`` rows) and serialises it before
+handing it back: the HTTP layer then knows the status before it sends a byte, so a failure is
+never a 200 with a truncated body.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Ask for a fresh worker this long before giving up on one that does not start.
+START_LIMIT = 60.0
+
+
+@dataclass
+class Job:
+    """A query for a worker: ``formats`` are the media types the client accepts, best first."""
+
+    text: str
+    formats: list[str]
+    max_rows: int
+    kind: str = "query"  # "query" or "graph" (Graph Store GET: text is the graph IRI, "" = default)
+
+
+@dataclass
+class Reply:
+    """What the HTTP layer sends: a status, a media type and the whole body."""
+
+    status: int
+    content_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def error_reply(status: int, message: str) -> Reply:
+    return Reply(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
+
+
+# -- the worker process --------------------------------------------------------------------------
+
+def _store_signature(path: Path) -> tuple:
+    """What changes when a writer changes the store: RocksDB's log, manifest and table files
+    (names, sizes, times), and kg's marker. The informational ``LOG`` files are left out."""
+    entries = []
+    with os.scandir(path) as it:
+        for entry in it:
+            if entry.name.startswith("LOG"):
+                continue
+            try:
+                st = entry.stat()
+            except FileNotFoundError:  # a compaction removed it meanwhile
+                continue
+            entries.append((entry.name, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+class _View:
+    """The worker's read-only view of the store, reopened when the store changed."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.db = None
+        self.signature: tuple | None = None
+        self.union_kept = False
+
+    def current(self):
+        signature = _store_signature(self.path)
+        if self.db is None or signature != self.signature:
+            self.db = None
+            self.db = self._open()
+            self.signature = signature
+            from .store import MARKER
+
+            self.union_kept = (self.path / MARKER).is_file()
+        return self.db
+
+    def _open(self):
+        """Open read-only; a writer compacting at that moment can remove a file the open needs:
+        try again a few times."""
+        import pyoxigraph as ox
+
+        for attempt in range(5):
+            try:
+                return ox.Store.read_only(str(self.path))
+            except OSError:
+                if attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+
+def worker_main(conn, store_path: str) -> None:  # pragma: no cover - runs in the child process
+    """Answer jobs from ``conn`` until it closes."""
+    from .results import answer
+
+    view = _View(Path(store_path))
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = answer(view, job)
+        except Exception as exc:  # noqa: BLE001 - anything else is a server error, said plainly
+            reply = error_reply(500, f"the query failed: {' '.join(str(exc).split())[:500] or type(exc).__name__}")
+        conn.send(reply)
+
+
+# -- the pool (in the server process) ------------------------------------------------------------
+
+class _Worker:
+    def __init__(self, ctx, store_path: str):
+        parent, child = ctx.Pipe()
+        self.conn = parent
+        self.process = ctx.Process(target=worker_main, args=(child, store_path), daemon=True)
+        self.process.start()
+        child.close()
+
+    def wait_ready(self, limit: float) -> bool:
+        try:
+            return self.conn.poll(limit) and self.conn.recv() == "ready"
+        except (EOFError, OSError):
+            return False
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class Busy(Exception):
+    """No worker came free before the query's deadline."""
+
+
+class TimedOut(Exception):
+    """The query ran past its deadline; its worker was killed."""
+
+
+class WorkerPool:
+    """``size`` worker processes over the store at ``store_path``."""
+
+    def __init__(self, store_path: Path, size: int):
+        self.store_path = str(store_path)
+        self.size = size
+        self.ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
+        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.closed = False
+        self.lock = threading.Lock()
+        self.all: set[_Worker] = set()
+        self.killed = 0  # queries stopped at their deadline (for tests and the log)
+
+    def start(self) -> None:
+        """Start every worker and wait until each has started (fail early if they cannot)."""
+        workers = [self._spawn() for _ in range(self.size)]
+        for worker in workers:
+            if not worker.wait_ready(START_LIMIT):
+                raise RuntimeError("a query worker process did not start")
+            self.idle.put(worker)
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.ctx, self.store_path)
+        with self.lock:
+            self.all.add(worker)
+        return worker
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill ``worker`` and start another in the background (the caller answers at once)."""
+        with self.lock:
+            self.all.discard(worker)
+        worker.kill()
+        if self.closed:
+            return
+
+        def start_one() -> None:
+            fresh = self._spawn()
+            if fresh.wait_ready(START_LIMIT) and not self.closed:
+                self.idle.put(fresh)
+            else:
+                with self.lock:
+                    self.all.discard(fresh)
+                fresh.kill()
+
+        threading.Thread(target=start_one, daemon=True, name="kg-worker-start").start()
+
+    def run(self, job: Job, deadline: float) -> Reply:
+        """Run ``job`` on a free worker; raise Busy or TimedOut at ``deadline`` (time.monotonic)."""
+        try:
+            worker = self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise Busy() from None
+        try:
+            worker.conn.send(job)
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                self.killed += 1
+                self._replace(worker)
+                worker = None
+                raise TimedOut()
+            reply = worker.conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            if worker is not None:
+                self._replace(worker)
+                worker = None
+            return error_reply(500, "the query worker stopped unexpectedly (out of memory?); try again or simplify the query")
+        if worker is not None:
+            self.idle.put(worker)
+        return reply
+
+    def close(self) -> None:
+        self.closed = True
+        with self.lock:
+            workers = list(self.all)
+            self.all.clear()
+        for worker in workers:
+            worker.kill()
