@@ -104,8 +104,28 @@ class _View:
         raise AssertionError("unreachable")
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child
+    """Linux: the worker gets SIGKILL when the server dies, even in the middle of a long query
+    (without it, a SIGKILLed ``kg serve`` would leave a runaway query burning a core)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - best effort
+        pass
+
+
 def worker_main(conn, store_path: str) -> None:  # pragma: no cover - runs in the child process
     """Answer jobs from ``conn`` until it closes."""
+    import signal
+
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops the workers
     from .results import answer
 
     view = _View(Path(store_path))
@@ -165,6 +185,8 @@ class WorkerPool:
         self.lock = threading.Lock()
         self.all: set[_Worker] = set()
         self.killed = 0  # queries stopped at their deadline (for tests and the log)
+        self.wanted: queue.Queue[int | None] = queue.Queue()
+        self.spawner = threading.Thread(target=self._spawner, daemon=True, name="kg-worker-spawner")
 
     def start(self) -> None:
         """Start every worker and wait until each has started (fail early if they cannot)."""
@@ -173,6 +195,7 @@ class WorkerPool:
             if not worker.wait_ready(START_LIMIT):
                 raise RuntimeError("a query worker process did not start")
             self.idle.put(worker)
+        self.spawner.start()
 
     def _spawn(self) -> _Worker:
         worker = _Worker(self.ctx, self.store_path)
@@ -181,14 +204,20 @@ class WorkerPool:
         return worker
 
     def _replace(self, worker: _Worker) -> None:
-        """Kill ``worker`` and start another in the background (the caller answers at once)."""
+        """Kill ``worker`` and have the spawner thread start another (the caller answers at once)."""
         with self.lock:
             self.all.discard(worker)
         worker.kill()
-        if self.closed:
-            return
+        if not self.closed:
+            self.wanted.put(1)
 
-        def start_one() -> None:
+    def _spawner(self) -> None:
+        """Start replacement workers, from one long-lived thread: Linux sends a child its
+        parent-death signal when the *thread* that started it ends, so a short-lived thread
+        would take its worker down with it."""
+        while not self.closed:
+            if self.wanted.get() is None:
+                return
             fresh = self._spawn()
             if fresh.wait_ready(START_LIMIT) and not self.closed:
                 self.idle.put(fresh)
@@ -196,8 +225,9 @@ class WorkerPool:
                 with self.lock:
                     self.all.discard(fresh)
                 fresh.kill()
-
-        threading.Thread(target=start_one, daemon=True, name="kg-worker-start").start()
+                if not self.closed:
+                    time.sleep(1.0)
+                    self.wanted.put(1)
 
     def run(self, job: Job, deadline: float) -> Reply:
         """Run ``job`` on a free worker; raise Busy or TimedOut at ``deadline`` (time.monotonic)."""
@@ -224,6 +254,7 @@ class WorkerPool:
 
     def close(self) -> None:
         self.closed = True
+        self.wanted.put(None)
         with self.lock:
             workers = list(self.all)
             self.all.clear()
