@@ -89,19 +89,31 @@ class _View:
             self.union_kept = (self.path / MARKER).is_file()
         return self.db
 
+    def reset(self) -> None:
+        """Forget the view: the next query reopens the store."""
+        self.db = None
+        self.signature = None
+
     def _open(self):
-        """Open read-only; a writer compacting at that moment can remove a file the open needs:
-        try again a few times."""
+        """Open read-only. A writer at work can replace the file the open was reading (RocksDB
+        rotates its MANIFEST, compactions remove tables): try again a few times."""
         import pyoxigraph as ox
 
-        for attempt in range(5):
+        attempts = 10
+        for attempt in range(attempts):
             try:
                 return ox.Store.read_only(str(self.path))
-            except OSError:
-                if attempt == 4:
+            except Exception as exc:  # noqa: BLE001 - OSError or pyoxigraph's corruption errors
+                if attempt == attempts - 1 or not is_transient(exc):
                     raise
-                time.sleep(0.05 * (attempt + 1))
+                time.sleep(0.02 * (attempt + 1))
         raise AssertionError("unreachable")
+
+
+def is_transient(exc: BaseException) -> bool:
+    """An error from reading files that a concurrent writer has just replaced (worth a retry)."""
+    text = str(exc)
+    return isinstance(exc, OSError) or any(word in text for word in ("IO error", "Corruption", "No such file"))
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child

@@ -61,15 +61,27 @@ def _prefixes() -> dict[str, str]:
 
 def answer(view, job: Job) -> Reply:
     """Run ``job`` on the worker's current view of the store."""
+    from .querypool import is_transient
+
+    for attempt in range(3):
+        try:
+            return _answer(view, job)
+        except SyntaxError as exc:
+            return error_reply(400, f"malformed SPARQL: {' '.join(str(exc).split())[:500]}")
+        except Exception as exc:  # noqa: BLE001
+            if attempt == 2 or not is_transient(exc):
+                raise
+            view.reset()  # a writer replaced files under this view: reopen and run it again
+    raise AssertionError("unreachable")
+
+
+def _answer(view, job: Job) -> Reply:
     import pyoxigraph as ox
 
     db = view.current()
     if job.kind == "graph":
         return _graph_get(db, job)
-    try:
-        result = db.query(job.text, use_default_graph_as_union=not view.union_kept, prefixes=_prefixes())
-    except SyntaxError as exc:
-        return error_reply(400, f"malformed SPARQL: {' '.join(str(exc).split())[:500]}")
+    result = db.query(job.text, use_default_graph_as_union=not view.union_kept, prefixes=_prefixes())
     if isinstance(result, ox.QueryBoolean):
         return _boolean(bool(result), job)
     if isinstance(result, ox.QuerySolutions):
