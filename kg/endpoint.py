@@ -14,10 +14,10 @@ accepted too), ``/update`` and ``/store`` (Graph Store Protocol) which answer 40
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -79,14 +79,13 @@ def accepted(header: str | None, format_param: str | None = None) -> list[str]:
 class Endpoint:
     """The server's shared state: the pool, the limits, the page, and (with --allow-update) the writer."""
 
-    def __init__(self, pool: WorkerPool, limits: Limits, page: bytes, writer=None, union_kept: bool = True):
+    def __init__(self, pool: WorkerPool, limits: Limits, page: bytes, writer=None):
         self.pool = pool
         self.limits = limits
         self.page = page
         self.writer = writer  # a kg.store.GraphStore opened for writing, or None
         self.write_lock = threading.Lock()
         self.slots = threading.BoundedSemaphore(limits.max_concurrent)
-        self.union_kept = union_kept
 
     # -- queries ------------------------------------------------------------------------------
     def query(self, text: str, formats: list[str]) -> Reply:
@@ -326,8 +325,6 @@ class Server(ThreadingHTTPServer):
 
 def make_server(host: str, port: int, endpoint: Endpoint) -> Server:
     handler = type("BoundHandler", (Handler,), {"endpoint": endpoint})
-    import socket
-
     Server.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
     return Server((host, port), handler)
 
@@ -353,6 +350,7 @@ def example_queries(root: Path | None = None) -> list[dict[str, str]]:
 
 def query_page(title: str) -> bytes:
     """The page at ``/``: one self-contained HTML file (no request to any other host)."""
+    from html import escape
     from importlib.resources import files
 
     from .prefixes import PREFIX_IRIS
@@ -360,13 +358,4 @@ def query_page(title: str) -> bytes:
     template = files("kg").joinpath("templates/query.html").read_text(encoding="utf-8")
     data = {"endpoint": ENDPOINT_PATH, "prefixes": PREFIX_IRIS, "examples": example_queries(), "title": title}
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    from html import escape
-
     return template.replace("{{TITLE}}", escape(title)).replace("{{DATA}}", blob).encode("utf-8")
-
-
-def status_phrase(code: int) -> str:
-    try:
-        return HTTPStatus(code).phrase
-    except ValueError:
-        return ""

@@ -151,7 +151,6 @@ def serve(graph: Path | None, store: Path | None, options: ServeOptions, say=pri
     """Run the endpoint until Ctrl-C (or SIGTERM); returns 0 when stopped that way."""
     from .endpoint import Endpoint, Limits, make_server, query_page
     from .querypool import WorkerPool
-    from .store import MARKER
 
     if (graph is None) == (store is None):
         raise KgError("give a graph file or --store DIR (one of them)")
@@ -165,8 +164,7 @@ def serve(graph: Path | None, store: Path | None, options: ServeOptions, say=pri
         pool.start()
         limits = Limits(timeout=options.timeout, max_rows=options.max_rows, max_concurrent=options.max_concurrent,
                         allow_update=options.allow_update, allow_service=options.allow_service)
-        endpoint = Endpoint(pool, limits, query_page(str(graph or store)), writer=writer,
-                            union_kept=(location / MARKER).is_file())
+        endpoint = Endpoint(pool, limits, query_page(str(graph or store)), writer=writer)
         try:
             server = make_server(options.host, options.port, endpoint)
         except OSError as exc:
