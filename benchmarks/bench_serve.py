@@ -32,10 +32,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start(store: Path, timeout: float) -> tuple[subprocess.Popen, str]:
+def start(store: Path, timeout: float, workers: int, oxigraph: bool) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "serve", "--store", str(store),
-                             "--port", str(port), "--timeout", str(timeout)],
+    if oxigraph:  # for comparison: the stock Oxigraph server (no union copy needed: kg stores keep one)
+        from kg.serve import oxigraph_binary
+
+        command = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"]
+    else:
+        command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--store", str(store),
+                   "--port", str(port), "--timeout", str(timeout), "--workers", str(workers)]
+    proc = subprocess.Popen(command,
                             env=dict(os.environ, PYTHONPATH=str(ROOT)), stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -60,12 +66,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=240)
     parser.add_argument("--timeout", type=float, default=5.0)
     parser.add_argument("--while-extracting", type=Path)
+    parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--oxigraph", action="store_true", help="measure the stock Oxigraph server instead")
     args = parser.parse_args()
 
     import httpx
 
     queries = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples/queries/store").glob("cq*.rq"))}
-    proc, url = start(args.store, args.timeout)
+    proc, url = start(args.store, args.timeout, args.workers, args.oxigraph)
     writer = None
     try:
         first = {}
@@ -106,6 +114,8 @@ def main() -> None:
               f"max {max(latencies):.2f} s; non-200: {len(bad)}; identical to the first answer: {same}")
         if writer is not None:
             writer.wait()
+        if args.oxigraph:
+            return
         began = time.monotonic()
         r = httpx.post(url, data={"query": RUNAWAY}, timeout=120)
         print(f"runaway query: HTTP {r.status_code} after {time.monotonic() - began:.2f} s "
