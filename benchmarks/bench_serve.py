@@ -89,6 +89,7 @@ def main() -> None:
             time.sleep(5)  # let the batch get going (spaCy loads first)
         jobs = [list(queries)[i % len(queries)] for i in range(args.rounds)]
         results: list[tuple[str, int, bool, float]] = []
+        errors: list[str] = []
         lock = threading.Lock()
 
         def client(names: list[str]) -> None:
@@ -98,6 +99,8 @@ def main() -> None:
                     r = http.post(url, data={"query": queries[name]}, headers={"Accept": "application/sparql-results+json"})
                     with lock:
                         results.append((name, r.status_code, r.content == first[name], time.monotonic() - began))
+                        if r.status_code != 200:
+                            errors.append(f"{name}: HTTP {r.status_code}: {r.text.strip()[:100]}")
 
         began = time.monotonic()
         with ThreadPoolExecutor(args.clients) as pool:
@@ -112,6 +115,8 @@ def main() -> None:
         print(f"{len(results)} CQ queries, {args.clients} clients{writing}: {took:.1f} s, "
               f"p50 {statistics.median(latencies):.2f} s, p95 {percentile(latencies, 0.95):.2f} s, "
               f"max {max(latencies):.2f} s; non-200: {len(bad)}; identical to the first answer: {same}")
+        for line in sorted(set(errors))[:10]:
+            print("  " + line)
         if writer is not None:
             writer.wait()
         if args.oxigraph:

@@ -170,11 +170,15 @@ class _Worker:
         except (EOFError, OSError):
             return False
 
-    def kill(self) -> None:
-        if self.process.is_alive():
+    def kill(self, wait: bool = True) -> None:
+        """SIGKILL (the CPU is freed at once); ``wait``: also reap the process."""
+        try:
             self.process.kill()
-        self.process.join(5)
-        self.conn.close()
+        except (OSError, ValueError, AttributeError):  # already gone
+            pass
+        if wait:
+            self.process.join(5)
+            self.conn.close()
 
 
 class Busy(Exception):
@@ -197,7 +201,7 @@ class WorkerPool:
         self.lock = threading.Lock()
         self.all: set[_Worker] = set()
         self.killed = 0  # queries stopped at their deadline (for tests and the log)
-        self.wanted: queue.Queue[int | None] = queue.Queue()
+        self.wanted: queue.Queue[_Worker | int | None] = queue.Queue()  # a killed worker to reap, or 1
         self.spawner = threading.Thread(target=self._spawner, daemon=True, name="kg-worker-spawner")
 
     def start(self) -> None:
@@ -219,17 +223,20 @@ class WorkerPool:
         """Kill ``worker`` and have the spawner thread start another (the caller answers at once)."""
         with self.lock:
             self.all.discard(worker)
-        worker.kill()
+        worker.kill(wait=False)  # the client's 503 goes out now; the spawner thread reaps it
         if not self.closed:
-            self.wanted.put(1)
+            self.wanted.put(worker)
 
     def _spawner(self) -> None:
         """Start replacement workers, from one long-lived thread: Linux sends a child its
         parent-death signal when the *thread* that started it ends, so a short-lived thread
         would take its worker down with it."""
         while not self.closed:
-            if self.wanted.get() is None:
+            dead = self.wanted.get()
+            if dead is None:
                 return
+            if isinstance(dead, _Worker):
+                dead.kill()
             fresh = self._spawn()
             if fresh.wait_ready(START_LIMIT) and not self.closed:
                 self.idle.put(fresh)
