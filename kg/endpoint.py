@@ -88,7 +88,7 @@ class Endpoint:
         self.slots = threading.BoundedSemaphore(limits.max_concurrent)
 
     # -- queries ------------------------------------------------------------------------------
-    def query(self, text: str, formats: list[str]) -> Reply:
+    def query(self, text: str, formats: list[str], params: dict[str, list[str]] | None = None) -> Reply:
         """Check, then run ``text`` within the limits; every refusal says why and what to do."""
         from .query import ALLOW_SERVICE_ENV, SERVICE_REFUSED, _UPDATE, uses_service
 
@@ -100,7 +100,10 @@ class Endpoint:
             return error_reply(403, f"this is a SPARQL update, not a query; {where}")
         if not self.limits.allow_service and uses_service(text):
             return error_reply(400, SERVICE_REFUSED.format(env=ALLOW_SERVICE_ENV))
-        return self._run(Job(text, formats, self.limits.max_rows), started)
+        params = params or {}
+        job = Job(text, formats, self.limits.max_rows, default_graphs=params.get("default-graph-uri", []),
+                  named_graphs=params.get("named-graph-uri", []))
+        return self._run(job, started)
 
     def graph(self, iri: str, formats: list[str]) -> Reply:
         """Graph Store GET: one named graph (or the default graph, ``iri`` "")."""
@@ -252,7 +255,7 @@ class Handler(BaseHTTPRequestHandler):
             if "query" not in params:
                 self._send(error_reply(400, "give the query as ?query=... (or open / for the query page)"))
             else:
-                self._send(self.endpoint.query(params["query"][0], self._formats(params)))
+                self._send(self.endpoint.query(params["query"][0], self._formats(params), params))
         elif path == "/update":
             self._send(error_reply(405, "send updates with POST") if self.endpoint.limits.allow_update
                        else self.endpoint.refuse_write())
@@ -285,7 +288,7 @@ class Handler(BaseHTTPRequestHandler):
                 return
             if text is None:
                 text = (params.get("query") or [""])[0]
-            self._send(self.endpoint.query(text, self._formats(params)))
+            self._send(self.endpoint.query(text, self._formats(params), params))
         elif path == "/store":
             self._store_write("POST")
         else:

@@ -35,6 +35,8 @@ class Job:
     formats: list[str]
     max_rows: int
     kind: str = "query"  # "query" or "graph" (Graph Store GET: text is the graph IRI, "" = default)
+    default_graphs: list[str] = field(default_factory=list)  # the protocol's default-graph-uri
+    named_graphs: list[str] = field(default_factory=list)  # the protocol's named-graph-uri
 
 
 @dataclass

@@ -68,6 +68,8 @@ def answer(view, job: Job) -> Reply:
             return _answer(view, job)
         except SyntaxError as exc:
             return error_reply(400, f"malformed SPARQL: {' '.join(str(exc).split())[:500]}")
+        except ValueError as exc:  # e.g. a bad IRI in default-graph-uri
+            return error_reply(400, f"bad request: {' '.join(str(exc).split())[:500]}")
         except Exception as exc:  # noqa: BLE001
             if attempt == 2 or not is_transient(exc):
                 raise
@@ -81,12 +83,29 @@ def _answer(view, job: Job) -> Reply:
     db = view.current()
     if job.kind == "graph":
         return _graph_get(db, job)
-    result = db.query(job.text, use_default_graph_as_union=not view.union_kept, prefixes=_prefixes())
+    result = db.query(job.text, prefixes=_prefixes(), **_dataset(job, view.union_kept))
     if isinstance(result, ox.QueryBoolean):
         return _boolean(bool(result), job)
     if isinstance(result, ox.QuerySolutions):
         return _solutions(result, job)
     return _triples(result, job)
+
+
+def _dataset(job: Job, union_kept: bool) -> dict:
+    """The query's dataset: the protocol's default-graph-uri / named-graph-uri when given, else
+    the union of the named graphs as the default graph (kept by kg, or formed on the fly)."""
+    import pyoxigraph as ox
+
+    if not job.default_graphs and not job.named_graphs:
+        return {"use_default_graph_as_union": not union_kept}
+    out: dict = {}
+    if job.default_graphs:
+        out["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
+    elif not union_kept:
+        out["use_default_graph_as_union"] = True
+    if job.named_graphs:
+        out["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
+    return out
 
 
 def _too_many(job: Job) -> Reply:

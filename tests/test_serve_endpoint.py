@@ -315,6 +315,12 @@ def test_content_negotiation_and_n_triples(server):
     assert csv_first.headers["content-type"].startswith("text/csv") and csv_first.text.split() == ["n", "3"]
     anything = httpx.get(server.url, params={"query": ARTICLE_COUNT}, headers={"Accept": "*/*"}, timeout=10)
     assert anything.headers["content-type"].startswith("application/sparql-results+json")
+    one = "https://w3id.org/migration-kg/id/graph/chile-runoff"
+    only = httpx.get(server.url, params={"query": ARTICLE_COUNT, "default-graph-uri": one}, timeout=10)
+    assert only.status_code == 200 and only.json()["results"]["bindings"][0]["n"]["value"] == "1"
+    named = httpx.post(server.url, data={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                         "named-graph-uri": one}, timeout=10)
+    assert [b["g"]["value"] for b in named.json()["results"]["bindings"]] == [one]
 
 
 def test_rdflib_sparqlstore(server):
