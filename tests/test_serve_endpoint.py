@@ -146,6 +146,19 @@ def test_service_is_refused_without_any_outbound_request(server, listener):
     assert listener.hits == []
 
 
+def test_allow_service_control(graph_file, listener):  # noqa: F811
+    """Control for the two tests around it: with --allow-service the listener does see the request."""
+    served = start(str(graph_file), "--allow-service", "--timeout", "10")
+    try:
+        served.post(service_queries(listener.port)[0])  # the listener does not speak SPARQL: an error
+        deadline = time.monotonic() + 5
+        while not listener.hits and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        stop(served.proc)
+    assert listener.hits and listener.hits[0].startswith(b"POST /sparql")
+
+
 def test_kg_query_refuses_service_without_outbound_request(store, graph_file, listener):  # noqa: F811
     query = service_queries(listener.port)[3]
     for args in (("--store", str(store), query), (str(graph_file), query)):
@@ -453,7 +466,7 @@ def test_query_page_in_a_browser_requests_nothing_off_host(chromium, server):
         page.goto(own)
         assert page.locator("#endpoint").inner_text() == "/query"
         assert page.locator("#cqs button").count() == 9
-        assert "PREFIX mig:" in page.locator("#prefixes").inner_text()
+        assert "PREFIX mig:" in page.locator("#prefixes").text_content()  # inside a closed <details>
         page.locator("#cqs button").first.click()
         page.wait_for_function("document.querySelector('#status').textContent.includes('row')", timeout=30_000)
         assert page.locator("#results table").count() == 1
