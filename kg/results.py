@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from .querypool import Job, Reply, error_reply
@@ -168,8 +169,27 @@ def _term_csv(term) -> str:
     return getattr(term, "value", None) if not isinstance(term, ox.Triple) else str(term)
 
 
+XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Literals the TSV results format may write in Turtle's short form (as Oxigraph does)
+_SHORT = {
+    XSD + "integer": re.compile(r"[+-]?\d+"),
+    XSD + "decimal": re.compile(r"[+-]?\d*\.\d+"),
+    XSD + "double": re.compile(r"[+-]?(?:\d+\.\d*[eE][+-]?\d+|\.?\d+[eE][+-]?\d+)"),
+    XSD + "boolean": re.compile(r"true|false"),
+}
+
+
 def _tsv_cell(term) -> str:
-    return "" if term is None else str(term)  # N-Triples forms, as the TSV results format asks
+    """N-Triples forms, numbers and booleans in Turtle's short form, as the TSV results format asks."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal) and not term.language:
+        short = _SHORT.get(term.datatype.value)
+        if short is not None and short.fullmatch(term.value):
+            return term.value
+    return str(term)
 
 
 def _solutions(result, job: Job) -> Reply:
@@ -192,8 +212,23 @@ def _content_type(kind: str) -> str:
 
 
 def _json(columns, rows) -> bytes:
-    bindings = [{c: _term_json(t) for c, t in zip(columns, row) if t is not None} for row in rows]
-    return json.dumps({"head": {"vars": columns}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
+    """SPARQL Results JSON, written as text: answers repeat their terms (labels, classes,
+    countries), so each distinct term is encoded once (about 3x faster than json.dumps of dicts)."""
+    keys = [json.dumps(c, ensure_ascii=False) + ":" for c in columns]
+    encoded: dict = {}
+    parts = []
+    for row in rows:
+        cells = []
+        for key, term in zip(keys, row):
+            if term is None:
+                continue
+            text = encoded.get(term)
+            if text is None:
+                text = encoded[term] = json.dumps(_term_json(term), ensure_ascii=False)
+            cells.append(key + text)
+        parts.append("{" + ",".join(cells) + "}")
+    head = json.dumps({"vars": columns}, ensure_ascii=False)
+    return ('{"head":' + head + ',"results":{"bindings":[' + ",".join(parts) + "]}}").encode("utf-8")
 
 
 def _xml(columns, rows) -> bytes:
