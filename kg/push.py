@@ -22,6 +22,23 @@ class PushResult:
     graphs: int
     triples: int
     skipped_default: int = 0  # triples outside named graphs that were not sent
+    union_default: bool = False  # the server is known to query the union of the named graphs by default
+
+
+#: Printed after a push unless the server is known to answer queries over the union of the
+#: named graphs (a ``kg serve`` endpoint): the example CQs read the default graph.
+UNION_HINT = (
+    "note: the example queries (CQs) read the default graph as the union of the articles' named graphs; "
+    "this server may not: query it with its union default graph switched on (Oxigraph: oxigraph serve "
+    "--union-default-graph; Fuseki: tdb2:unionDefaultGraph true) or put the patterns in GRAPH ?g { ... } "
+    "(see README, \"Querying the CQs after kg push\")"
+)
+
+
+def knows_union_default(response) -> bool:
+    """Whether the server answering ``response`` is known to use the union default graph: only
+    ``kg serve`` (its Server header) is; any other server gets the hint."""
+    return response.headers.get("server", "").startswith("kg-serve")
 
 
 def _check_endpoint(endpoint: str) -> None:
@@ -128,6 +145,7 @@ def push(
                     raise _status_error(endpoint, target, response, result)
                 result.graphs += 1
                 result.triples += data.count(b"\n")
+                result.union_default = knows_union_default(response)
                 if bar is not None:
                     bar.advance(task)
     finally:

@@ -1,9 +1,12 @@
-"""Serve a graph or store over the SPARQL 1.1 Protocol, with a query page, using Oxigraph's server.
+"""Serve a graph or store over the SPARQL 1.1 Protocol, with an offline query page.
 
-The ``oxigraph`` PyPI package ships the server binary, YASGUI included (the query page works
-offline). Read-only unless asked (``serve-read-only``: updates get HTTP 403); SPARQL queries see
-the union of the articles' named graphs as their default graph; each query has a time limit.
-A graph file is loaded into a temporary store first, deleted when the server stops.
+``kg serve`` runs its own small endpoint (:mod:`kg.endpoint`) with queries answered by killable
+worker processes (:mod:`kg.querypool`): no SERVICE requests unless allowed, a real per-query
+time limit, caps on rows and concurrent queries, and the store stays writable by ``kg extract
+--store`` meanwhile (workers open it read-only and see new articles). Read-only unless asked
+(updates get HTTP 403); queries see the union of the articles' named graphs as their default
+graph. A graph file is loaded into a temporary store first, deleted when the server stops.
+See docs/endpoint.md for the design.
 """
 from __future__ import annotations
 
@@ -12,11 +15,9 @@ import os
 import shutil
 import signal
 import socket
-import subprocess
 import sys
 import sysconfig
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,10 +26,18 @@ from .errors import KgError
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30
+DEFAULT_MAX_ROWS = 100_000
+DEFAULT_MAX_CONCURRENT = 16
+
+
+def default_workers() -> int:
+    """Worker processes: one per core, at least 2 (a runaway query never stalls the rest), at most 4."""
+    return max(2, min(4, os.cpu_count() or 2))
 
 
 def oxigraph_binary() -> str:
-    """Path of the ``oxigraph`` server executable installed by the PyPI ``oxigraph`` package."""
+    """Path of the ``oxigraph`` server executable installed by the PyPI ``oxigraph`` package
+    (not used by ``kg serve`` any more; tests start a stock Oxigraph server with it for ``kg push``)."""
     name = "oxigraph.exe" if os.name == "nt" else "oxigraph"
     for folder in (sysconfig.get_path("scripts"), str(Path(sys.executable).parent)):
         candidate = Path(folder) / name
@@ -74,144 +83,137 @@ def check_port(host: str, port: int) -> None:
             raise KgError(f"cannot listen on {bind_address(host, port)}: {exc.strerror}; choose another --port") from None
 
 
-def server_command(location: Path, host: str, port: int, allow_update: bool, timeout: int, union: bool) -> list[str]:
-    """The Oxigraph command line; ``union``: let the server form the union of the named graphs on the
-    fly (when the store does not keep it in its default graph, see kg.store)."""
-    return [
-        oxigraph_binary(),
-        "serve" if allow_update else "serve-read-only",
-        "--location", str(location),
-        "--bind", bind_address(host, port),
-        *(["--union-default-graph"] if union else []),
-        "--timeout-s", str(timeout),
-    ]
-
-
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
-    """Linux: the server gets SIGTERM if ``kg serve`` itself is killed, never outliving it."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except Exception:  # noqa: BLE001
-        pass
-
-
-def wait_until_listening(proc: subprocess.Popen, host: str, port: int, limit: float = 30.0) -> None:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise KgError(f"the Oxigraph server stopped at start (exit code {proc.returncode}); see its message above")
-        try:
-            with socket.create_connection((host, port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise KgError(f"the Oxigraph server did not start listening on {bind_address(host, port)} within {limit:.0f} s")
-
-
 class _Stop(Exception):
     pass
 
 
 @dataclass
 class ServeOptions:
+    """The ``kg serve`` flags (see kg/cli/serve.py for their help)."""
+
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
     allow_update: bool = False
-    timeout: int = DEFAULT_TIMEOUT
+    timeout: float = DEFAULT_TIMEOUT
+    max_rows: int = DEFAULT_MAX_ROWS
+    max_concurrent: int = DEFAULT_MAX_CONCURRENT
+    workers: int = 0  # 0: default_workers()
+    allow_service: bool = False
+
+
+def check_options(options: ServeOptions) -> None:
+    """Bad flags fail with a message before anything starts."""
+    if not options.timeout > 0:
+        raise KgError("--timeout: give a number of seconds greater than 0")
+    if options.max_rows < 1:
+        raise KgError("--max-rows: give a whole number of rows, at least 1")
+    if options.max_concurrent < 1:
+        raise KgError("--max-concurrent: give a whole number of queries, at least 1")
+    if options.workers < 0 or options.workers > 64:
+        raise KgError("--workers: give a number of worker processes between 1 and 64 (0: one per core)")
+    check_port(options.host, options.port)
+
+
+def _prepare(graph: Path | None, store: Path | None, options: ServeOptions, say):
+    """(store folder, writer or None, scratch folder or None). The writer (a read-write
+    GraphStore, holding the store's lock) exists only with --allow-update: it applies the
+    clients' updates, and the named graphs' union is then formed on the fly (see kg.store)."""
+    from .store import is_store, open_store
+
+    if store is not None:
+        location = Path(store)
+        if not is_store(location):
+            open_store(location)  # raises the usual "no graph store here" message
+        if not options.allow_update:
+            return location, None, None
+        writer = open_store(location)
+        if writer.union_kept:
+            say("preparing the store for updates ...")
+        writer.drop_union()
+        return location, writer, None
+    scratch = tempfile.mkdtemp(prefix="kg-serve-")
+    try:
+        location = Path(scratch) / "store"
+        db = open_store(location, create=True)
+        graphs, quads = db.load_file(Path(graph))
+        say(f"loaded {quads} quads ({graphs} named graphs) from {graph}")
+        if options.allow_update:
+            db.drop_union()
+            return location, db, scratch
+        db.close()
+        return location, None, scratch
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
 
 
 def serve(graph: Path | None, store: Path | None, options: ServeOptions, say=print) -> int:
-    """Run the server until Ctrl-C (or SIGTERM); returns its exit code (0 when stopped by us)."""
-    from .store import MARKER, is_store, open_store
+    """Run the endpoint until Ctrl-C (or SIGTERM); returns 0 when stopped that way."""
+    from .endpoint import Endpoint, Limits, make_server, query_page
+    from .querypool import WorkerPool
 
     if (graph is None) == (store is None):
         raise KgError("give a graph file or --store DIR (one of them)")
-    if options.timeout < 1:
-        raise KgError("--timeout: give a whole number of seconds, at least 1")
-    check_port(options.host, options.port)
-    oxigraph_binary()  # fail before loading anything if the server is missing
-    scratch = None
-    restore_union = False
+    check_options(options)
+    location, writer, scratch = _prepare(graph, store, options, say)
+    pool = server = None
+    previous = {}
     try:
-        if store is not None:
-            location = Path(store)
-            if not is_store(location):
-                open_store(location)  # raises the usual "no graph store here" message
-            if options.allow_update:
-                # Clients may write named graphs: the server forms the union itself meanwhile,
-                # and the store's own copy is rebuilt when it stops.
-                db = open_store(location)
-                if db.union_kept:
-                    say("preparing the store for updates ...")
-                db.drop_union()
-                db.close()
-                del db
-                restore_union = True
-        else:
-            scratch = tempfile.mkdtemp(prefix="kg-serve-")
-            location = Path(scratch) / "store"
-            db = open_store(location, create=True)
-            graphs, quads = db.load_file(Path(graph))
-            if options.allow_update:
-                db.drop_union()
-            db.close()
-            del db  # closed: the server takes the store's lock
-            say(f"loaded {quads} quads ({graphs} named graphs) from {graph}")
-        import gc
-
-        gc.collect()
-        union = not (location / MARKER).is_file()
-        cmd = server_command(location, options.host, options.port, options.allow_update, options.timeout, union)
-        if not is_loopback(options.host):
-            what = "query and change" if options.allow_update else "query"
-            say(f"warning: listening on {options.host}: anyone who can reach this machine can {what} the graph")
-        if options.allow_update and graph is not None:
-            say(f"note: updates change a temporary copy of {graph}, lost when the server stops")
-        previous = {}
+        workers = options.workers or default_workers()
+        pool = WorkerPool(location, min(workers, options.max_concurrent))
+        pool.start()
+        limits = Limits(timeout=options.timeout, max_rows=options.max_rows, max_concurrent=options.max_concurrent,
+                        allow_update=options.allow_update, allow_service=options.allow_service)
+        endpoint = Endpoint(pool, limits, query_page(str(graph or store)), writer=writer)
+        try:
+            server = make_server(options.host, options.port, endpoint)
+        except OSError as exc:
+            raise KgError(f"cannot listen on {bind_address(options.host, options.port)}: {exc.strerror}; choose another --port") from None
+        _announce(graph or store, graph is not None, options, workers, say)
         for sig in (signal.SIGTERM, signal.SIGHUP):
             previous[sig] = signal.signal(sig, _raise_stop)
-        proc = None
-        try:
-            proc = subprocess.Popen(
-                cmd, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None
-            )
-            wait_until_listening(proc, options.host, options.port)
-            base = f"http://{url_host(options.host)}:{options.port}"
-            mode = "read-write" if options.allow_update else "read-only"
-            say(f"serving {graph or store} ({mode}, query time limit {options.timeout} s)")
-            say(f"  query page:       {base}/")
-            say(f"  SPARQL endpoint:  {base}/query" + (f"   updates: {base}/update   graph store: {base}/store" if options.allow_update else ""))
-            say("press Ctrl-C to stop")
-            return proc.wait()
-        except (KeyboardInterrupt, _Stop):
-            return 0
-        finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
-            if proc is not None and proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+        server.serve_forever(poll_interval=0.25)
+        return 0
+    except (KeyboardInterrupt, _Stop):
+        return 0
     finally:
-        if restore_union:
-            _restore_union(Path(store), say)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if server is not None:
+            server.server_close()
+        if pool is not None:
+            pool.close()
+        if writer is not None:
+            _restore_union(writer, say)
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _restore_union(store: Path, say) -> None:
-    """After a read-write session: copy the named graphs into the default graph again."""
-    from .store import open_store
+def _announce(source, from_file: bool, options: ServeOptions, workers: int, say) -> None:
+    from .endpoint import ENDPOINT_PATH
 
+    if not is_loopback(options.host):
+        what = "query and change" if options.allow_update else "query"
+        say(f"warning: listening on {options.host}: anyone who can reach this machine can {what} the graph")
+    if options.allow_update and from_file:
+        say(f"note: updates change a temporary copy of {source}, lost when the server stops")
+    base = f"http://{url_host(options.host)}:{options.port}"
+    mode = "read-write" if options.allow_update else "read-only"
+    say(f"serving {source} ({mode}; per query: time limit {options.timeout:g} s, at most {options.max_rows} rows; "
+        f"at most {options.max_concurrent} queries at once on {workers} workers"
+        + ("; SERVICE allowed" if options.allow_service else "") + ")")
+    say(f"  query page:       {base}/")
+    say(f"  SPARQL endpoint:  {base}{ENDPOINT_PATH}"
+        + (f"   updates: {base}/update   graph store: {base}/store" if options.allow_update else ""))
+    say("press Ctrl-C to stop")
+
+
+def _restore_union(writer, say) -> None:
+    """After a read-write session: copy the named graphs into the default graph again."""
     try:
-        db = open_store(store)  # rebuilds the copy
-        db.close()
-    except KgError as exc:
+        writer.ensure_union()
+        writer.close()
+    except (KgError, OSError) as exc:
         say(f"warning: {exc}; the store is still correct, and is rebuilt the next time kg writes to it")
 
 

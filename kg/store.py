@@ -191,8 +191,8 @@ class GraphStore:
         self.db = None
 
     # -- reading ----------------------------------------------------------------------------
-    def query(self, text: str):
-        return query_store(self.db, text, union_kept=self.union_kept)
+    def query(self, text: str, allow_service: bool | None = None):
+        return query_store(self.db, text, union_kept=self.union_kept, allow_service=allow_service)
 
     def named_graphs(self) -> list[str]:
         return named_graphs(self.db)
@@ -400,7 +400,7 @@ def _prefixes() -> dict[str, str]:
     return dict(PREFIX_IRIS)
 
 
-def query_store(db, text: str, *, union_kept: bool = False):
+def query_store(db, text: str, *, union_kept: bool = False, allow_service: bool | None = None):
     """Run a SELECT or ASK over a pyoxigraph store -> :class:`kg.query.Answer`.
 
     The default graph is the union of the named graphs: the kept copy when ``union_kept``, else
@@ -413,7 +413,7 @@ def query_store(db, text: str, *, union_kept: bool = False):
 
     if not text.strip():
         raise QueryError("the query is empty; give SPARQL text or a .rq file")
-    refuse_service(text)
+    refuse_service(text, allow_service)
     try:
         result = db.query(text, use_default_graph_as_union=not union_kept, prefixes=_prefixes())
     except SyntaxError as exc:

@@ -105,7 +105,8 @@ def test_service_is_refused_by_default(small_dataset, monkeypatch):
     with pytest.raises(KgError) as info:
         run_query(small_dataset, SERVICE_QUERY)
     assert str(info.value) == (
-        "the query uses SERVICE, which would reach the network; it is refused by default. To allow it, set KG_ALLOW_SERVICE=1"
+        "the query uses SERVICE, which would make this machine send requests to other servers; it is refused "
+        "by default. To allow it, use --allow-service (or set KG_ALLOW_SERVICE=1)"
     )
 
 
@@ -115,7 +116,7 @@ def test_the_word_service_in_a_string_is_not_a_service_clause(small_dataset, mon
     monkeypatch.delenv("KG_ALLOW_SERVICE", raising=False)
     query = 'SELECT ?s WHERE { ?s ?p "border service" } # no SERVICE here'
     assert run_query(small_dataset, query).rows == [["http://example.org/a"]]
-    refuse_service(query)  # the text check parses the query too
+    refuse_service(query)  # the text check skips strings and comments
 
 
 def test_from_names_a_graph_and_downloads_nothing(small_dataset):
@@ -214,8 +215,8 @@ def test_service_refused_in_the_cli(corpus):
     result = run_kg("query", "graph.trig", SERVICE_QUERY, cwd=corpus)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr == (
-        "error: the query uses SERVICE, which would reach the network; it is refused by default. "
-        "To allow it, set KG_ALLOW_SERVICE=1\n"
+        "error: the query uses SERVICE, which would make this machine send requests to other servers; it is "
+        "refused by default. To allow it, use --allow-service (or set KG_ALLOW_SERVICE=1)\n"
     )
 
 

@@ -23,7 +23,7 @@ def push(
     import sys
 
     from ..errors import KgError
-    from ..push import push as run
+    from ..push import UNION_HINT, push as run
 
     if user is not None and password is None:
         if not sys.stdin.isatty():
@@ -32,3 +32,5 @@ def push(
     result = run(graph, store, endpoint, user=user, password=password, default_graph=graph_iri, timeout=timeout,
                  say=lambda line: typer.echo(line, err=True))
     typer.echo(f"pushed {result.graphs} graphs ({result.triples} quads) to {endpoint}", err=True)
+    if result.graphs and not result.union_default:
+        typer.echo(UNION_HINT, err=True)

@@ -15,6 +15,7 @@ def query(
     sparql: Optional[str] = typer.Argument(None, metavar="QUERY", help="A .rq file or the query text."),
     store: Optional[Path] = typer.Option(None, "--store", help="Query this graph store folder instead of a graph file."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Let the query use SERVICE (it then sends requests to other servers); also KG_ALLOW_SERVICE=1."),
 ) -> None:
     """Answer a SPARQL SELECT or ASK query: kg query GRAPH QUERY, or kg query --store DIR QUERY. The default graph is the union of the articles' graphs."""
     from ..errors import KgError
@@ -28,7 +29,7 @@ def query(
         from ..store import open_store
 
         text = read_query(source)
-        answer = open_store(store, read_only=True).query(text)
+        answer = open_store(store, read_only=True).query(text, allow_service=allow_service or None)
     else:
         if sparql is None:
             raise KgError("give a graph file and a query (kg query GRAPH QUERY), or --store DIR QUERY")
@@ -36,7 +37,7 @@ def query(
         from ..query import run_query
 
         text = read_query(sparql)
-        answer = run_query(load_graph(Path(source)), text)
+        answer = run_query(load_graph(Path(source)), text, allow_service=allow_service or None)
     if fmt == "table":
         print_table(answer)
     else:

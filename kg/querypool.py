@@ -1,0 +1,283 @@
+"""Run SPARQL queries in worker processes that can be killed: a real per-query time limit.
+
+Oxigraph cannot interrupt a running query, and a thread cannot be stopped from outside. A
+process can: each query runs in one of a few worker processes; when the query passes its
+deadline the worker is killed (its CPU is freed at once) and a fresh one replaces it in the
+background, while the other workers keep answering.
+
+Each worker opens the store read-only (no writer lock: ``kg extract --store`` and ``kg load`` can
+write meanwhile) and reopens it when the store's files have changed since the last query, so a
+query sees the store as it was when it started, new articles included, without a restart.
+
+A worker fully materialises the answer (at most ``max_rows`` rows) and serialises it before
+handing it back: the HTTP layer then knows the status before it sends a byte, so a failure is
+never a 200 with a truncated body.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Ask for a fresh worker this long before giving up on one that does not start.
+START_LIMIT = 60.0
+
+
+@dataclass
+class Job:
+    """A query for a worker: ``formats`` are the media types the client accepts, best first."""
+
+    text: str
+    formats: list[str]
+    max_rows: int
+    kind: str = "query"  # "query" or "graph" (Graph Store GET: text is the graph IRI, "" = default)
+    default_graphs: list[str] = field(default_factory=list)  # the protocol's default-graph-uri
+    named_graphs: list[str] = field(default_factory=list)  # the protocol's named-graph-uri
+
+
+@dataclass
+class Reply:
+    """What the HTTP layer sends: a status, a media type and the whole body."""
+
+    status: int
+    content_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def error_reply(status: int, message: str) -> Reply:
+    return Reply(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
+
+
+# -- the worker process --------------------------------------------------------------------------
+
+def _store_signature(path: Path) -> tuple:
+    """What changes when a writer changes the store: RocksDB's log, manifest and table files
+    (names, sizes, times), and kg's marker. The informational ``LOG`` files are left out."""
+    entries = []
+    with os.scandir(path) as it:
+        for entry in it:
+            if entry.name.startswith("LOG"):
+                continue
+            try:
+                st = entry.stat()
+            except FileNotFoundError:  # a compaction removed it meanwhile
+                continue
+            entries.append((entry.name, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+class _View:
+    """The worker's read-only view of the store, reopened when the store changed."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.db = None
+        self.signature: tuple | None = None
+        self.union_kept = False
+
+    def current(self):
+        signature = _store_signature(self.path)
+        if self.db is None or signature != self.signature:
+            self.db = None
+            self.db = self._open()
+            self.signature = signature
+            from .store import MARKER
+
+            self.union_kept = (self.path / MARKER).is_file()
+        return self.db
+
+    def reset(self) -> None:
+        """Forget the view: the next query reopens the store."""
+        self.db = None
+        self.signature = None
+
+    def _open(self):
+        """Open read-only. A writer at work can replace the file the open was reading (RocksDB
+        rotates its MANIFEST, compactions remove tables): try again a few times."""
+        import pyoxigraph as ox
+
+        attempts = 10
+        for attempt in range(attempts):
+            try:
+                return ox.Store.read_only(str(self.path))
+            except Exception as exc:  # noqa: BLE001 - OSError or pyoxigraph's corruption errors
+                if attempt == attempts - 1 or not is_transient(exc):
+                    raise
+                time.sleep(0.02 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+
+def is_transient(exc: BaseException) -> bool:
+    """An error from reading files that a concurrent writer has just replaced (worth a retry)."""
+    text = str(exc)
+    return isinstance(exc, OSError) or any(word in text for word in ("IO error", "Corruption", "No such file"))
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child
+    """Linux: the worker gets SIGKILL when the server dies, even in the middle of a long query
+    (without it, a SIGKILLed ``kg serve`` would leave a runaway query burning a core)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - best effort
+        pass
+
+
+def worker_main(conn, store_path: str) -> None:  # pragma: no cover - runs in the child process
+    """Answer jobs from ``conn`` until it closes."""
+    import signal
+
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops the workers
+    from .results import answer
+
+    view = _View(Path(store_path))
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = answer(view, job)
+        except Exception as exc:  # noqa: BLE001 - anything else is a server error, said plainly
+            reply = error_reply(500, f"the query failed: {' '.join(str(exc).split())[:500] or type(exc).__name__}")
+        conn.send(reply)
+
+
+# -- the pool (in the server process) ------------------------------------------------------------
+
+class _Worker:
+    def __init__(self, ctx, store_path: str):
+        parent, child = ctx.Pipe()
+        self.conn = parent
+        self.process = ctx.Process(target=worker_main, args=(child, store_path), daemon=True)
+        self.process.start()
+        child.close()
+
+    def wait_ready(self, limit: float) -> bool:
+        try:
+            return self.conn.poll(limit) and self.conn.recv() == "ready"
+        except (EOFError, OSError):
+            return False
+
+    def kill(self, wait: bool = True) -> None:
+        """SIGKILL (the CPU is freed at once); ``wait``: also reap the process."""
+        try:
+            self.process.kill()
+        except (OSError, ValueError, AttributeError):  # already gone
+            pass
+        if wait:
+            self.process.join(5)
+            self.conn.close()
+
+
+class Busy(Exception):
+    """No worker came free before the query's deadline."""
+
+
+class TimedOut(Exception):
+    """The query ran past its deadline; its worker was killed."""
+
+
+class WorkerPool:
+    """``size`` worker processes over the store at ``store_path``."""
+
+    def __init__(self, store_path: Path, size: int):
+        self.store_path = str(store_path)
+        self.size = size
+        self.ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
+        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.closed = False
+        self.lock = threading.Lock()
+        self.all: set[_Worker] = set()
+        self.killed = 0  # queries stopped at their deadline (for tests and the log)
+        self.wanted: queue.Queue[_Worker | int | None] = queue.Queue()  # a killed worker to reap, or 1
+        self.spawner = threading.Thread(target=self._spawner, daemon=True, name="kg-worker-spawner")
+
+    def start(self) -> None:
+        """Start every worker and wait until each has started (fail early if they cannot)."""
+        workers = [self._spawn() for _ in range(self.size)]
+        for worker in workers:
+            if not worker.wait_ready(START_LIMIT):
+                raise RuntimeError("a query worker process did not start")
+            self.idle.put(worker)
+        self.spawner.start()
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.ctx, self.store_path)
+        with self.lock:
+            self.all.add(worker)
+        return worker
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill ``worker`` and have the spawner thread start another (the caller answers at once)."""
+        with self.lock:
+            self.all.discard(worker)
+        worker.kill(wait=False)  # the client's 503 goes out now; the spawner thread reaps it
+        if not self.closed:
+            self.wanted.put(worker)
+
+    def _spawner(self) -> None:
+        """Start replacement workers, from one long-lived thread: Linux sends a child its
+        parent-death signal when the *thread* that started it ends, so a short-lived thread
+        would take its worker down with it."""
+        while not self.closed:
+            dead = self.wanted.get()
+            if dead is None:
+                return
+            if isinstance(dead, _Worker):
+                dead.kill()
+            fresh = self._spawn()
+            if fresh.wait_ready(START_LIMIT) and not self.closed:
+                self.idle.put(fresh)
+            else:
+                with self.lock:
+                    self.all.discard(fresh)
+                fresh.kill()
+                if not self.closed:
+                    time.sleep(1.0)
+                    self.wanted.put(1)
+
+    def run(self, job: Job, deadline: float) -> Reply:
+        """Run ``job`` on a free worker; raise Busy or TimedOut at ``deadline`` (time.monotonic)."""
+        try:
+            worker = self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise Busy() from None
+        try:
+            worker.conn.send(job)
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                self.killed += 1
+                self._replace(worker)
+                worker = None
+                raise TimedOut()
+            reply = worker.conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            if worker is not None:
+                self._replace(worker)
+                worker = None
+            return error_reply(500, "the query worker stopped unexpectedly (out of memory?); try again or simplify the query")
+        if worker is not None:
+            self.idle.put(worker)
+        return reply
+
+    def close(self) -> None:
+        self.closed = True
+        self.wanted.put(None)
+        with self.lock:
+            workers = list(self.all)
+            self.all.clear()
+        for worker in workers:
+            worker.kill()
