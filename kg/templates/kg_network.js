@@ -197,12 +197,16 @@ var network = null;
   function nodeFont(n, dim) {
     var font = Object.assign({}, n.font || {});
     if (dim) { font.color = DIM_TEXT; } else if (!n.font) { font.color = OPTIONS.nodes.font.color; }
+    if (labelSize[n.id]) {  // a central node's label: kept readable at the current zoom
+      font.size = labelSize[n.id];
+      if (!dim) { font.color = TOP_FONT; }
+    }
     return font;
   }
   function applyHighlight(keepNodes, keepEdges) {
     nodes.update(NODES.map(function (n) {
       var keep = keepNodes.has(n.id);
-      return { id: n.id, color: keep ? n.color : DIM_COLOR, font: nodeFont(n, !keep) };
+      return Object.assign({ id: n.id, font: nodeFont(n, !keep) }, keep ? nodeStyle(n.id) : DIM_STYLE);
     }));
     edges.update(EDGES.map(function (e) {
       var keep = keepEdges.has(e.id);
@@ -211,6 +215,7 @@ var network = null;
                label: (keep || edgeLabelsOn) ? e.label : "" };
     }));
     dimmed = true;
+    keepSet = keepNodes;
   }
   function highlightNode(id) {
     if (!highlightToggle.checked) { resetHighlight(); return; }
@@ -226,12 +231,13 @@ var network = null;
   }
   function resetHighlight() {
     if (!dimmed) { return; }
-    nodes.update(NODES.map(function (n) { return { id: n.id, color: n.color, font: nodeFont(n, false) }; }));
+    nodes.update(NODES.map(function (n) { return Object.assign({ id: n.id, font: nodeFont(n, false) }, nodeStyle(n.id)); }));
     edges.update(EDGES.map(function (e) {
       return { id: e.id, color: { color: OPTIONS.edges.color.color }, font: { color: OPTIONS.edges.font.color },
                label: edgeLabelsOn ? e.label : "" };
     }));
     dimmed = false;
+    keepSet = null;
   }
   var edgeLabelToggle = document.getElementById("edge-labels-toggle");
   edgeLabelToggle.checked = edgeLabelsOn;
@@ -250,8 +256,15 @@ var network = null;
   function revealClass(classIndex) {
     if (hiddenClass[classIndex]) { setClassHidden(classIndex, false); }
   }
-  function focusNode(id) {
+  function revealNode(id) {
     revealClass(INFO.nodes[id].c);
+    if (!shownNode[id]) {  // hidden by the article filter or as an isolated node: lift both
+      if (currentArticle >= 0 && INFO.nodes[id].a.indexOf(currentArticle) < 0) { setArticle(-1, false); }
+      if (!shownNode[id]) { isolatedToggle.checked = true; applyFilter(); }
+    }
+  }
+  function focusNode(id) {
+    revealNode(id);
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
     showNode(id);
@@ -259,8 +272,8 @@ var network = null;
   }
   function selectEdge(eid) {
     var e = EDGES[eid];
-    revealClass(INFO.nodes[e.from].c);
-    revealClass(INFO.nodes[e.to].c);
+    revealNode(e.from);
+    revealNode(e.to);
     network.setSelection({ nodes: [], edges: [eid] });
     showEdge(eid);
     highlightEdge(eid);
@@ -286,10 +299,37 @@ var network = null;
     checkboxes[classIndex].checked = !hidden;
     applyFilter();
   }
+  // A node is shown when its class is shown, it belongs to the chosen article (an entity shared by
+  // several articles belongs to each) and, unless "isolated nodes" is on, it has a shown edge.
+  // An edge is shown when both ends are and the chosen article states it.
+  var shownNode = NODES.map(function () { return true; });
+  var shownEdge = EDGES.map(function () { return true; });
+  var isolatedCount = 0;
+  function inArticle(item) { return currentArticle < 0 || item.a.indexOf(currentArticle) >= 0; }
+  function computeShown() {
+    // isolation is judged within the chosen article, not the class filter: hiding people
+    // must not hide the facts about them
+    var inScope = NODES.map(function (n) { return inArticle(INFO.nodes[n.id]); });
+    var linked = NODES.map(function () { return false; });
+    shownEdge = EDGES.map(function (e) {
+      var scoped = inScope[e.from] && inScope[e.to] && inArticle(INFO.edges[e.id]);
+      if (scoped) { linked[e.from] = true; linked[e.to] = true; }
+      return scoped && !hiddenClass[INFO.nodes[e.from].c] && !hiddenClass[INFO.nodes[e.to].c];
+    });
+    isolatedCount = 0;
+    shownNode = NODES.map(function (n) {
+      if (!inScope[n.id]) { return false; }
+      if (!linked[n.id]) { isolatedCount += 1; if (!isolatedToggle.checked) { return false; } }
+      return !hiddenClass[INFO.nodes[n.id].c];
+    });
+  }
   function applyFilter() {
-    var hiddenNode = NODES.map(function (n) { return hiddenClass[INFO.nodes[n.id].c]; });
-    nodes.update(NODES.map(function (n) { return { id: n.id, hidden: hiddenNode[n.id] }; }));
-    edges.update(EDGES.map(function (e) { return { id: e.id, hidden: hiddenNode[e.from] || hiddenNode[e.to] }; }));
+    computeShown();
+    nodes.update(NODES.map(function (n) { return { id: n.id, hidden: !shownNode[n.id] }; }));
+    edges.update(EDGES.map(function (e) { return { id: e.id, hidden: !shownEdge[e.id] }; }));
+    isolatedLabel.textContent = "Show isolated nodes (" + isolatedCount + ")";
+    updateSummary();
+    scheduleLabels();
   }
   var lastGroup = null;
   INFO.classes.forEach(function (c, i) {
@@ -319,6 +359,201 @@ var network = null;
     checkboxes.forEach(function (b, i) { b.checked = !hiddenClass[i]; });
     applyFilter();
   });
+
+  // ---- articles: filter and colour -----------------------------------------------------------
+  // A fact belongs to its article's named graph; an entity to every article that mentions it.
+  // Colour by article gives each article a hue; an entity shared by several articles is drawn
+  // neutral (grey) with a dark ring, in both colour modes, so sharing is visible at a glance.
+  var SHARED_FILL = "#d9e2ec";
+  var SHARED_RING = "#243b53";
+  var DIM_STYLE = { color: DIM_COLOR, borderWidth: 1 };
+  var TOP_FONT = "#102a43";
+  var currentArticle = -1;
+  var colourBy = "class";
+  var keepSet = null;  // nodes kept bright by the neighbourhood highlight (null: no highlight)
+  var articleColours = INFO.articles.map(function (a, i) {
+    var hue = Math.round((i * 137.508) % 360);  // golden angle: neighbours in the list differ most
+    return "hsl(" + hue + ", 62%, " + (i % 2 ? 58 : 46) + "%)";
+  });
+  function isShared(id) { return INFO.nodes[id].a.length > 1; }
+  function nodeStyle(id) {
+    var shared = isShared(id);
+    if (colourBy === "article") {
+      var a = INFO.nodes[id].a;
+      if (shared || !a.length) { return { color: { background: SHARED_FILL, border: SHARED_RING }, borderWidth: 3 }; }
+      return { color: articleColours[a[0]], borderWidth: 1 };
+    }
+    return { color: NODES[id].color, borderWidth: shared ? 3 : 1 };
+  }
+  function restyle() {
+    nodes.update(NODES.map(function (n) {
+      var dim = keepSet !== null && !keepSet.has(n.id);
+      return Object.assign({ id: n.id, font: nodeFont(n, dim) }, dim ? DIM_STYLE : nodeStyle(n.id));
+    }));
+  }
+  function setColourBy(mode) {
+    colourBy = mode === "article" ? "article" : "class";
+    document.querySelectorAll("input[name=colour-by]").forEach(function (r) { r.checked = r.value === colourBy; });
+    restyle();
+  }
+  var articleList = document.getElementById("article-list");
+  var articleButtons = [];
+  function articleSwatch(index) {
+    var s = el("span", null, "swatch sw-dot");
+    s.style.backgroundColor = articleColours[index];
+    return s;
+  }
+  function articleNodeCounts() {
+    var counts = INFO.articles.map(function () { return 0; });
+    INFO.nodes.forEach(function (n) { n.a.forEach(function (a) { counts[a] += 1; }); });
+    return counts;
+  }
+  function buildArticleList() {
+    var counts = articleNodeCounts();
+    var all = el("button", "All articles", "article-item all");
+    all.type = "button";
+    all.addEventListener("click", function () { setArticle(-1, true); });
+    articleButtons.push(all);
+    var li = el("li");
+    li.appendChild(all);
+    articleList.appendChild(li);
+    INFO.articles.forEach(function (a, i) {
+      var b = el("button", null, "article-item");
+      b.type = "button";
+      b.dataset.article = String(i);
+      b.title = [a.title, a.source, a.date].filter(function (x) { return x; }).join(" \u2014 ");
+      b.appendChild(articleSwatch(i));
+      b.appendChild(el("span", a.title, "article-title"));
+      b.appendChild(el("span", counts[i], "count"));
+      b.addEventListener("click", function () { setArticle(currentArticle === i ? -1 : i, true); });
+      articleButtons.push(b);
+      var item = el("li");
+      item.appendChild(b);
+      articleList.appendChild(item);
+    });
+  }
+  // Show one article (index) or all (-1); `refit` moves the view onto what is now shown.
+  function setArticle(index, refit) {
+    currentArticle = index;
+    articleButtons.forEach(function (b, k) { b.classList.toggle("active", k === index + 1); });
+    applyFilter();
+    if (refit) { fitVisible(); updateLabels(); }
+  }
+
+  // ---- isolated nodes ------------------------------------------------------------------------
+  var isolatedToggle = document.getElementById("isolated-toggle");
+  var isolatedLabel = document.getElementById("isolated-label");
+  isolatedToggle.addEventListener("change", function () { applyFilter(); fitVisible(); updateLabels(); });
+
+  function shownNodeIds() {
+    return NODES.filter(function (n) { return shownNode[n.id]; }).map(function (n) { return n.id; });
+  }
+  function updateSummary() {
+    var parts = [plural(NODES.length, "node"), plural(EDGES.length, "edge"), plural(INFO.articles.length, "article")];
+    var shown = shownNodeIds().length;
+    if (shown !== NODES.length) { parts.push(shown + " shown"); }
+    document.getElementById("summary").textContent = parts.join(" \u00b7 ");
+  }
+
+  // ---- labels of the most central nodes ------------------------------------------------------
+  // Zoomed out, vis-network drops labels under drawThreshold screen pixels. The most central
+  // entities (then facts) keep a label TOP_PX high on screen, as many as fit without overlapping
+  // (greedy, most central first); the rest appear on zoom, and every node has a hover tooltip.
+  var TOP_PX = 13;
+  var MAX_TOP = 18;
+  var labelSize = {};
+  var measureCtx = document.createElement("canvas").getContext("2d");
+  function textWidth(text, px) {
+    measureCtx.font = px + "px " + OPTIONS.nodes.font.face;
+    return measureCtx.measureText(text).width;
+  }
+  var ranked = NODES.map(function (n) { return n.id; }).sort(function (a, b) {
+    var fa = INFO.classes[INFO.nodes[a].c].fact ? 1 : 0, fb = INFO.classes[INFO.nodes[b].c].fact ? 1 : 0;
+    return (fa - fb) || (INFO.nodes[b].cen - INFO.nodes[a].cen) || (INFO.nodes[b].deg - INFO.nodes[a].deg) || (a - b);
+  });
+  var rankOf = [];
+  ranked.forEach(function (id, k) { rankOf[id] = k; });
+  function baseFont(id) { return (NODES[id].font && NODES[id].font.size) || OPTIONS.nodes.font.size; }
+  function labelsDrawn(id, scale) { return baseFont(id) * scale >= OPTIONS.nodes.scaling.label.drawThreshold; }
+  function pickTopLabels(scale) {
+    var chosen = {}, boxes = [], count = 0;
+    var positions = network.getPositions();
+    for (var k = 0; k < ranked.length && count < MAX_TOP; k++) {
+      var id = ranked[k];
+      if (!shownNode[id] || !NODES[id].label || TOP_PX <= baseFont(id) * scale) { continue; }
+      if (INFO.nodes[id].deg === 0) { continue; }
+      var p = positions[id], w = textWidth(NODES[id].label, TOP_PX) + 6;
+      var top = p.y * scale + NODES[id].size * scale + 2;
+      var box = [p.x * scale - w / 2, top, p.x * scale + w / 2, top + TOP_PX * 1.35];
+      var clash = boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; });
+      if (clash) { continue; }
+      boxes.push(box);
+      chosen[id] = Math.round(TOP_PX / scale * 10) / 10;
+      count += 1;
+    }
+    return chosen;
+  }
+  function updateLabels() {
+    var before = labelSize;
+    labelSize = pickTopLabels(network.getScale());
+    var changed = Object.keys(before).concat(Object.keys(labelSize)).map(Number);
+    var seen = {};
+    nodes.update(changed.filter(function (id) { return !seen[id] && (seen[id] = true); }).map(function (id) {
+      return { id: id, font: nodeFont(NODES[id], keepSet !== null && !keepSet.has(id)) };
+    }));
+  }
+  var labelTimer = null;
+  function scheduleLabels() {
+    if (labelTimer !== null) { clearTimeout(labelTimer); }
+    labelTimer = setTimeout(function () { labelTimer = null; updateLabels(); }, 120);
+  }
+  network.on("zoom", scheduleLabels);
+
+  // ---- first view: fit what is shown into the visible canvas, labels included ----------------
+  // vis-network's fit() measures node shapes only, so wide labels at the edges were cut off (and
+  // isolated nodes left far below); this fits every shown node with its label inside the canvas.
+  var FIT_MARGIN = 24;
+  var MAX_FIT_SCALE = 1.5;
+  function extentAt(ids, positions, scale) {
+    var box = [Infinity, -Infinity, Infinity, -Infinity];
+    var topBudget = MAX_TOP;
+    ids.forEach(function (id) {
+      var p = positions[id], r = NODES[id].size * scale, x = p.x * scale, y = p.y * scale;
+      var left = x - r, right = x + r, bottom = y + r;
+      if (NODES[id].label && topBudget > 0 && TOP_PX > baseFont(id) * scale && INFO.nodes[id].deg > 0
+          && rankOf[id] < 3 * MAX_TOP) {
+        var tw = textWidth(NODES[id].label, TOP_PX) / 2 + 3;
+        left = Math.min(left, x - tw); right = Math.max(right, x + tw); bottom = y + r + 3 + TOP_PX * 1.35;
+        topBudget -= 1;
+      } else if (NODES[id].label && labelsDrawn(id, scale)) {
+        var fs = baseFont(id) * scale, lw = textWidth(NODES[id].label, baseFont(id)) * scale / 2 + 3;
+        left = Math.min(left, x - lw); right = Math.max(right, x + lw); bottom = y + r + 3 + fs * 1.35;
+      }
+      box[0] = Math.min(box[0], left); box[1] = Math.max(box[1], right);
+      box[2] = Math.min(box[2], y - r); box[3] = Math.max(box[3], bottom);
+    });
+    return box;
+  }
+  function fitVisible() {
+    var ids = shownNodeIds();
+    if (!ids.length) { return; }
+    var positions = network.getPositions(ids);
+    var width = container.clientWidth - 2 * FIT_MARGIN, height = container.clientHeight - 2 * FIT_MARGIN;
+    var fits = function (s) {
+      var b = extentAt(ids, positions, s);
+      return b[1] - b[0] <= width && b[3] - b[2] <= height;
+    };
+    var lo = 0.005, hi = MAX_FIT_SCALE;
+    if (fits(hi)) { lo = hi; } else {
+      for (var k = 0; k < 40; k++) { var mid = (lo + hi) / 2; if (fits(mid)) { lo = mid; } else { hi = mid; } }
+    }
+    var b = extentAt(ids, positions, lo);
+    network.moveTo({ position: { x: (b[0] + b[1]) / 2 / lo, y: (b[2] + b[3]) / 2 / lo }, scale: lo, animation: false });
+  }
+  document.querySelectorAll("input[name=colour-by]").forEach(function (r) {
+    r.addEventListener("change", function () { if (r.checked) { setColourBy(r.value); } });
+  });
+  if (INFO.articles.length > 1) { buildArticleList(); } else { document.getElementById("articles-section").hidden = true; }
 
   // ---- search --------------------------------------------------------------------------------
   var searchBox = document.getElementById("search");
@@ -371,7 +606,11 @@ var network = null;
   });
 
   placeholder();
-  network.fit();
+  applyFilter();
+  fitVisible();
+  updateLabels();
   // for scripting and tests: the same functions the page's controls use
-  window.kg = { search: search, focusNode: focusNode, selectEdge: selectEdge, showNode: showNode, showEdge: showEdge };
+  window.kg = { search: search, focusNode: focusNode, selectEdge: selectEdge, showNode: showNode, showEdge: showEdge,
+                setArticle: setArticle, setColourBy: setColourBy, fitVisible: fitVisible, shownNodes: shownNodeIds,
+                labelled: function () { return Object.keys(labelSize).map(Number); } };
 })();
