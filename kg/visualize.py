@@ -98,10 +98,18 @@ NODE_FONT = "#1f2933"
 FACT_FONT = "#52606d"
 
 
+def article_groups(view: ViewGraph) -> dict[str, int] | None:
+    """For a corpus, each node that belongs to exactly one article -> that article (the layout
+    gathers an article's facts and own entities into one region); None for a single article."""
+    if len(view.articles) < 2:
+        return None
+    return {iri: next(iter(d["articles"])) for iri, d in view.graph.nodes(data=True) if len(d["articles"]) == 1}
+
+
 def page_data(view: ViewGraph, title: str | None = None, size_by: str = "degree") -> dict:
     """What the page needs: vis-network node and edge lists, options, and the details tables."""
     g = view.graph
-    positions = layout(g)
+    positions = layout(g, groups=article_groups(view))
     scores = centrality(g, size_by)
     top = max(scores.values(), default=0.0) or 1.0
     classes = sorted(view.classes.values(), key=lambda c: (c.fact, -c.count, c.label))

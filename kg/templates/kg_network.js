@@ -463,8 +463,13 @@ var network = null;
   var MAX_TOP = 18;
   var labelSize = {};
   var measureCtx = document.createElement("canvas").getContext("2d");
-  function textWidth(text, px) {
-    measureCtx.font = px + "px " + OPTIONS.nodes.font.face;
+  // a CSS font shorthand needs family names with spaces quoted ("Segoe UI"), or it is ignored
+  var FONT_FACE = OPTIONS.nodes.font.face.split(",").map(function (f) {
+    f = f.trim();
+    return /\s/.test(f) && !/^["']/.test(f) ? '"' + f + '"' : f;
+  }).join(", ");
+  function textWidth(text, px, weight) {
+    measureCtx.font = (weight ? weight + " " : "") + px + "px " + FONT_FACE;
     return measureCtx.measureText(text).width;
   }
   var ranked = NODES.map(function (n) { return n.id; }).sort(function (a, b) {
@@ -555,6 +560,88 @@ var network = null;
   });
   if (INFO.articles.length > 1) { buildArticleList(); } else { document.getElementById("articles-section").hidden = true; }
 
+  // ---- article names on the canvas -----------------------------------------------------------
+  // With every article shown, each article's name is written at the outer edge of its region
+  // (the layout gathers an article's own nodes around one point), in its colour, so a reader can
+  // tell which cluster is which article; names that would overlap a larger article's are skipped.
+  var ARTICLE_PX = 12;
+  var ownNodes = INFO.articles.map(function () { return []; });
+  INFO.nodes.forEach(function (n, id) { if (n.a.length === 1) { ownNodes[n.a[0]].push(id); } });
+  var articleOrder = INFO.articles.map(function (a, i) { return i; })
+    .sort(function (a, b) { return ownNodes[b].length - ownNodes[a].length || a - b; });
+  var drawnArticleLabels = [];
+  // the words every title starts with ("Migrants block ...") say nothing about which is which
+  var shortTitles = (function () {
+    var words = INFO.articles.map(function (a) { return a.title.split(/\s+/); });
+    var common = 0;
+    while (words.length > 1 && words.every(function (w) { return w.length > common + 1 && w[common] === words[0][common]; })) {
+      common += 1;
+    }
+    return words.map(function (w) {
+      var text = w.slice(common).join(" ");
+      return text.length > 30 ? text.slice(0, 29) + "\u2026" : text;
+    });
+  })();
+  function articleLabelSpots(scale) {
+    var positions = network.getPositions(shownNodeIds());
+    var ids = Object.keys(positions);
+    if (!ids.length) { return []; }
+    var cx = 0, cy = 0;
+    ids.forEach(function (id) { cx += positions[id].x; cy += positions[id].y; });
+    cx /= ids.length; cy /= ids.length;
+    var spots = [], boxes = [];
+    var corner = network.DOMtoCanvas({ x: 4, y: 4 });
+    var far = network.DOMtoCanvas({ x: container.clientWidth - 4, y: container.clientHeight - 4 });
+    var view = [corner.x, corner.y, far.x, far.y];
+    articleOrder.forEach(function (a) {
+      var own = ownNodes[a].filter(function (id) { return positions[id]; });
+      if (own.length < 2) { return; }
+      var ax = 0, ay = 0;
+      own.forEach(function (id) { ax += positions[id].x; ay += positions[id].y; });
+      ax /= own.length; ay /= own.length;
+      var dx = ax - cx, dy = ay - cy, len = Math.sqrt(dx * dx + dy * dy) || 1;
+      dx /= len; dy /= len;
+      var far = own.reduce(function (best, id) {
+        var t = positions[id].x * dx + positions[id].y * dy;
+        return t > best[0] ? [t, id] : best;
+      }, [-Infinity, null])[1];
+      var text = shortTitles[a];
+      var off = (NODES[far].size + 10 / scale);
+      var x = positions[far].x + dx * off, y = positions[far].y + dy * off + (dy > 0 ? ARTICLE_PX / scale : 0);
+      var w = textWidth(text, ARTICLE_PX, 600) / scale + 4 / scale, h = ARTICLE_PX * 1.3 / scale;
+      var align = dx > 0.35 ? "left" : (dx < -0.35 ? "right" : "center");
+      var left = align === "left" ? x : (align === "right" ? x - w : x - w / 2);
+      // keep the name inside the canvas: slide it in from the edge it would cross
+      var shift = Math.max(0, view[0] - left) - Math.max(0, left + w - view[2]);
+      left += shift; x += shift;
+      y = Math.min(Math.max(y, view[1] + h), view[3]);
+      var box = [left, y - h, left + w, y];
+      if (boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; })) { return; }
+      boxes.push(box);
+      spots.push({ article: a, text: text, x: x, y: y, align: align, box: box });
+    });
+    return spots;
+  }
+  network.on("afterDrawing", function (ctx) {
+    drawnArticleLabels = [];
+    if (INFO.articles.length < 2 || currentArticle >= 0 || keepSet !== null) { return; }
+    var scale = network.getScale();
+    drawnArticleLabels = articleLabelSpots(scale);
+    ctx.save();
+    ctx.font = "600 " + (ARTICLE_PX / scale) + "px " + FONT_FACE;
+    ctx.lineWidth = 4 / scale;
+    ctx.strokeStyle = "rgba(255,255,255,0.92)";
+    ctx.lineJoin = "round";
+    drawnArticleLabels.forEach(function (s) {
+      ctx.textAlign = s.align;
+      ctx.textBaseline = "alphabetic";
+      ctx.fillStyle = colourBy === "article" ? articleColours[s.article] : "#486581";
+      ctx.strokeText(s.text, s.x, s.y);
+      ctx.fillText(s.text, s.x, s.y);
+    });
+    ctx.restore();
+  });
+
   // ---- search --------------------------------------------------------------------------------
   var searchBox = document.getElementById("search");
   var resultList = document.getElementById("search-results");
@@ -606,11 +693,13 @@ var network = null;
   });
 
   placeholder();
+  if (INFO.articles.length > 1) { setColourBy("article"); }
   applyFilter();
   fitVisible();
   updateLabels();
   // for scripting and tests: the same functions the page's controls use
   window.kg = { search: search, focusNode: focusNode, selectEdge: selectEdge, showNode: showNode, showEdge: showEdge,
                 setArticle: setArticle, setColourBy: setColourBy, fitVisible: fitVisible, shownNodes: shownNodeIds,
+                articleLabels: function () { return drawnArticleLabels.map(function (s) { return s.article; }); },
                 labelled: function () { return Object.keys(labelSize).map(Number); } };
 })();
