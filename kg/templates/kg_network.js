@@ -393,7 +393,23 @@ var network = null;
   }
   function setColourBy(mode) {
     colourBy = mode === "article" ? "article" : "class";
-    document.querySelectorAll("input[name=colour-by]").forEach(function (r) { r.checked = r.value === colourBy; });
+    // Until the reader moves the view, a change in the canvas's size (window resized, page laid out
+  // late, panels reflowed) fits again: vis-network alone keeps the old centre and scale, which
+  // leaves nodes at the edges outside the visible canvas.
+  var viewMoved = false;
+  ["dragStart", "zoom", "click"].forEach(function (name) { network.on(name, function () { viewMoved = true; }); });
+  var lastSize = [container.clientWidth, container.clientHeight];
+  function onResize() {
+    var size = [container.clientWidth, container.clientHeight];
+    if (size[0] === lastSize[0] && size[1] === lastSize[1]) { return; }
+    lastSize = size;
+    if (viewMoved) { return; }
+    network.setSize("100%", "100%");  // let vis-network take the new size first (it rescales the view)
+    fitVisible();
+    updateLabels();
+  }
+  if (window.ResizeObserver) { new ResizeObserver(onResize).observe(container); }
+  document.querySelectorAll("input[name=colour-by]").forEach(function (r) { r.checked = r.value === colourBy; });
     restyle();
   }
   var articleList = document.getElementById("article-list");
@@ -518,6 +534,7 @@ var network = null;
   // vis-network's fit() measures node shapes only, so wide labels at the edges were cut off (and
   // isolated nodes left far below); this fits every shown node with its label inside the canvas.
   var FIT_MARGIN = 24;
+  var fittedTo = null;  // the canvas size the view was last fitted to
   var MAX_FIT_SCALE = 1.5;
   function extentAt(ids, positions, scale) {
     var box = [Infinity, -Infinity, Infinity, -Infinity];
@@ -554,7 +571,24 @@ var network = null;
     }
     var b = extentAt(ids, positions, lo);
     network.moveTo({ position: { x: (b[0] + b[1]) / 2 / lo, y: (b[2] + b[3]) / 2 / lo }, scale: lo, animation: false });
+    fittedTo = [container.clientWidth, container.clientHeight];
   }
+  // Until the reader moves the view, a change in the canvas's size (window resized, page laid out
+  // late, panels reflowed) fits again: vis-network alone keeps the old centre and scale, which
+  // leaves nodes at the edges outside the visible canvas.
+  var viewMoved = false;
+  ["dragStart", "zoom", "click"].forEach(function (name) { network.on(name, function () { viewMoved = true; }); });
+  var lastSize = [container.clientWidth, container.clientHeight];
+  function onResize() {
+    var size = [container.clientWidth, container.clientHeight];
+    if (size[0] === lastSize[0] && size[1] === lastSize[1]) { return; }
+    lastSize = size;
+    if (viewMoved) { return; }
+    network.setSize("100%", "100%");  // let vis-network take the new size first (it rescales the view)
+    fitVisible();
+    updateLabels();
+  }
+  if (window.ResizeObserver) { new ResizeObserver(onResize).observe(container); }
   document.querySelectorAll("input[name=colour-by]").forEach(function (r) {
     r.addEventListener("change", function () { if (r.checked) { setColourBy(r.value); } });
   });
@@ -701,5 +735,6 @@ var network = null;
   window.kg = { search: search, focusNode: focusNode, selectEdge: selectEdge, showNode: showNode, showEdge: showEdge,
                 setArticle: setArticle, setColourBy: setColourBy, fitVisible: fitVisible, shownNodes: shownNodeIds,
                 articleLabels: function () { return drawnArticleLabels.map(function (s) { return s.article; }); },
+                fittedTo: function () { return fittedTo; },
                 labelled: function () { return Object.keys(labelSize).map(Number); } };
 })();
