@@ -229,8 +229,13 @@ def test_one_article_fits_the_visible_canvas(width, chromium, tmp_path):
         assert min(node_page_x(page, shown)) > sidebar["x"] + sidebar["width"]
         # the window narrows before the reader touches the graph: the view fits again
         page.set_viewport_size({"width": width - 200, "height": 700})
-        page.wait_for_function("(() => { const c = document.getElementById('mynetwork'), f = kg.fittedTo();"
-                               " return f[0] === c.clientWidth && f[1] === c.clientHeight; })()")
+        refitted = "(() => { const c = document.getElementById('mynetwork'), f = kg.fittedTo();" \
+                   " return f[0] === c.clientWidth && f[1] === c.clientHeight; })()"
+        for _ in range(100):  # polled from here: the page's CSP forbids wait_for_function's eval
+            if page.evaluate(refitted):
+                break
+            page.wait_for_timeout(50)
+        assert page.evaluate(refitted)
         assert outside_canvas(page, shown) == []
         assert page.problems == []
     finally:

@@ -439,7 +439,7 @@ var network = null;
       b.dataset.article = String(i);
       b.title = [a.title, a.source, a.date].filter(function (x) { return x; }).join(" \u2014 ");
       b.appendChild(articleSwatch(i));
-      b.appendChild(el("span", a.title, "article-title"));
+      b.appendChild(el("span", shortTitles[i], "article-title"));
       b.appendChild(el("span", counts[i], "count"));
       b.addEventListener("click", function () { setArticle(currentArticle === i ? -1 : i, true); });
       articleButtons.push(b);
@@ -592,7 +592,6 @@ var network = null;
   document.querySelectorAll("input[name=colour-by]").forEach(function (r) {
     r.addEventListener("change", function () { if (r.checked) { setColourBy(r.value); } });
   });
-  if (INFO.articles.length > 1) { buildArticleList(); } else { document.getElementById("articles-section").hidden = true; }
 
   // ---- article names on the canvas -----------------------------------------------------------
   // With every article shown, each article's name is written at the outer edge of its region
@@ -627,6 +626,12 @@ var network = null;
     var corner = network.DOMtoCanvas({ x: 4, y: 4 });
     var far = network.DOMtoCanvas({ x: container.clientWidth - 4, y: container.clientHeight - 4 });
     var view = [corner.x, corner.y, far.x, far.y];
+    Object.keys(labelSize).forEach(function (id) {  // the central nodes' labels come first
+      var p = positions[id];
+      if (!p) { return; }
+      var w = (textWidth(NODES[id].label, TOP_PX) + 6) / scale, top = p.y + NODES[id].size + 2 / scale;
+      boxes.push([p.x - w / 2, top, p.x + w / 2, top + TOP_PX * 1.35 / scale]);
+    });
     articleOrder.forEach(function (a) {
       var own = ownNodes[a].filter(function (id) { return positions[id]; });
       if (own.length < 2) { return; }
@@ -727,7 +732,12 @@ var network = null;
   });
 
   placeholder();
-  if (INFO.articles.length > 1) { setColourBy("article"); }
+  if (INFO.articles.length > 1) {
+    buildArticleList();
+    setColourBy("article");
+  } else {
+    document.getElementById("articles-section").hidden = true;
+  }
   applyFilter();
   fitVisible();
   updateLabels();
