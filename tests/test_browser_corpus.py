@@ -169,6 +169,12 @@ def test_article_filter_and_colours(corpus_html, offline_page):
     assert outside_canvas(page, shown) == []
     assert page.evaluate("network.body.data.edges.get({filter: e => !e.hidden}).length") > 0
 
+    # every article's first view keeps its nodes and labels inside the canvas
+    for other in range(0, ARTICLES, 5):
+        page.click(f"#article-list button[data-article='{other}']")
+        assert outside_canvas(page, shown_ids(page)) == [], other
+    page.click(f"#article-list button[data-article='{article}']")
+
     # a class filter combines with it; "All articles" brings the corpus back
     page.locator("#legend label", has_text="Person").locator("input").uncheck()
     people = set(page.evaluate(f"() => {{ const i = {INFO_JS}; return i.nodes.map((n, id) => [id, n])"

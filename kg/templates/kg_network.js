@@ -80,6 +80,8 @@ var network = null;
     clear(details);
     details.appendChild(el("p", "Click a node or an edge to see its facts and the sentences they come from.",
       "placeholder"));
+    details.appendChild(el("p", "Zoom in to read every label; hover over a node for its name." +
+      (INFO.articles.length > 1 ? " Pick an article on the left to see only its nodes." : ""), "placeholder"));
   }
 
   function articleMeta(index) {
@@ -484,9 +486,14 @@ var network = null;
     f = f.trim();
     return /\s/.test(f) && !/^["']/.test(f) ? '"' + f + '"' : f;
   }).join(", ");
+  var widthCache = {};  // width at 100 px; text width grows in proportion to the font size
   function textWidth(text, px, weight) {
-    measureCtx.font = (weight ? weight + " " : "") + px + "px " + FONT_FACE;
-    return measureCtx.measureText(text).width;
+    var key = (weight || "") + "|" + text;
+    if (!(key in widthCache)) {
+      measureCtx.font = (weight ? weight + " " : "") + "100px " + FONT_FACE;
+      widthCache[key] = measureCtx.measureText(text).width;
+    }
+    return widthCache[key] * px / 100;
   }
   var ranked = NODES.map(function (n) { return n.id; }).sort(function (a, b) {
     var fa = INFO.classes[INFO.nodes[a].c].fact ? 1 : 0, fb = INFO.classes[INFO.nodes[b].c].fact ? 1 : 0;
@@ -495,7 +502,6 @@ var network = null;
   var rankOf = [];
   ranked.forEach(function (id, k) { rankOf[id] = k; });
   function baseFont(id) { return (NODES[id].font && NODES[id].font.size) || OPTIONS.nodes.font.size; }
-  function labelsDrawn(id, scale) { return baseFont(id) * scale >= OPTIONS.nodes.scaling.label.drawThreshold; }
   function pickTopLabels(scale) {
     var chosen = {}, boxes = [], count = 0;
     var positions = network.getPositions();
@@ -536,20 +542,18 @@ var network = null;
   var FIT_MARGIN = 24;
   var fittedTo = null;  // the canvas size the view was last fitted to
   var MAX_FIT_SCALE = 1.5;
+  // Every shown label counts, at the size it would have as a central node's label or its own,
+  // whichever is larger: which labels are picked depends on the scale being searched for, so
+  // the fit assumes any of them may be drawn.
   function extentAt(ids, positions, scale) {
     var box = [Infinity, -Infinity, Infinity, -Infinity];
-    var topBudget = MAX_TOP;
     ids.forEach(function (id) {
       var p = positions[id], r = NODES[id].size * scale, x = p.x * scale, y = p.y * scale;
       var left = x - r, right = x + r, bottom = y + r;
-      if (NODES[id].label && topBudget > 0 && TOP_PX > baseFont(id) * scale && INFO.nodes[id].deg > 0
-          && rankOf[id] < 3 * MAX_TOP) {
-        var tw = textWidth(NODES[id].label, TOP_PX) / 2 + 3;
-        left = Math.min(left, x - tw); right = Math.max(right, x + tw); bottom = y + r + 3 + TOP_PX * 1.35;
-        topBudget -= 1;
-      } else if (NODES[id].label && labelsDrawn(id, scale)) {
-        var fs = baseFont(id) * scale, lw = textWidth(NODES[id].label, baseFont(id)) * scale / 2 + 3;
-        left = Math.min(left, x - lw); right = Math.max(right, x + lw); bottom = y + r + 3 + fs * 1.35;
+      if (NODES[id].label) {
+        var px = Math.max(TOP_PX, baseFont(id) * scale);
+        var half = textWidth(NODES[id].label, px) / 2 + 3;
+        left = Math.min(left, x - half); right = Math.max(right, x + half); bottom = y + r + 3 + px * 1.35;
       }
       box[0] = Math.min(box[0], left); box[1] = Math.max(box[1], right);
       box[2] = Math.min(box[2], y - r); box[3] = Math.max(box[3], bottom);
