@@ -18,7 +18,12 @@ reaches the page only inside ``<script type="application/json">`` blocks whose J
 ``textContent``. A Content-Security-Policy forbids the page any network access.
 
 Layout is precomputed with networkx (positions in the node data, physics off), so a corpus
-of thousands of nodes opens still; node size follows degree or betweenness centrality.
+of thousands of nodes opens still; node size follows degree or betweenness centrality. For a
+corpus, the layout gathers each article's own nodes (its facts, and entities no other article
+mentions) into one region, and the page colours nodes by article (shared entities neutral and
+ringed), names each article at its region, filters by article, hides nodes without edges behind
+a toggle and keeps the most central nodes' labels readable at the first view, which fits what is
+shown, labels included, into the visible canvas (kg/templates/kg_network.js).
 """
 from __future__ import annotations
 
@@ -126,7 +131,8 @@ def page_data(view: ViewGraph, title: str | None = None, size_by: str = "degree"
         node = {
             "id": ids[iri],
             "label": _short(d["label"], 28 if cls.fact else 36),
-            "title": f"{_short(d['label'], 120)}\n{cls.label}",
+            "title": f"{_short(d['label'], 120)}\n{cls.label}" + (
+                f" \u00b7 in {len(d['articles'])} articles" if len(d["articles"]) > 1 else ""),
             "shape": cls.shape,
             "color": cls.color,
             "size": round(size, 1),
