@@ -208,6 +208,16 @@ def test_search_reveals_what_filters_hide(corpus_html, offline_page):
     other = next(i for i, a in enumerate(node_articles) if a == [1] and i not in lonely)
     page.evaluate("(id) => kg.focusNode(id)", other)
     assert other in shown_ids(page)
+
+    # focusing zooms in (no "zoom" event): the central labels are resized for the new scale
+    # rather than staying as large as the first view needed them
+    oversized = "kg.labelled().filter(id => network.body.nodes[id].options.font.size * network.getScale() > 16).length"
+    for _ in range(100):
+        if page.evaluate("network.getScale()") >= 1.0 and page.evaluate(oversized) == 0:
+            break
+        page.wait_for_timeout(50)
+    assert page.evaluate("network.getScale()") >= 1.0
+    assert page.evaluate(oversized) == 0
     assert page.problems == []
 
 

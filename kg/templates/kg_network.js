@@ -520,9 +520,11 @@ var network = null;
     }
     return chosen;
   }
+  var labelScale = null;  // the scale the central labels were sized for
   function updateLabels() {
     var before = labelSize;
-    labelSize = pickTopLabels(network.getScale());
+    labelScale = network.getScale();
+    labelSize = pickTopLabels(labelScale);
     var changed = Object.keys(before).concat(Object.keys(labelSize)).map(Number);
     var seen = {};
     nodes.update(changed.filter(function (id) { return !seen[id] && (seen[id] = true); }).map(function (id) {
@@ -611,7 +613,8 @@ var network = null;
   var shortTitles = (function () {
     var words = INFO.articles.map(function (a) { return a.title.split(/\s+/); });
     var common = 0;
-    while (words.length > 1 && words.every(function (w) { return w.length > common + 1 && w[common] === words[0][common]; })) {
+    // ...but each name keeps at least two words ("Article 12" stays whole)
+    while (words.length > 1 && words.every(function (w) { return w.length > common + 2 && w[common] === words[0][common]; })) {
       common += 1;
     }
     return words.map(function (w) {
@@ -666,6 +669,10 @@ var network = null;
     return spots;
   }
   network.on("afterDrawing", function (ctx) {
+    // moveTo/focus (search, a link in the details) change the scale without a "zoom" event
+    if (labelScale !== null && labelTimer === null && Math.abs(network.getScale() / labelScale - 1) > 0.02) {
+      scheduleLabels();
+    }
     drawnArticleLabels = [];
     if (INFO.articles.length < 2 || currentArticle >= 0 || keepSet !== null) { return; }
     var scale = network.getScale();
