@@ -395,7 +395,12 @@ var network = null;
   }
   function setColourBy(mode) {
     colourBy = mode === "article" ? "article" : "class";
-    // Until the reader moves the view, a change in the canvas's size (window resized, page laid out
+    document.querySelectorAll("input[name=colour-by]").forEach(function (r) { r.checked = r.value === colourBy; });
+    // the class legend keeps its shapes but not colours the graph no longer uses
+    document.getElementById("legend").classList.toggle("by-article", colourBy === "article");
+    restyle();
+  }
+  // Until the reader moves the view, a change in the canvas's size (window resized, page laid out
   // late, panels reflowed) fits again: vis-network alone keeps the old centre and scale, which
   // leaves nodes at the edges outside the visible canvas.
   var viewMoved = false;
@@ -411,9 +416,6 @@ var network = null;
     updateLabels();
   }
   if (window.ResizeObserver) { new ResizeObserver(onResize).observe(container); }
-  document.querySelectorAll("input[name=colour-by]").forEach(function (r) { r.checked = r.value === colourBy; });
-    restyle();
-  }
   var articleList = document.getElementById("article-list");
   var articleButtons = [];
   function articleSwatch(index) {
