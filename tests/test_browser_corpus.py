@@ -156,6 +156,14 @@ def test_article_filter_and_colours(corpus_html, offline_page):
     assert page.evaluate("(c) => { const s = document.createElement('span'); s.style.color = c; return s.style.color; }",
                          next(c for n, c, b in colours if n == one)) == swatches[node_articles[one][0]]
 
+    # pointing at an article in the list lights up its nodes only (the others are dimmed)
+    dimmed_js = "network.body.data.nodes.get({filter: n => n.color && n.color.background === '#edf0f3'}).map(n => n.id)"
+    page.hover("#article-list button[data-article='2']")
+    lit = set(range(len(node_articles))) - set(page.evaluate(dimmed_js))
+    assert lit == {n for n, arts in enumerate(node_articles) if 2 in arts}
+    page.mouse.move(5, 5)
+    assert page.evaluate(dimmed_js) == []
+
     # the filter: one article's nodes only, its facts all there, shared entities kept
     article = 3
     page.click(f"#article-list button[data-article='{article}']")

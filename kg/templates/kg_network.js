@@ -445,12 +445,28 @@ var network = null;
       b.appendChild(articleSwatch(i));
       b.appendChild(el("span", shortTitles[i], "article-title"));
       b.appendChild(el("span", counts[i], "count"));
-      b.addEventListener("click", function () { setArticle(currentArticle === i ? -1 : i, true); });
+      b.addEventListener("click", function () { hoverArticle(-1); setArticle(currentArticle === i ? -1 : i, true); });
+      b.addEventListener("mouseenter", function () { hoverArticle(i); });
+      b.addEventListener("mouseleave", function () { hoverArticle(-1); });
       articleButtons.push(b);
       var item = el("li");
       item.appendChild(b);
       articleList.appendChild(item);
     });
+  }
+  // Pointing at an article in the list lights up its nodes and edges (the neighbourhood highlight's
+  // dimming) while nothing is selected, so its region can be found in the whole corpus.
+  var hoveredArticle = -1;
+  function hoverArticle(index) {
+    var selected = network.getSelectedNodes().length + network.getSelectedEdges().length > 0;
+    if (selected || currentArticle >= 0 || !highlightToggle.checked) { hoveredArticle = -1; return; }
+    if (index === hoveredArticle) { return; }
+    hoveredArticle = index;
+    if (index < 0) { resetHighlight(); network.redraw(); return; }
+    var keepNodes = new Set(), keepEdges = new Set();
+    INFO.nodes.forEach(function (n, id) { if (n.a.indexOf(index) >= 0) { keepNodes.add(id); } });
+    INFO.edges.forEach(function (e, id) { if (e.a.indexOf(index) >= 0) { keepEdges.add(id); } });
+    applyHighlight(keepNodes, keepEdges);
   }
   // Show one article (index) or all (-1); `refit` moves the view onto what is now shown.
   function setArticle(index, refit) {
@@ -676,9 +692,11 @@ var network = null;
       scheduleLabels();
     }
     drawnArticleLabels = [];
-    if (INFO.articles.length < 2 || currentArticle >= 0 || keepSet !== null) { return; }
+    if (INFO.articles.length < 2 || currentArticle >= 0 || (keepSet !== null && hoveredArticle < 0)) { return; }
     var scale = network.getScale();
-    drawnArticleLabels = articleLabelSpots(scale);
+    drawnArticleLabels = articleLabelSpots(scale).filter(function (spot) {
+      return hoveredArticle < 0 || spot.article === hoveredArticle;
+    });
     ctx.save();
     ctx.font = "600 " + (ARTICLE_PX / scale) + "px " + FONT_FACE;
     ctx.lineWidth = 4 / scale;
