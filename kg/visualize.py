@@ -18,7 +18,12 @@ reaches the page only inside ``<script type="application/json">`` blocks whose J
 ``textContent``. A Content-Security-Policy forbids the page any network access.
 
 Layout is precomputed with networkx (positions in the node data, physics off), so a corpus
-of thousands of nodes opens still; node size follows degree or betweenness centrality.
+of thousands of nodes opens still; node size follows degree or betweenness centrality. For a
+corpus, the layout gathers each article's own nodes (its facts, and entities no other article
+mentions) into one region, and the page colours nodes by article (shared entities neutral and
+ringed), names each article at its region, filters by article, hides nodes without edges behind
+a toggle and keeps the most central nodes' labels readable at the first view, which fits what is
+shown, labels included, into the visible canvas (kg/templates/kg_network.js).
 """
 from __future__ import annotations
 
@@ -98,10 +103,18 @@ NODE_FONT = "#1f2933"
 FACT_FONT = "#52606d"
 
 
+def article_groups(view: ViewGraph) -> dict[str, int] | None:
+    """For a corpus, each node that belongs to exactly one article -> that article (the layout
+    gathers an article's facts and own entities into one region); None for a single article."""
+    if len(view.articles) < 2:
+        return None
+    return {iri: next(iter(d["articles"])) for iri, d in view.graph.nodes(data=True) if len(d["articles"]) == 1}
+
+
 def page_data(view: ViewGraph, title: str | None = None, size_by: str = "degree") -> dict:
     """What the page needs: vis-network node and edge lists, options, and the details tables."""
     g = view.graph
-    positions = layout(g)
+    positions = layout(g, groups=article_groups(view))
     scores = centrality(g, size_by)
     top = max(scores.values(), default=0.0) or 1.0
     classes = sorted(view.classes.values(), key=lambda c: (c.fact, -c.count, c.label))
@@ -118,7 +131,8 @@ def page_data(view: ViewGraph, title: str | None = None, size_by: str = "degree"
         node = {
             "id": ids[iri],
             "label": _short(d["label"], 28 if cls.fact else 36),
-            "title": f"{_short(d['label'], 120)}\n{cls.label}",
+            "title": f"{_short(d['label'], 120)}\n{cls.label}" + (
+                f" \u00b7 in {len(d['articles'])} articles" if len(d["articles"]) > 1 else ""),
             "shape": cls.shape,
             "color": cls.color,
             "size": round(size, 1),

@@ -157,11 +157,16 @@ def test_click_node_and_edge_show_source_sentence(factories_page):
 
 def test_filter_by_class_and_highlight_neighbourhood(factories_page):
     page = factories_page
+    hidden_js = "network.body.data.nodes.get({filter: n => n.hidden}).map(n => n.label)"
+    isolated = page.evaluate(hidden_js)  # nodes without edges start hidden (a toggle shows them)
+    assert isolated == ["UNHCR"]
     page.locator("#legend label", has_text="Person").locator("input").uncheck()
-    hidden = page.evaluate("network.body.data.nodes.get({filter: n => n.hidden}).map(n => n.label)")
+    hidden = set(page.evaluate(hidden_js)) - set(isolated)
     assert sorted(hidden) == ["Ana Beltrán", "Carlos Ibáñez", "Julio Ríos"]
     page.click("#show-all")
-    assert page.evaluate("network.body.data.nodes.get({filter: n => n.hidden}).length") == 0
+    assert page.evaluate(hidden_js) == isolated
+    page.check("#isolated-toggle")
+    assert page.evaluate(hidden_js) == []
 
     mexico = node_id_by_label(page, "Mexico")
     click_node(page, mexico)

@@ -410,3 +410,37 @@ def test_stats_does_not_read_names_as_markup(tmp_path, monkeypatch, capsys):
     code, out, err = run_kg(monkeypatch, capsys, "stats", str(graph))
     assert code == 0, err
     assert "[bold red]Eve[/]" in out
+
+
+def test_corpus_layout_gathers_each_articles_own_nodes():
+    """An article's own nodes (its facts, entities no other article mentions) lie closer together
+    with the article grouping than without; shared entities belong to no group; one article has none."""
+    import numpy as np
+
+    from kg.analytics import layout
+    from kg.visualize import article_groups
+
+    ds = new_dataset()
+    add_article(ds, factories.article_facts())
+    second = factories.article_facts()
+    second.article.slug = "second-article"
+    add_article(ds, second)
+    two = view_graph(ds)
+    assert "https://w3id.org/migration-kg/id/country/MX" not in article_groups(two)
+    assert article_groups(view_graph(article_dataset(factories.article_facts()))) is None
+
+    view = view_graph(load_bench().synthetic_dataset(300))
+    groups = article_groups(view)
+    assert len(set(groups.values())) == len(view.articles) > 10
+    assert all(len(view.graph.nodes[n]["articles"]) == 1 for n in groups)
+
+    def own_spread(positions) -> float:
+        """Mean distance of a node to its article's centre, relative to the whole drawing's spread."""
+        centre = {k: np.mean([positions[n] for n, g in groups.items() if g == k], axis=0) for k in set(groups.values())}
+        own = np.mean([np.linalg.norm(np.subtract(positions[n], centre[g])) for n, g in groups.items()])
+        pts = np.array(list(positions.values()))
+        return float(own / np.mean(np.linalg.norm(pts - pts.mean(axis=0), axis=1)))
+
+    grouped = layout(view.graph, groups=groups)
+    assert set(grouped) == set(view.graph.nodes)  # the anchors are not drawn
+    assert own_spread(grouped) < 0.8 * own_spread(layout(view.graph))
