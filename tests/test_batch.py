@@ -221,11 +221,13 @@ def test_interrupt_keeps_finished_articles_in_file(tmp_path, monkeypatch):
     _StubExtractor.calls = 0
     out = tmp_path / "out.trig"
     result = run_batch([corpus], out=out, jobs=1, chunk_size=1, progress=False)
+    # Ctrl-C came during the second article: it is dropped at once (a long text would take
+    # minutes to finish), the first is kept
     assert result.interrupted
-    assert result.done == 2 and result.total == 3
-    assert "stopped after 2 of 3 articles" in result.summary()
+    assert result.done == 1 and result.total == 3
+    assert "stopped after 1 of 3 articles" in result.summary()
     names = {str(g.identifier) for g in load_graph(out).graphs() if len(g)}
-    assert names == {graph_iri("chile-runoff"), graph_iri("peru-emergency")}
+    assert names == {graph_iri("chile-runoff")}
 
 
 def test_ctrl_c_on_the_command_line(tmp_path):
