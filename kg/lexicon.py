@@ -225,3 +225,37 @@ MODALITY_VERBS = {
     "approve": "carried out", "adopt": "carried out", "extend": "carried out", "break": "carried out",
     "sever": "carried out", "help": "proposed", "use": "carried out", "build": "carried out",
 }
+
+# Events named by a noun or verb that news reports only as a dated occurrence ("held a news
+# conference on Thursday", "a raid on Tuesday", "died on Sunday"): without a date of their own
+# these words are too often generic ("deportations are rising") to count as an event.
+# Nouns (lemma -> event type): nominalisations of the verb classes of communication, law,
+# enforcement, protest, displacement, accident and politics.
+DATED_EVENT_NOUNS = {
+    "conference": "press conference", "briefing": "briefing", "interview": "interview",
+    "statement": "statement", "speech": "speech", "remarks": "statement",
+    "decree": "decree", "decision": "decision", "verdict": "ruling", "judgment": "ruling",
+    "injunction": "ruling", "appeal": "appeal", "hearing": "hearing", "debate": "debate",
+    "raid": "raid", "operation": "operation", "crackdown": "crackdown", "evacuation": "evacuation",
+    "eviction": "eviction", "repatriation": "repatriation", "deportation": "deportation",
+    "expulsion": "expulsion", "deployment": "deployment", "closure": "closure",
+    "reopening": "reopening", "protest": "protest", "demonstration": "protest", "rally": "rally",
+    "march": "march", "strike": "strike", "riot": "riot", "clash": "clash", "attack": "attack",
+    "shooting": "shooting", "explosion": "explosion", "crash": "accident", "accident": "accident",
+    "collapse": "collapse", "surrender": "surrender", "inauguration": "inauguration",
+    "ceremony": "ceremony", "sanction": "sanctions", "arrival": "arrival", "landing": "arrival",
+    "departure": "departure", "transfer": "transfer", "rescue": "rescue", "shipwreck": "shipwreck",
+    "sinking": "shipwreck", "capsizing": "shipwreck", "mourning": "mourning", "surge": "arrival",
+    "influx": "arrival",
+}
+# Verbs (lemma -> (event type, label)) of the same classes, reported as events when dated.
+DATED_EVENT_VERBS = {
+    "protest": ("protest", "protest"), "rescue": ("rescue", "rescue"), "die": ("death", "death"),
+    "drown": ("death", "death"), "evacuate": ("evacuation", "evacuation"),
+    "evict": ("eviction", "eviction"), "raid": ("raid", "raid"),
+    "repatriate": ("repatriation", "repatriation"), "clash": ("clash", "clashes"),
+    "surrender": ("surrender", "surrender"), "resign": ("resignation", "resignation"),
+    "arrive": ("arrival", "arrival"), "shoot": ("shooting", "shooting"),
+    "collapse": ("collapse", "collapse"), "riot": ("riot", "riot"), "march": ("march", "march"),
+    "inaugurate": ("inauguration", "inauguration"), "storm": ("storming", "storming"),
+}

@@ -8,18 +8,20 @@ border, place or country in the trigger's own phrase, else the country of the ac
 from __future__ import annotations
 
 from ..dates import deadline_date, resolve_date
-from ..lexicon import BORDER_OBJECTS, ELECTION_MODIFIERS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
+from ..lexicon import BORDER_OBJECTS, DATED_EVENT_NOUNS, DATED_EVENT_VERBS, ELECTION_MODIFIERS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
 from ..records import EventFact, Kind, RoleFact
 from .syntax import ACTOR_KINDS, is_misparsed_verb, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
 
 PLACE_KINDS = {Kind.CROSSING, Kind.BORDER, Kind.PLACE, Kind.COUNTRY}
-PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "through", "over"}
+PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "through", "over", "off"}
 MODALS = {"could", "should", "might", "may", "must", "can", "would"}
+ENDORSE_VERBS = {"endorse", "back", "support", "vote", "choose", "elect"}
 BLOCK_OBJECTS = {"border", "crossing", "road", "bridge", "highway", "route", "frontier", "street", "port", "access", "entry"}
 
 
-def date_for(ctx, tok) -> str | None:
-    """A date expression attached to ``tok``, or to the verb it is the subject or object of."""
+def date_for(ctx, tok, anywhere_inside: bool = True) -> str | None:
+    """A date expression attached to ``tok``, or to the verb it is the subject or object of
+    (with ``anywhere_inside``, also any date within the trigger's phrase, relative clauses included)."""
     sent = ctx.sent_of(tok)
     anchors = {tok.i}
     if is_misparsed_verb(tok):
@@ -28,6 +30,12 @@ def date_for(ctx, tok) -> str | None:
         anchors.add(tok.head.i)
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.head.pos_ == "VERB":
         anchors.add(tok.head.head.i)  # "cruised to a third term in November"
+    if tok.pos_ == "NOUN" and (tok.dep_ == "dative" or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during", "to")):
+        verb = tok.head if tok.dep_ == "dative" else tok.head.head
+        if verb.pos_ == "VERB":
+            anchors.add(verb.i)  # "said in a statement on Tuesday", "told a news conference Friday"
+    if tok.pos_ == "NOUN":  # "court decisions handed down in March", "the decree published on Monday"
+        anchors.update(c.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")
     quoted = ctx.in_quote(tok)
     for ent in sorted(ctx.ents_in(sent), key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i))):
         if ent.label_ != "DATE" or ctx.in_quote(ent[0]) != quoted:
@@ -42,7 +50,7 @@ def date_for(ctx, tok) -> str | None:
             if cur.head is cur or (cur.pos_ == "VERB" and cur is not ent.root):
                 break
             cur = cur.head
-        if reached or ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
+        if reached or anywhere_inside and ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
             value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense_of(ent.root))
             if value:
                 return value
@@ -83,6 +91,17 @@ def place_for(ctx, tok, preps=PLACE_PREPS):
         homeland = _homeland(ctx, cand)
         if homeland:
             return homeland
+    return None
+
+
+def _sentence_place(ctx, tok) -> str | None:
+    """The first place the trigger's sentence names outright (not a demonym: 'Sudanese migrant')."""
+    for t in ctx.sent_of(tok):
+        if t.i in ctx.demonym_tokens:
+            continue
+        key = ctx.place_named_at(t)
+        if key:
+            return key
     return None
 
 
@@ -166,23 +185,25 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         if tok.pos_ == "VERB" and lemma in EVENT_VERBS:
             if not _realis(tok):
                 continue
-            event = EVENT_VERBS[lemma]
-            if not _verb_trigger_ok(ctx, tok, lemma):
-                continue
+            event = EVENT_VERBS[lemma] if _verb_trigger_ok(ctx, tok, lemma) else None
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS):
             etype = EVENT_NOUNS.get(lemma) or EVENT_NOUNS[tok.lower_]
             if etype == "election" or lemma in ELECTION_NOUNS:
                 continue  # elections have their own rule
-            if not _noun_trigger_ok(tok, etype) or not _noun_happened(ctx, tok, etype):
-                continue
-            event = (etype, _label(tok, etype))
+            if _noun_trigger_ok(tok, etype) and _noun_happened(ctx, tok, etype):
+                event = (etype, _label(tok, etype))
+        dated = None
+        if event is None:
+            event = dated = _dated_event(ctx, tok, lemma)
         if event is None:
             continue
         etype, label = event
         actor = actor_for(ctx, tok)
         place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()))
+        if dated and not place:
+            place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
-        date = date_for(ctx, tok) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
+        date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
         if etype == "announcement" and (date is None or not _date_follows(tok)):
             continue  # "X announced" with no date of its own is reported speech, not an event worth a row
         if etype == "deadline":
@@ -199,6 +220,33 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
     facts.extend(_emergency_declarations(ctx))
     facts.extend(extract_elections(ctx, roles))
     return _merge(facts)
+
+
+def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """A noun or verb of the dated-event vocabulary ('a news conference on Thursday', 'a migrant
+    died on Sunday'): an event only when its own clause dates it and it is reported as happening."""
+    if tok.ent_type_ == "DATE" or ctx.in_quote(tok):
+        return None
+    if tok.pos_ == "VERB" and lemma in DATED_EVENT_VERBS:
+        finite = tok.tag_ in ("VBD", "VBZ", "VBP") or tok.dep_ == "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        if not finite or not _realis(tok) or inherited_subject(tok) is None:
+            return None
+        if lemma == "arrive" and any(w.lower_ in ("power", "office") for c in tok.children if c.dep_ == "prep" for w in c.children):
+            return None  # 'arrived in power': taking office, not a journey
+        return DATED_EVENT_VERBS[lemma] if date_for(ctx, tok, anywhere_inside=False) else None
+    if tok.pos_ != "NOUN" or lemma not in DATED_EVENT_NOUNS:
+        return None
+    etype = DATED_EVENT_NOUNS[lemma]
+    if etype == "press conference" and not any(c.lower_ in ("news", "press") for c in tok.lefts):
+        return None
+    if tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+        return None  # 'deportation flights', 'a week of protests': a modifier, not the event
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    if verb is not None and (verb.lemma_.lower() in PROPOSAL_VERBS or not _realis(verb)):
+        return None  # 'called for a debate', 'to hold a rally': not (yet) an occurrence
+    if not date_for(ctx, tok, anywhere_inside=False):
+        return None
+    return etype, _label(tok, etype)
 
 
 def is_people(ctx, tok) -> bool:
@@ -248,7 +296,7 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
         subj = inherited_subject(tok)
         return subj is not None and subj.lemma_.lower() in ("court", "judge", "tribunal")
     if lemma in ("meet", "convene"):
-        return tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") and inherited_subject(tok) is not None
+        return (tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") or _is_future(tok)) and inherited_subject(tok) is not None
     if lemma == "suspend":
         return bool(obj_words & {"visa", "issuance", "flight", "entry", "asylum", "program", "programme", "permit", "crossing", "trade"})
     if lemma == "announce":
@@ -265,6 +313,11 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
     if lemma in ("sue", "sign", "deliver", "expel", "deport", "arrest", "detain"):
         return tok.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG")
     return False
+
+
+def _is_future(verb) -> bool:
+    """'will meet', 'shall convene': a bare verb with a future auxiliary."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
 
 
 def _noun_trigger_ok(tok, etype: str) -> bool:
@@ -333,14 +386,17 @@ def extract_elections(ctx, roles: list[RoleFact]) -> list:
     for tok in ctx.tokens:
         low, lemma = tok.lower_, tok.lemma_.lower()
         is_term = lemma == "term" and any(c.lower_ in ("second", "third", "fourth", "fifth", "new") for c in tok.lefts)
-        if not (is_term or (tok.pos_ in ("NOUN", "PROPN") and (low in ELECTION_NOUNS or lemma in ELECTION_NOUNS))):
+        is_round = _is_election_round(tok)
+        if not (is_term or is_round or (tok.pos_ in ("NOUN", "PROPN") and (low in ELECTION_NOUNS or lemma in ELECTION_NOUNS))):
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_election_round(tok.head.head):
+            continue  # "the first round of the presidential election": the round is the event
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound")]
         if lemma in ("poll", "vote", "ballot") and not any(m.lower_ in ELECTION_MODIFIERS for m in mods):
             continue
         if any(m.lower_ in ("opinion", "exit") for m in mods):
             continue
-        label = "re-election" if is_term else " ".join([m.text for m in mods if m.ent_type_ != "DATE" and not m.like_num and m.lower_ in ELECTION_MODIFIERS] + [tok.text])
+        label = "re-election" if is_term else _round_label(tok) if is_round else " ".join([m.text for m in mods if m.ent_type_ != "DATE" and not m.like_num and m.lower_ in ELECTION_MODIFIERS] + [tok.text])
         sent = ctx.sent_of(tok)
         date = date_for(ctx, tok) or _date_inside(ctx, tok)
         candidates = _candidates(ctx, tok, roles)
@@ -348,6 +404,21 @@ def extract_elections(ctx, roles: list[RoleFact]) -> list:
         facts.append(EventFact(label, "election", country, date, ctx.evidence(sent, "election.noun", 0.75),
                                candidates=tuple(candidates)))
     return facts
+
+
+ROUND_ORDINALS = {"first": "first round", "second": "runoff", "final": "runoff"}
+
+
+def _is_election_round(tok) -> bool:
+    """'the first round of elections', 'the second round of the presidential vote', 'the first-round vote'."""
+    if tok.lemma_.lower() != "round" or not any(c.lower_ in ROUND_ORDINALS for c in tok.children if c.dep_ == "amod"):
+        return False
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(g.lemma_.lower() in ELECTION_NOUNS or g.lower_ in ELECTION_NOUNS for g in of)
+
+
+def _round_label(tok) -> str:
+    return next(ROUND_ORDINALS[c.lower_] for c in tok.children if c.dep_ == "amod" and c.lower_ in ROUND_ORDINALS)
 
 
 def _date_inside(ctx, tok) -> str | None:
@@ -367,7 +438,7 @@ def _candidates(ctx, tok, roles) -> list[str]:
                 key = ctx.key_at(sub.i)
                 if key and ctx.kind(key) is Kind.PERSON and key not in found:
                     found.append(key)
-    if tok.lemma_ == "term":
+    if tok.lemma_ == "term" or _is_election_round(tok):
         verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
         subj = inherited_subject(verb) if verb is not None else None
         key = ctx.subject_entity(subj) if subj is not None else None
@@ -375,6 +446,16 @@ def _candidates(ctx, tok, roles) -> list[str]:
             key = ctx.entity_of(verb.head)
         if key and ctx.kind(key) is Kind.PERSON:
             found.append(key)
+    # "undecided on endorsing X or Y in the runoff": whom one backs in an election stands in it
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+    if verb is not None and verb.lemma_.lower() in ENDORSE_VERBS:
+        for obj in verb_objects(verb):
+            for sub in (obj, *[x for x in obj.subtree if x.dep_ == "conj"]):
+                key = ctx.key_at(sub.i)
+                if key and ctx.kind(key) is Kind.PERSON and key not in found:
+                    found.append(key)
+        if found:
+            return found
     # "X faces Y", "X against Y" in the election's sentence
     for t in ctx.sent_of(tok):
         if t.lemma_.lower() in ("face", "challenge", "defeat", "beat", "run", "contest") and t.pos_ == "VERB":

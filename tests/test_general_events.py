@@ -1,0 +1,96 @@
+"""Regression tests for events and elections (cq04, cq08): dated nominal and verbal events,
+dates that follow the tense of their clause, election rounds and endorsed candidates. Texts are
+invented; names of people and towns are made up."""
+from __future__ import annotations
+
+import pytest
+
+from kg.articles import article_from_text
+from kg.records import EventFact
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from kg.pipeline import Extractor
+
+    extractor = Extractor()
+
+    def run(text: str, published: str = "2024-03-08"):  # a Friday
+        return extractor.extract(article_from_text(text, slug="t", published=published))
+
+    return run
+
+
+def name(facts, key):
+    return facts.entities[key].name if key else None
+
+
+def events(facts):
+    return {(f.label, f.event_type, name(facts, f.place), f.date) for f in facts.of_type(EventFact)}
+
+
+def by_type(facts, etype):
+    return [f for f in facts.of_type(EventFact) if f.event_type == etype]
+
+
+def test_a_dated_news_conference_is_an_event(extract):
+    facts = extract("The interior minister of Spain told a news conference on Thursday that the border would stay shut.")
+    assert any(label == "news conference" and etype == "press conference" and date == "2024-03-07"
+               for label, etype, _, date in events(facts))
+
+
+def test_said_in_a_statement_on_a_weekday_is_a_dated_statement(extract):
+    facts = extract("The Spanish government said in a statement on Tuesday that crossings had risen.")
+    assert [f.date for f in by_type(facts, "statement")] == ["2024-03-05"]
+
+
+def test_undated_event_nouns_stay_out(extract):
+    facts = extract("Deportations and raids have become routine, critics say, and every decree is contested.")
+    assert not by_type(facts, "raid") and not by_type(facts, "decree") and not by_type(facts, "deportation")
+
+
+def test_a_dated_raid_and_decree_are_events(extract):
+    facts = extract("Police carried out a raid in Dunmore on Tuesday. The president of Spain issued a decree on Wednesday.")
+    assert [f.date for f in by_type(facts, "raid")] == ["2024-03-05"]
+    assert [f.date for f in by_type(facts, "decree")] == ["2024-03-06"]
+
+
+def test_a_dated_death_takes_the_place_of_the_sentence_not_the_nationality(extract):
+    facts = extract("A Sudanese migrant died on Wednesday after he was hit by a truck near Arden.")
+    death = by_type(facts, "death")
+    assert [(name(facts, d.place), d.date) for d in death] == [("Arden", "2024-03-06")]
+
+
+def test_arriving_in_power_is_not_an_arrival(extract):
+    facts = extract("The prime minister arrived in power last year with promises to curb migration.")
+    assert not by_type(facts, "arrival")
+
+
+def test_a_date_in_a_relative_clause_does_not_date_a_dated_event_noun(extract):
+    facts = extract("The surge, which comes despite a deal signed with Spain in July, worries officials.")
+    assert not any(f.date == "2023-07" for f in by_type(facts, "arrival"))
+
+
+def test_a_participle_dates_the_noun_it_describes(extract):
+    facts = extract("The camp was cleared after court decisions handed down in January, officials said.")
+    assert any(f.date == "2024-01" for f in by_type(facts, "decision"))
+
+
+def test_weekdays_follow_the_tense_of_their_clause(extract):
+    future = extract("Ministers of France and Spain will meet on Monday in Dunmore.")
+    past = extract("Ministers of France and Spain met on Monday in Dunmore.")
+    assert [f.date for f in by_type(future, "meeting")] == ["2024-03-11"]
+    assert [f.date for f in by_type(past, "meeting")] == ["2024-03-04"]
+
+
+def test_the_first_round_of_an_election_is_the_dated_election(extract):
+    facts = extract("The opposition leader lost the first round of the presidential election on Sunday.")
+    elections = by_type(facts, "election")
+    assert [(e.label, e.date) for e in elections] == [("first round", "2024-03-03")]
+
+
+def test_whom_one_endorses_in_a_runoff_are_its_candidates(extract):
+    facts = extract("Viewed as a kingmaker, Tomas Pardo is undecided on endorsing Lia Moreno or Mira Tosk in the runoff.")
+    runoff = next(e for e in by_type(facts, "election") if e.label == "runoff")
+    candidates = {name(facts, c) for c in runoff.candidates}
+    assert "Tomas Pardo" not in candidates and "Lia Moreno" in candidates
