@@ -94,3 +94,28 @@ def test_whom_one_endorses_in_a_runoff_are_its_candidates(extract):
     runoff = next(e for e in by_type(facts, "election") if e.label == "runoff")
     candidates = {name(facts, c) for c in runoff.candidates}
     assert "Tomas Pardo" not in candidates and "Lia Moreno" in candidates
+
+
+def test_a_press_conference_in_an_adverbial_phrase_of_call_is_an_event(extract):
+    facts = extract("At a press conference on Friday evening, the prime minister of Spain called the situation regrettable.")
+    assert [f.date for f in by_type(facts, "press conference")] == ["2024-03-08"]
+
+
+def test_a_proposed_or_counted_event_is_not_an_event(extract):
+    facts = extract("Protesters called for a debate on Monday. Police made a series of raids in Arden on Monday.")
+    assert not by_type(facts, "debate") and not by_type(facts, "raid")
+
+
+def test_since_dates_a_period_not_an_event(extract):
+    facts = extract("Over 3,000 migrants have died in the strait since 2006, officials in Spain said.")
+    assert not any(f.date == "2006" for f in by_type(facts, "death"))
+
+
+def test_relative_weeks_months_and_years_resolve_against_publication():
+    from kg.dates import resolve_date
+
+    assert resolve_date("next month", "2024-12-10") == "2025-01"
+    assert resolve_date("next year", "2024-03-08") == "2025"
+    assert resolve_date("last week", "2024-03-03") == "2024-02"
+    assert resolve_date("in August", "2024-03-08", tense="past") == "2023-08"
+    assert resolve_date("in August", "2024-03-08", tense="future") == "2024-08"

@@ -40,6 +40,8 @@ def date_for(ctx, tok, anywhere_inside: bool = True) -> str | None:
     for ent in sorted(ctx.ents_in(sent), key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i))):
         if ent.label_ != "DATE" or ctx.in_quote(ent[0]) != quoted:
             continue
+        if not anywhere_inside and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("since", "until", "till", "through"):
+            continue  # 'have died since 2006': the start or end of a period, not the day of the event
         # the date's own head chain must reach one of the anchors without passing another verb
         cur = ent.root
         reached = False
@@ -239,14 +241,31 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     etype = DATED_EVENT_NOUNS[lemma]
     if etype == "press conference" and not any(c.lower_ in ("news", "press") for c in tok.lefts):
         return None
-    if tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+    if tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and _of_a_measure(tok.head.head)):
         return None  # 'deportation flights', 'a week of protests': a modifier, not the event
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
-    if verb is not None and (verb.lemma_.lower() in PROPOSAL_VERBS or not _realis(verb)):
+    if verb is not None and (_proposed(tok, verb) or not _realis(verb)):
         return None  # 'called for a debate', 'to hold a rally': not (yet) an occurrence
     if not date_for(ctx, tok, anywhere_inside=False):
         return None
     return etype, _label(tok, etype)
+
+
+MEASURE_HEADS = {"week", "day", "month", "year", "hour", "series", "number", "wave", "string", "spate", "kind", "type", "lot", "day"}
+
+
+def _of_a_measure(head) -> bool:
+    """'a week of protests', 'a series of raids', 'three days of mourning': the noun is counted, not reported."""
+    return head.like_num or head.ent_type_ in ("DATE", "TIME", "CARDINAL") or head.lemma_.lower() in MEASURE_HEADS
+
+
+def _proposed(tok, verb) -> bool:
+    """'called for a debate', 'urged a raid': the noun is the object of a proposal verb (not an
+    adverbial phrase of it: 'at a press conference, he called the situation regrettable')."""
+    if verb.lemma_.lower() not in PROPOSAL_VERBS:
+        return False
+    link = next(a for a in [tok, *tok.ancestors] if a.head.i == verb.i)
+    return not (link.dep_ == "prep" and link.lower_ != "for")
 
 
 def is_people(ctx, tok) -> bool:
