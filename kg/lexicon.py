@@ -246,7 +246,7 @@ DATED_EVENT_NOUNS = {
     "ceremony": "ceremony", "sanction": "sanctions", "arrival": "arrival", "landing": "arrival",
     "departure": "departure", "transfer": "transfer", "rescue": "rescue", "shipwreck": "shipwreck",
     "sinking": "shipwreck", "capsizing": "shipwreck", "mourning": "mourning", "surge": "arrival",
-    "influx": "arrival",
+    "influx": "arrival", "stop": "campaign stop",
 }
 # Verbs (lemma -> (event type, label)) of the same classes, reported as events when dated.
 DATED_EVENT_VERBS = {
@@ -256,6 +256,11 @@ DATED_EVENT_VERBS = {
     "repatriate": ("repatriation", "repatriation"), "clash": ("clash", "clashes"),
     "surrender": ("surrender", "surrender"), "resign": ("resignation", "resignation"),
     "arrive": ("arrival", "arrival"), "shoot": ("shooting", "shooting"),
-    "collapse": ("collapse", "collapse"), "riot": ("riot", "riot"), "march": ("march", "march"),
+    "collapse": ("collapse", "government collapse"), "riot": ("riot", "riot"), "march": ("march", "march"),
     "inaugurate": ("inauguration", "inauguration"), "storm": ("storming", "storming"),
+    "debate": ("debate", "debate"), "fall": ("collapse", "government collapse"),
 }
+# Nouns that name an event only with a modifier of their kind: "news conference", "campaign stop".
+EVENT_NOUN_MODIFIERS = {"conference": {"news", "press"}, "stop": {"campaign"}}
+# What can fall or collapse as a political event (not numbers, prices or arrivals).
+GOVERNMENT_NOUNS = {"government", "cabinet", "coalition", "regime", "administration"}

@@ -119,3 +119,21 @@ def test_relative_weeks_months_and_years_resolve_against_publication():
     assert resolve_date("last week", "2024-03-03") == "2024-02"
     assert resolve_date("in August", "2024-03-08", tense="past") == "2023-08"
     assert resolve_date("in August", "2024-03-08", tense="future") == "2024-08"
+
+
+def test_what_comes_ahead_of_the_clause_is_dated_forward(extract):
+    facts = extract("The interior minister of Spain proposed the measure on Monday and was backed by the cabinet "
+                    "ahead of a formal decision on Tuesday.", published="2024-03-11")  # a Monday
+    assert [f.date for f in by_type(facts, "decision")] == ["2024-03-12"]
+
+
+def test_a_government_falls_but_numbers_only_decline(extract):
+    fell = extract("The government of Spain fell on Friday evening over a dispute on asylum policy.")
+    declined = extract("Arrivals in Spain fell on Friday after the new rules.")
+    assert [f.date for f in by_type(fell, "collapse")] == ["2024-03-08"]
+    assert not by_type(declined, "collapse")
+
+
+def test_a_campaign_stop_is_an_event_but_a_bus_stop_is_not(extract):
+    facts = extract("At a campaign stop in Arden on Friday, the senator thanked officials. A bus stop in Arden was closed on Friday.")
+    assert [f.label for f in by_type(facts, "campaign stop")] == ["campaign stop"]

@@ -8,7 +8,7 @@ border, place or country in the trigger's own phrase, else the country of the ac
 from __future__ import annotations
 
 from ..dates import deadline_date, resolve_date
-from ..lexicon import BORDER_OBJECTS, DATED_EVENT_NOUNS, DATED_EVENT_VERBS, ELECTION_MODIFIERS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
+from ..lexicon import BORDER_OBJECTS, DATED_EVENT_NOUNS, DATED_EVENT_VERBS, ELECTION_MODIFIERS, EVENT_NOUN_MODIFIERS, GOVERNMENT_NOUNS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
 from ..records import EventFact, Kind, RoleFact
 from .syntax import ACTOR_KINDS, is_misparsed_verb, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
 
@@ -53,10 +53,19 @@ def date_for(ctx, tok, anywhere_inside: bool = True) -> str | None:
                 break
             cur = cur.head
         if reached or anywhere_inside and ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
-            value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense_of(ent.root))
+            tense = "future" if _awaited(tok) else tense_of(ent.root)
+            value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense)
             if value:
                 return value
     return None
+
+
+def _awaited(tok) -> bool:
+    """'ahead of a formal decision on Tuesday', 'the upcoming vote on Sunday': still to come,
+    whatever the tense of the clause it hangs on."""
+    if any(c.dep_ == "amod" and c.lower_ in ("upcoming", "forthcoming", "planned", "scheduled") for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead"
 
 
 def _np_place(ctx, np):
@@ -97,8 +106,8 @@ def place_for(ctx, tok, preps=PLACE_PREPS):
 
 
 def _sentence_place(ctx, tok) -> str | None:
-    """The first place the trigger's sentence names outright (not a demonym: 'Sudanese migrant')."""
-    for t in ctx.sent_of(tok):
+    """The place nearest the trigger that its sentence names outright (not a demonym: 'Sudanese migrant')."""
+    for t in sorted(ctx.sent_of(tok), key=lambda t: abs(t.i - tok.i)):
         if t.i in ctx.demonym_tokens:
             continue
         key = ctx.place_named_at(t)
@@ -235,11 +244,13 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
             return None
         if lemma == "arrive" and any(w.lower_ in ("power", "office") for c in tok.children if c.dep_ == "prep" for w in c.children):
             return None  # 'arrived in power': taking office, not a journey
+        if lemma in ("fall", "collapse") and inherited_subject(tok).lemma_.lower() not in GOVERNMENT_NOUNS:
+            return None  # 'arrivals fell': a decline, not a government's fall
         return DATED_EVENT_VERBS[lemma] if date_for(ctx, tok, anywhere_inside=False) else None
     if tok.pos_ != "NOUN" or lemma not in DATED_EVENT_NOUNS:
         return None
     etype = DATED_EVENT_NOUNS[lemma]
-    if etype == "press conference" and not any(c.lower_ in ("news", "press") for c in tok.lefts):
+    if lemma in EVENT_NOUN_MODIFIERS and not any(c.lower_ in EVENT_NOUN_MODIFIERS[lemma] for c in tok.lefts):
         return None
     if tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and _of_a_measure(tok.head.head)):
         return None  # 'deportation flights', 'a week of protests': a modifier, not the event
@@ -498,7 +509,7 @@ def _election_country(ctx, tok, candidates) -> str | None:
         country = ctx.country_of(c)
         if country:
             return country
-    for t in ctx.sent_of(tok):
+    for t in sorted(ctx.sent_of(tok), key=lambda t: abs(t.i - tok.i)):  # the country named nearest the election
         key = ctx.key_at(t.i)
         if key and ctx.kind(key) is Kind.COUNTRY:
             return key
