@@ -30,7 +30,7 @@ MONTHS = {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-FUTURE_CUES = re.compile(r"\b(will|'ll|shall|tomorrow|next|coming|upcoming|is set to|are set to|plans? to|scheduled|due to|would)\b", re.I)
+FUTURE_CUES = re.compile(r"\b(will|'ll|shall|tomorrow|next|coming (?:days|weeks?|months?|years?|weekend)|upcoming|is set to|are set to|plans? to|scheduled|due to|would)\b", re.I)
 
 
 def _month(token: str) -> int:

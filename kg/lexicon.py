@@ -246,7 +246,7 @@ DATED_EVENT_NOUNS = {
     "ceremony": "ceremony", "sanction": "sanctions", "arrival": "arrival", "landing": "arrival",
     "departure": "departure", "transfer": "transfer", "rescue": "rescue", "shipwreck": "shipwreck",
     "sinking": "shipwreck", "capsizing": "shipwreck", "mourning": "mourning", "surge": "arrival",
-    "influx": "arrival", "stop": "campaign stop",
+    "influx": "arrival", "stop": "campaign stop", "request": "request", "petition": "petition",
 }
 # Verbs (lemma -> (event type, label)) of the same classes, reported as events when dated.
 DATED_EVENT_VERBS = {

@@ -137,3 +137,19 @@ def test_a_government_falls_but_numbers_only_decline(extract):
 def test_a_campaign_stop_is_an_event_but_a_bus_stop_is_not(extract):
     facts = extract("At a campaign stop in Arden on Friday, the senator thanked officials. A bus stop in Arden was closed on Friday.")
     assert [f.label for f in by_type(facts, "campaign stop")] == ["campaign stop"]
+
+
+def test_ordering_people_to_leave_is_a_dated_expulsion(extract):
+    facts = extract("Officials in Spain on Tuesday ordered the visiting commissioner to leave the country.")
+    assert [f.date for f in by_type(facts, "expulsion")] == ["2024-03-05"]
+
+
+def test_a_request_lodged_in_a_month_is_a_dated_request(extract):
+    facts = extract("A judge rejected a request lodged in January by officials in Spain.")
+    assert [f.date for f in by_type(facts, "request")] == ["2024-01"]
+
+
+def test_a_pronoun_fronted_before_the_main_clause_names_the_candidate(extract):
+    facts = extract("In his first speech since he lost the first round of elections on Sunday, Lia Moreno attacked the government.")
+    first = next(e for e in by_type(facts, "election") if e.label == "first round")
+    assert [name(facts, c) for c in first.candidates] == ["Lia Moreno"]

@@ -53,11 +53,17 @@ def date_for(ctx, tok, anywhere_inside: bool = True) -> str | None:
                 break
             cur = cur.head
         if reached or anywhere_inside and ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
-            tense = "future" if _awaited(tok) else tense_of(ent.root)
+            tense = "future" if _awaited(tok) else tense_of(ent.root) or _participle_tense(ent.root)
             value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense)
             if value:
                 return value
     return None
+
+
+def _participle_tense(tok) -> str | None:
+    """'a request lodged in April': a past participle describing a noun reports the past."""
+    verb = next((a for a in [tok, *tok.ancestors] if a.pos_ == "VERB"), None)
+    return "past" if verb is not None and verb.tag_ == "VBN" and verb.dep_ == "acl" else None
 
 
 def _awaited(tok) -> bool:
@@ -82,11 +88,12 @@ def _np_place(ctx, np):
     return next((key for sub in tokens if (key := ctx.place_named_at(sub))), None)
 
 
-def place_for(ctx, tok, preps=PLACE_PREPS):
-    """A place in the trigger's own phrases: its object, or a locative prepositional phrase."""
+def place_for(ctx, tok, preps=PLACE_PREPS, objects: bool = True):
+    """A place in the trigger's own phrases: its object (unless ``objects`` is False: 'ordered EU
+    ministers to leave'), or a locative prepositional phrase."""
     candidates = []
     for child in tok.children:
-        if child.dep_ in ("dobj", "npadvmod"):
+        if child.dep_ in ("dobj", "npadvmod") and (objects or child.dep_ == "npadvmod"):
             candidates.append(child)
         elif child.dep_ == "prep" and child.lower_ in preps:
             candidates += [g for g in child.children if g.dep_ == "pobj"]
@@ -210,7 +217,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             continue
         etype, label = event
         actor = actor_for(ctx, tok)
-        place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()))
+        place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()), objects=dated is None)
         if dated and not place:
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
@@ -238,6 +245,9 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     died on Sunday'): an event only when its own clause dates it and it is reported as happening."""
     if tok.ent_type_ == "DATE" or ctx.in_quote(tok):
         return None
+    if lemma == "order" and tok.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.lemma_.lower() == "leave" for c in tok.children):
+        # 'officials ordered the delegation to leave the country on Tuesday'
+        return ("expulsion", "expulsion") if _realis(tok) and date_for(ctx, tok, anywhere_inside=False) else None
     if tok.pos_ == "VERB" and lemma in DATED_EVENT_VERBS:
         finite = tok.tag_ in ("VBD", "VBZ", "VBP") or tok.dep_ == "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
         if not finite or not _realis(tok) or inherited_subject(tok) is None:
@@ -474,6 +484,8 @@ def _candidates(ctx, tok, roles) -> list[str]:
         key = ctx.subject_entity(subj) if subj is not None else None
         if key is None and verb is not None and verb.dep_ == "relcl":
             key = ctx.entity_of(verb.head)
+        if key is None and subj is not None:
+            key = _fronted_pronoun_referent(ctx, subj)
         if key and ctx.kind(key) is Kind.PERSON:
             found.append(key)
     # "undecided on endorsing X or Y in the runoff": whom one backs in an election stands in it
@@ -502,6 +514,19 @@ def _candidates(ctx, tok, roles) -> list[str]:
             if key and key in holders and key not in found and ctx.kind(key) is Kind.PERSON:
                 found.append(key)
     return found
+
+
+def _fronted_pronoun_referent(ctx, pron) -> str | None:
+    """'Since he lost the first round, X has...': a pronoun in a clause fronted before the main
+    clause refers to the main clause's subject, named after it."""
+    if pron.lower_ not in ("he", "she") or ctx.in_quote(pron):
+        return None
+    root = ctx.sent_of(pron).root
+    main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if main is None or main.i < pron.i or pron.i in {t.i for t in main.subtree}:
+        return None
+    key = ctx.entity_of(main)
+    return key if key and ctx.kind(key) is Kind.PERSON else None
 
 
 def _election_country(ctx, tok, candidates) -> str | None:
