@@ -153,3 +153,9 @@ def test_a_pronoun_fronted_before_the_main_clause_names_the_candidate(extract):
     facts = extract("In his first speech since he lost the first round of elections on Sunday, Lia Moreno attacked the government.")
     first = next(e for e in by_type(facts, "election") if e.label == "first round")
     assert [name(facts, c) for c in first.candidates] == ["Lia Moreno"]
+
+
+def test_a_place_in_a_title_is_not_where_a_dated_event_happens(extract):
+    facts = extract("Spain said the border stays open. Spanish officials on Tuesday ordered EU migration commissioner "
+                    "Tomas Pardo and several ministers to leave the country.")
+    assert [name(facts, f.place) for f in by_type(facts, "expulsion")] != ["European Union"]

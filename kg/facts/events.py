@@ -115,12 +115,25 @@ def place_for(ctx, tok, preps=PLACE_PREPS, objects: bool = True):
 def _sentence_place(ctx, tok) -> str | None:
     """The place nearest the trigger that its sentence names outright (not a demonym: 'Sudanese migrant')."""
     for t in sorted(ctx.sent_of(tok), key=lambda t: abs(t.i - tok.i)):
-        if t.i in ctx.demonym_tokens:
+        if t.i in ctx.demonym_tokens or _names_a_person(ctx, t):
             continue
         key = ctx.place_named_at(t)
         if key:
             return key
     return None
+
+
+def _names_a_person(ctx, tok) -> bool:
+    """'EU migration commissioner Magnus Brunner': a place in the title of a person (or body) is not where things happen."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ not in ("compound", "nmod"):
+            return False
+        cur = cur.head
+        key = ctx.key_at(cur.i)
+        if cur.ent_type_ == "PERSON" or key and ctx.kind(key) not in PLACE_KINDS:
+            return True
+    return False
 
 
 def _homeland(ctx, tok) -> str | None:
