@@ -159,3 +159,15 @@ def test_a_place_in_a_title_is_not_where_a_dated_event_happens(extract):
     facts = extract("Spain said the border stays open. Spanish officials on Tuesday ordered EU migration commissioner "
                     "Tomas Pardo and several ministers to leave the country.")
     assert [name(facts, f.place) for f in by_type(facts, "expulsion")] != ["European Union"]
+
+
+def test_candidates_named_by_their_standing_in_polls_or_results(extract):
+    facts = extract("Lia Moreno leads the polls ahead of the presidential election in Chile on Sunday, while Tomas Pardo came second.")
+    election = next(e for e in by_type(facts, "election"))
+    assert {name(facts, c) for c in election.candidates} >= {"Lia Moreno", "Tomas Pardo"}
+
+
+def test_a_first_time_is_no_standing(extract):
+    facts = extract("Lia Moreno took office for the first time after the election in Chile in 2019.")
+    election = next(e for e in by_type(facts, "election"))
+    assert "Lia Moreno" not in {name(facts, c) for c in election.candidates}

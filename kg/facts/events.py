@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..dates import deadline_date, resolve_date
 from ..lexicon import BORDER_OBJECTS, DATED_EVENT_NOUNS, DATED_EVENT_VERBS, ELECTION_MODIFIERS, EVENT_NOUN_MODIFIERS, GOVERNMENT_NOUNS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
 from ..records import EventFact, Kind, RoleFact
-from .syntax import ACTOR_KINDS, is_misparsed_verb, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
+from .syntax import ACTOR_KINDS, is_misparsed_verb, subject_of, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
 
 PLACE_KINDS = {Kind.CROSSING, Kind.BORDER, Kind.PLACE, Kind.COUNTRY}
 PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "through", "over", "off"}
@@ -519,6 +519,7 @@ def _candidates(ctx, tok, roles) -> list[str]:
                     key = ctx.key_at(sub.i)
                     if key and ctx.kind(key) is Kind.PERSON and key not in found:
                         found.append(key)
+    found += [k for k in _standing_candidates(ctx, tok) if k not in found]
     if not found:
         # office holders named in the same sentence run in it
         holders = {r.person for r in roles}
@@ -526,6 +527,30 @@ def _candidates(ctx, tok, roles) -> list[str]:
             key = ctx.key_at(t.i)
             if key and key in holders and key not in found and ctx.kind(key) is Kind.PERSON:
                 found.append(key)
+    return found
+
+
+STANDING_VERBS = {"win", "lose", "lead", "trail", "finish", "garner", "receive", "secure", "poll", "take", "get", "come"}
+STANDING_WORDS = {"percent", "%", "vote", "votes", "poll", "polls", "round", "place", "ballot", "ballots", "seat", "seats", "share"}
+
+
+def _standing_candidates(ctx, tok) -> list[str]:
+    """'X, who won 49 percent', 'X leads the polls', 'Y came second': people named by their
+    standing in a poll or result, in the election's sentence, stand in it."""
+    found = []
+    for t in ctx.sent_of(tok):
+        if t.pos_ != "VERB" or t.lemma_.lower() not in STANDING_VERBS:
+            continue
+        args = {w.lower_ for c in t.children if c.dep_ in ("dobj", "prep", "npadvmod", "advmod", "attr", "oprd", "acomp") for w in c.subtree}
+        ordinal = t.lemma_.lower() in ("come", "finish") and args & {"first", "second", "third"}
+        if not (args & STANDING_WORDS or ordinal):
+            continue
+        subj = subject_of(t)
+        key = ctx.subject_entity(subj) if subj is not None else None
+        if key is None and t.dep_ == "relcl":
+            key = ctx.entity_of(t.head)
+        if key and ctx.kind(key) is Kind.PERSON and key not in found:
+            found.append(key)
     return found
 
 
