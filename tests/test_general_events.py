@@ -171,3 +171,18 @@ def test_a_first_time_is_no_standing(extract):
     facts = extract("Lia Moreno took office for the first time after the election in Chile in 2019.")
     election = next(e for e in by_type(facts, "election"))
     assert "Lia Moreno" not in {name(facts, c) for c in election.candidates}
+
+
+def test_signing_a_bill_is_a_bill_signing(extract):
+    facts = extract("The governor of Spain signed the bill on Wednesday in Arden.")
+    assert [f.label for f in by_type(facts, "signing")] == ["bill signing"]
+
+
+def test_a_death_found_on_a_boat_takes_the_named_place(extract):
+    facts = extract("On Saturday, a newborn baby was found dead on a boat carrying people to Arden during a rescue operation.")
+    assert [(name(facts, f.place), f.date) for f in by_type(facts, "death")] == [("Arden", "2024-03-02")]
+
+
+def test_the_bill_a_governor_signed_is_a_bill_signing(extract):
+    facts = extract("The bill the governor of Spain signed Wednesday tightens the rules.")
+    assert [(f.label, f.date) for f in by_type(facts, "signing")] == [("bill signing", "2024-03-06")]

@@ -15,6 +15,7 @@ from .syntax import ACTOR_KINDS, is_misparsed_verb, subject_of, actor_and_modali
 PLACE_KINDS = {Kind.CROSSING, Kind.BORDER, Kind.PLACE, Kind.COUNTRY}
 PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "through", "over", "off"}
 MODALS = {"could", "should", "might", "may", "must", "can", "would"}
+SIGNED_DOCUMENTS = {"treaty", "agreement", "deal", "accord", "memorandum", "pact", "bill", "law", "decree", "order"}
 ENDORSE_VERBS = {"endorse", "back", "support", "vote", "choose", "elect"}
 BLOCK_OBJECTS = {"border", "crossing", "road", "bridge", "highway", "route", "frontier", "street", "port", "access", "entry"}
 
@@ -231,7 +232,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         etype, label = event
         actor = actor_for(ctx, tok)
         place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()), objects=dated is None)
-        if dated and not place:
+        if (dated or etype == "death") and not place:
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
         date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
@@ -243,8 +244,8 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         if etype == "closure":
             label = _closure_label(ctx, tok)
         if etype == "signing":
-            signed = next((o.lemma_.lower() for o in verb_objects(tok)), "treaty")
-            label = f"{signed if signed in ('treaty', 'agreement', 'deal', 'accord', 'memorandum', 'pact') else 'treaty'} signing"
+            signed = next((o.lemma_.lower() for o in verb_objects(tok)), tok.head.lemma_.lower() if tok.dep_ == "relcl" else "treaty")
+            label = f"{signed if signed in SIGNED_DOCUMENTS else 'treaty'} signing"
         facts.append(EventFact(label, etype, place, date, ctx.evidence(ctx.sent_of(tok), f"event.{tok.pos_.lower()}-trigger", 0.7),
                                actors=(actor,) if actor else ()))
     facts.extend(_deadlines(ctx))
