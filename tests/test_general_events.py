@@ -186,3 +186,9 @@ def test_a_death_found_on_a_boat_takes_the_named_place(extract):
 def test_the_bill_a_governor_signed_is_a_bill_signing(extract):
     facts = extract("The bill the governor of Spain signed Wednesday tightens the rules.")
     assert [(f.label, f.date) for f in by_type(facts, "signing")] == [("bill signing", "2024-03-06")]
+
+
+def test_habitual_crossings_are_not_events(extract):
+    facts = extract("Next to the road in Arden where people cross, there were two metal gates. "
+                    "Hundreds of migrants crossed the river into Spain on Tuesday.")
+    assert [f.date for f in by_type(facts, "crossing")] == ["2024-03-05"]

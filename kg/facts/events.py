@@ -236,6 +236,8 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
         date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
+        if etype == "crossing" and tok.pos_ == "VERB" and date is None:
+            continue  # "where people cross", "before they cross": habitual, not a reported crossing
         if etype == "announcement" and (date is None or not _date_follows(tok)):
             continue  # "X announced" with no date of its own is reported speech, not an event worth a row
         if etype == "deadline":
