@@ -192,3 +192,8 @@ def test_habitual_crossings_are_not_events(extract):
     facts = extract("Next to the road in Arden where people cross, there were two metal gates. "
                     "Hundreds of migrants crossed the river into Spain on Tuesday.")
     assert [f.date for f in by_type(facts, "crossing")] == ["2024-03-05"]
+
+
+def test_a_gerund_takes_the_tense_of_its_clause_not_of_a_quote(extract):
+    facts = extract('"They will be deployed there," the foreign minister of Spain said after leaving trade talks in Arden on Thursday.')
+    assert [f.date for f in by_type(facts, "meeting")] == ["2024-03-07"]

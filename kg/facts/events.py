@@ -54,7 +54,7 @@ def date_for(ctx, tok, anywhere_inside: bool = True) -> str | None:
                 break
             cur = cur.head
         if reached or anywhere_inside and ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
-            tense = "future" if _awaited(tok) else tense_of(ent.root) or _participle_tense(ent.root)
+            tense = "future" if _awaited(tok) else tense_of(ent.root) or _participle_tense(ent.root) or _governing_tense(ent.root)
             value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense)
             if value:
                 return value
@@ -65,6 +65,15 @@ def _participle_tense(tok) -> str | None:
     """'a request lodged in April': a past participle describing a noun reports the past."""
     verb = next((a for a in [tok, *tok.ancestors] if a.pos_ == "VERB"), None)
     return "past" if verb is not None and verb.tag_ == "VBN" and verb.dep_ == "acl" else None
+
+
+def _governing_tense(tok) -> str | None:
+    """'said after leaving talks on Thursday': a gerund after a preposition of time takes the tense
+    of the clause it depends on, rather than future cues elsewhere in the sentence (a quote)."""
+    verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in ("after", "before", "since", "while", "upon"):
+        return None
+    return tense_of(verb.head.head) if verb.head.head.pos_ in ("VERB", "AUX") else None
 
 
 def _awaited(tok) -> bool:
