@@ -12,6 +12,10 @@ relative rules get these wrong (for a Friday article "on Friday" comes out as th
 '2025-12-14'
 >>> resolve_date("in 2023", "2025-11-28")
 '2023'
+>>> resolve_date("next month", "2025-12-10")
+'2026-01'
+>>> resolve_date("last week", "2025-12-03")
+'2025-11'
 >>> days_after("2025-11-28", 103)
 '2026-03-11'
 """
@@ -26,7 +30,7 @@ MONTHS = {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-FUTURE_CUES = re.compile(r"\b(will|'ll|shall|tomorrow|next|coming|upcoming|is set to|are set to|plans? to|scheduled|due to|would)\b", re.I)
+FUTURE_CUES = re.compile(r"\b(will|'ll|shall|tomorrow|next|coming (?:days|weeks?|months?|years?|weekend)|upcoming|is set to|are set to|plans? to|scheduled|due to|would)\b", re.I)
 
 
 def _month(token: str) -> int:
@@ -121,6 +125,14 @@ def resolve_date(expression: str, published: str | None, context: str = "", tens
         return (anchor - timedelta(days=1)).isoformat()
     if re.search(r"\b(this|earlier this|later this)\s+(month|week)\b", low):
         return anchor.strftime("%Y-%m")
+    if re.search(r"\b(last|past|previous) week\b", low):
+        return (anchor - timedelta(days=7)).strftime("%Y-%m")
+    if re.search(r"\b(next|coming) week\b", low):
+        return (anchor + timedelta(days=7)).strftime("%Y-%m")
+    if re.search(r"\b(next|coming) month\b", low):
+        return (anchor.replace(day=28) + timedelta(days=4)).strftime("%Y-%m")
+    if re.search(r"\b(next|coming) year\b", low):
+        return str(anchor.year + 1)
     if re.search(r"\blast month\b", low):
         prev = anchor.replace(day=1) - timedelta(days=1)
         return prev.strftime("%Y-%m")

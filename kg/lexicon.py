@@ -304,3 +304,41 @@ MODALITY_VERBS.update({
     "file": "carried out", "lodge": "carried out", "award": "carried out", "establish": "carried out",
     "attach": "carried out", "erect": "carried out", "construct": "carried out",
 })
+# Events named by a noun or verb that news reports only as a dated occurrence ("held a news
+# conference on Thursday", "a raid on Tuesday", "died on Sunday"): without a date of their own
+# these words are too often generic ("deportations are rising") to count as an event.
+# Nouns (lemma -> event type): nominalisations of the verb classes of communication, law,
+# enforcement, protest, displacement, accident and politics.
+DATED_EVENT_NOUNS = {
+    "conference": "press conference", "briefing": "briefing", "interview": "interview",
+    "statement": "statement", "speech": "speech", "remarks": "statement",
+    "decree": "decree", "decision": "decision", "verdict": "ruling", "judgment": "ruling",
+    "injunction": "ruling", "appeal": "appeal", "hearing": "hearing", "debate": "debate",
+    "raid": "raid", "operation": "operation", "crackdown": "crackdown", "evacuation": "evacuation",
+    "eviction": "eviction", "repatriation": "repatriation", "deportation": "deportation",
+    "expulsion": "expulsion", "deployment": "deployment", "closure": "closure",
+    "reopening": "reopening", "protest": "protest", "demonstration": "protest", "rally": "rally",
+    "march": "march", "strike": "strike", "riot": "riot", "clash": "clash", "attack": "attack",
+    "shooting": "shooting", "explosion": "explosion", "crash": "accident", "accident": "accident",
+    "collapse": "collapse", "surrender": "surrender", "inauguration": "inauguration",
+    "ceremony": "ceremony", "sanction": "sanctions", "arrival": "arrival", "landing": "arrival",
+    "departure": "departure", "transfer": "transfer", "rescue": "rescue", "shipwreck": "shipwreck",
+    "sinking": "shipwreck", "capsizing": "shipwreck", "mourning": "mourning", "surge": "arrival",
+    "influx": "arrival", "stop": "campaign stop", "request": "request", "petition": "petition",
+}
+# Verbs (lemma -> (event type, label)) of the same classes, reported as events when dated.
+DATED_EVENT_VERBS = {
+    "protest": ("protest", "protest"), "rescue": ("rescue", "rescue"), "die": ("death", "death"),
+    "drown": ("death", "death"), "evacuate": ("evacuation", "evacuation"),
+    "evict": ("eviction", "eviction"), "raid": ("raid", "raid"),
+    "repatriate": ("repatriation", "repatriation"), "clash": ("clash", "clashes"),
+    "surrender": ("surrender", "surrender"), "resign": ("resignation", "resignation"),
+    "arrive": ("arrival", "arrival"), "shoot": ("shooting", "shooting"),
+    "collapse": ("collapse", "government collapse"), "riot": ("riot", "riot"), "march": ("march", "march"),
+    "inaugurate": ("inauguration", "inauguration"), "storm": ("storming", "storming"),
+    "debate": ("debate", "debate"), "fall": ("collapse", "government collapse"),
+}
+# Nouns that name an event only with a modifier of their kind: "news conference", "campaign stop".
+EVENT_NOUN_MODIFIERS = {"conference": {"news", "press"}, "stop": {"campaign"}}
+# What can fall or collapse as a political event (not numbers, prices or arrivals).
+GOVERNMENT_NOUNS = {"government", "cabinet", "coalition", "regime", "administration"}

@@ -8,18 +8,21 @@ border, place or country in the trigger's own phrase, else the country of the ac
 from __future__ import annotations
 
 from ..dates import deadline_date, resolve_date
-from ..lexicon import BORDER_OBJECTS, ELECTION_MODIFIERS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
+from ..lexicon import BORDER_OBJECTS, DATED_EVENT_NOUNS, DATED_EVENT_VERBS, ELECTION_MODIFIERS, EVENT_NOUN_MODIFIERS, GOVERNMENT_NOUNS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
 from ..records import EventFact, Kind, RoleFact
-from .syntax import ACTOR_KINDS, is_misparsed_verb, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
+from .syntax import ACTOR_KINDS, is_misparsed_verb, subject_of, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
 
 PLACE_KINDS = {Kind.CROSSING, Kind.BORDER, Kind.PLACE, Kind.COUNTRY}
-PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "through", "over"}
+PLACE_PREPS = {"in", "at", "on", "along", "across", "into", "to", "near", "through", "over", "off"}
 MODALS = {"could", "should", "might", "may", "must", "can", "would"}
+SIGNED_DOCUMENTS = {"treaty", "agreement", "deal", "accord", "memorandum", "pact", "bill", "law", "decree", "order"}
+ENDORSE_VERBS = {"endorse", "back", "support", "vote", "choose", "elect"}
 BLOCK_OBJECTS = {"border", "crossing", "road", "bridge", "highway", "route", "frontier", "street", "port", "access", "entry"}
 
 
-def date_for(ctx, tok) -> str | None:
-    """A date expression attached to ``tok``, or to the verb it is the subject or object of."""
+def date_for(ctx, tok, anywhere_inside: bool = True) -> str | None:
+    """A date expression attached to ``tok``, or to the verb it is the subject or object of
+    (with ``anywhere_inside``, also any date within the trigger's phrase, relative clauses included)."""
     sent = ctx.sent_of(tok)
     anchors = {tok.i}
     if is_misparsed_verb(tok):
@@ -28,10 +31,18 @@ def date_for(ctx, tok) -> str | None:
         anchors.add(tok.head.i)
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.head.pos_ == "VERB":
         anchors.add(tok.head.head.i)  # "cruised to a third term in November"
+    if tok.pos_ == "NOUN" and (tok.dep_ == "dative" or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during", "to")):
+        verb = tok.head if tok.dep_ == "dative" else tok.head.head
+        if verb.pos_ == "VERB":
+            anchors.add(verb.i)  # "said in a statement on Tuesday", "told a news conference Friday"
+    if tok.pos_ == "NOUN":  # "court decisions handed down in March", "the decree published on Monday"
+        anchors.update(c.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")
     quoted = ctx.in_quote(tok)
     for ent in sorted(ctx.ents_in(sent), key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i))):
         if ent.label_ != "DATE" or ctx.in_quote(ent[0]) != quoted:
             continue
+        if not anywhere_inside and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("since", "until", "till", "through"):
+            continue  # 'have died since 2006': the start or end of a period, not the day of the event
         # the date's own head chain must reach one of the anchors without passing another verb
         cur = ent.root
         reached = False
@@ -42,11 +53,35 @@ def date_for(ctx, tok) -> str | None:
             if cur.head is cur or (cur.pos_ == "VERB" and cur is not ent.root):
                 break
             cur = cur.head
-        if reached or ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
-            value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense_of(ent.root))
+        if reached or anywhere_inside and ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
+            tense = "future" if _awaited(tok) else tense_of(ent.root) or _participle_tense(ent.root) or _governing_tense(ent.root)
+            value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense)
             if value:
                 return value
     return None
+
+
+def _participle_tense(tok) -> str | None:
+    """'a request lodged in April': a past participle describing a noun reports the past."""
+    verb = next((a for a in [tok, *tok.ancestors] if a.pos_ == "VERB"), None)
+    return "past" if verb is not None and verb.tag_ == "VBN" and verb.dep_ == "acl" else None
+
+
+def _governing_tense(tok) -> str | None:
+    """'said after leaving talks on Thursday': a gerund after a preposition of time takes the tense
+    of the clause it depends on, rather than future cues elsewhere in the sentence (a quote)."""
+    verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in ("after", "before", "since", "while", "upon"):
+        return None
+    return tense_of(verb.head.head) if verb.head.head.pos_ in ("VERB", "AUX") else None
+
+
+def _awaited(tok) -> bool:
+    """'ahead of a formal decision on Tuesday', 'the upcoming vote on Sunday': still to come,
+    whatever the tense of the clause it hangs on."""
+    if any(c.dep_ == "amod" and c.lower_ in ("upcoming", "forthcoming", "planned", "scheduled") for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead"
 
 
 def _np_place(ctx, np):
@@ -63,11 +98,12 @@ def _np_place(ctx, np):
     return next((key for sub in tokens if (key := ctx.place_named_at(sub))), None)
 
 
-def place_for(ctx, tok, preps=PLACE_PREPS):
-    """A place in the trigger's own phrases: its object, or a locative prepositional phrase."""
+def place_for(ctx, tok, preps=PLACE_PREPS, objects: bool = True):
+    """A place in the trigger's own phrases: its object (unless ``objects`` is False: 'ordered EU
+    ministers to leave'), or a locative prepositional phrase."""
     candidates = []
     for child in tok.children:
-        if child.dep_ in ("dobj", "npadvmod"):
+        if child.dep_ in ("dobj", "npadvmod") and (objects or child.dep_ == "npadvmod"):
             candidates.append(child)
         elif child.dep_ == "prep" and child.lower_ in preps:
             candidates += [g for g in child.children if g.dep_ == "pobj"]
@@ -84,6 +120,30 @@ def place_for(ctx, tok, preps=PLACE_PREPS):
         if homeland:
             return homeland
     return None
+
+
+def _sentence_place(ctx, tok) -> str | None:
+    """The place nearest the trigger that its sentence names outright (not a demonym: 'Sudanese migrant')."""
+    for t in sorted(ctx.sent_of(tok), key=lambda t: abs(t.i - tok.i)):
+        if t.i in ctx.demonym_tokens or _names_a_person(ctx, t):
+            continue
+        key = ctx.place_named_at(t)
+        if key:
+            return key
+    return None
+
+
+def _names_a_person(ctx, tok) -> bool:
+    """'EU migration commissioner Magnus Brunner': a place in the title of a person (or body) is not where things happen."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ not in ("compound", "nmod"):
+            return False
+        cur = cur.head
+        key = ctx.key_at(cur.i)
+        if cur.ent_type_ == "PERSON" or key and ctx.kind(key) not in PLACE_KINDS:
+            return True
+    return False
 
 
 def _homeland(ctx, tok) -> str | None:
@@ -166,23 +226,27 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         if tok.pos_ == "VERB" and lemma in EVENT_VERBS:
             if not _realis(tok):
                 continue
-            event = EVENT_VERBS[lemma]
-            if not _verb_trigger_ok(ctx, tok, lemma):
-                continue
+            event = EVENT_VERBS[lemma] if _verb_trigger_ok(ctx, tok, lemma) else None
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS):
             etype = EVENT_NOUNS.get(lemma) or EVENT_NOUNS[tok.lower_]
             if etype == "election" or lemma in ELECTION_NOUNS:
                 continue  # elections have their own rule
-            if not _noun_trigger_ok(tok, etype) or not _noun_happened(ctx, tok, etype):
-                continue
-            event = (etype, _label(tok, etype))
+            if _noun_trigger_ok(tok, etype) and _noun_happened(ctx, tok, etype):
+                event = (etype, _label(tok, etype))
+        dated = None
+        if event is None:
+            event = dated = _dated_event(ctx, tok, lemma)
         if event is None:
             continue
         etype, label = event
         actor = actor_for(ctx, tok)
-        place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()))
+        place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()), objects=dated is None)
+        if (dated or etype == "death") and not place:
+            place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
-        date = date_for(ctx, tok) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
+        date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
+        if etype == "crossing" and tok.pos_ == "VERB" and date is None:
+            continue  # "where people cross", "before they cross": habitual, not a reported crossing
         if etype == "announcement" and (date is None or not _date_follows(tok)):
             continue  # "X announced" with no date of its own is reported speech, not an event worth a row
         if etype == "deadline":
@@ -191,14 +255,63 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         if etype == "closure":
             label = _closure_label(ctx, tok)
         if etype == "signing":
-            signed = next((o.lemma_.lower() for o in verb_objects(tok)), "treaty")
-            label = f"{signed if signed in ('treaty', 'agreement', 'deal', 'accord', 'memorandum', 'pact') else 'treaty'} signing"
+            signed = next((o.lemma_.lower() for o in verb_objects(tok)), tok.head.lemma_.lower() if tok.dep_ == "relcl" else "treaty")
+            label = f"{signed if signed in SIGNED_DOCUMENTS else 'treaty'} signing"
         facts.append(EventFact(label, etype, place, date, ctx.evidence(ctx.sent_of(tok), f"event.{tok.pos_.lower()}-trigger", 0.7),
                                actors=(actor,) if actor else ()))
     facts.extend(_deadlines(ctx))
     facts.extend(_emergency_declarations(ctx))
     facts.extend(extract_elections(ctx, roles))
     return _merge(facts)
+
+
+def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """A noun or verb of the dated-event vocabulary ('a news conference on Thursday', 'a migrant
+    died on Sunday'): an event only when its own clause dates it and it is reported as happening."""
+    if tok.ent_type_ == "DATE" or ctx.in_quote(tok):
+        return None
+    if lemma == "order" and tok.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.lemma_.lower() == "leave" for c in tok.children):
+        # 'officials ordered the delegation to leave the country on Tuesday'
+        return ("expulsion", "expulsion") if _realis(tok) and date_for(ctx, tok, anywhere_inside=False) else None
+    if tok.pos_ == "VERB" and lemma in DATED_EVENT_VERBS:
+        finite = tok.tag_ in ("VBD", "VBZ", "VBP") or tok.dep_ == "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        if not finite or not _realis(tok) or inherited_subject(tok) is None:
+            return None
+        if lemma == "arrive" and any(w.lower_ in ("power", "office") for c in tok.children if c.dep_ == "prep" for w in c.children):
+            return None  # 'arrived in power': taking office, not a journey
+        if lemma in ("fall", "collapse") and inherited_subject(tok).lemma_.lower() not in GOVERNMENT_NOUNS:
+            return None  # 'arrivals fell': a decline, not a government's fall
+        return DATED_EVENT_VERBS[lemma] if date_for(ctx, tok, anywhere_inside=False) else None
+    if tok.pos_ != "NOUN" or lemma not in DATED_EVENT_NOUNS:
+        return None
+    etype = DATED_EVENT_NOUNS[lemma]
+    if lemma in EVENT_NOUN_MODIFIERS and not any(c.lower_ in EVENT_NOUN_MODIFIERS[lemma] for c in tok.lefts):
+        return None
+    if tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and _of_a_measure(tok.head.head)):
+        return None  # 'deportation flights', 'a week of protests': a modifier, not the event
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    if verb is not None and (_proposed(tok, verb) or not _realis(verb)):
+        return None  # 'called for a debate', 'to hold a rally': not (yet) an occurrence
+    if not date_for(ctx, tok, anywhere_inside=False):
+        return None
+    return etype, _label(tok, etype)
+
+
+MEASURE_HEADS = {"week", "day", "month", "year", "hour", "series", "number", "wave", "string", "spate", "kind", "type", "lot", "day"}
+
+
+def _of_a_measure(head) -> bool:
+    """'a week of protests', 'a series of raids', 'three days of mourning': the noun is counted, not reported."""
+    return head.like_num or head.ent_type_ in ("DATE", "TIME", "CARDINAL") or head.lemma_.lower() in MEASURE_HEADS
+
+
+def _proposed(tok, verb) -> bool:
+    """'called for a debate', 'urged a raid': the noun is the object of a proposal verb (not an
+    adverbial phrase of it: 'at a press conference, he called the situation regrettable')."""
+    if verb.lemma_.lower() not in PROPOSAL_VERBS:
+        return False
+    link = next(a for a in [tok, *tok.ancestors] if a.head.i == verb.i)
+    return not (link.dep_ == "prep" and link.lower_ != "for")
 
 
 def is_people(ctx, tok) -> bool:
@@ -248,7 +361,7 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
         subj = inherited_subject(tok)
         return subj is not None and subj.lemma_.lower() in ("court", "judge", "tribunal")
     if lemma in ("meet", "convene"):
-        return tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") and inherited_subject(tok) is not None
+        return (tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") or _is_future(tok)) and inherited_subject(tok) is not None
     if lemma == "suspend":
         return bool(obj_words & {"visa", "issuance", "flight", "entry", "asylum", "program", "programme", "permit", "crossing", "trade"})
     if lemma == "announce":
@@ -265,6 +378,11 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
     if lemma in ("sue", "sign", "deliver", "expel", "deport", "arrest", "detain"):
         return tok.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG")
     return False
+
+
+def _is_future(verb) -> bool:
+    """'will meet', 'shall convene': a bare verb with a future auxiliary."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
 
 
 def _noun_trigger_ok(tok, etype: str) -> bool:
@@ -333,14 +451,17 @@ def extract_elections(ctx, roles: list[RoleFact]) -> list:
     for tok in ctx.tokens:
         low, lemma = tok.lower_, tok.lemma_.lower()
         is_term = lemma == "term" and any(c.lower_ in ("second", "third", "fourth", "fifth", "new") for c in tok.lefts)
-        if not (is_term or (tok.pos_ in ("NOUN", "PROPN") and (low in ELECTION_NOUNS or lemma in ELECTION_NOUNS))):
+        is_round = _is_election_round(tok)
+        if not (is_term or is_round or (tok.pos_ in ("NOUN", "PROPN") and (low in ELECTION_NOUNS or lemma in ELECTION_NOUNS))):
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_election_round(tok.head.head):
+            continue  # "the first round of the presidential election": the round is the event
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound")]
         if lemma in ("poll", "vote", "ballot") and not any(m.lower_ in ELECTION_MODIFIERS for m in mods):
             continue
         if any(m.lower_ in ("opinion", "exit") for m in mods):
             continue
-        label = "re-election" if is_term else " ".join([m.text for m in mods if m.ent_type_ != "DATE" and not m.like_num and m.lower_ in ELECTION_MODIFIERS] + [tok.text])
+        label = "re-election" if is_term else _round_label(tok) if is_round else " ".join([m.text for m in mods if m.ent_type_ != "DATE" and not m.like_num and m.lower_ in ELECTION_MODIFIERS] + [tok.text])
         sent = ctx.sent_of(tok)
         date = date_for(ctx, tok) or _date_inside(ctx, tok)
         candidates = _candidates(ctx, tok, roles)
@@ -348,6 +469,21 @@ def extract_elections(ctx, roles: list[RoleFact]) -> list:
         facts.append(EventFact(label, "election", country, date, ctx.evidence(sent, "election.noun", 0.75),
                                candidates=tuple(candidates)))
     return facts
+
+
+ROUND_ORDINALS = {"first": "first round", "second": "runoff", "final": "runoff"}
+
+
+def _is_election_round(tok) -> bool:
+    """'the first round of elections', 'the second round of the presidential vote', 'the first-round vote'."""
+    if tok.lemma_.lower() != "round" or not any(c.lower_ in ROUND_ORDINALS for c in tok.children if c.dep_ == "amod"):
+        return False
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(g.lemma_.lower() in ELECTION_NOUNS or g.lower_ in ELECTION_NOUNS for g in of)
+
+
+def _round_label(tok) -> str:
+    return next(ROUND_ORDINALS[c.lower_] for c in tok.children if c.dep_ == "amod" and c.lower_ in ROUND_ORDINALS)
 
 
 def _date_inside(ctx, tok) -> str | None:
@@ -367,14 +503,26 @@ def _candidates(ctx, tok, roles) -> list[str]:
                 key = ctx.key_at(sub.i)
                 if key and ctx.kind(key) is Kind.PERSON and key not in found:
                     found.append(key)
-    if tok.lemma_ == "term":
+    if tok.lemma_ == "term" or _is_election_round(tok):
         verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
         subj = inherited_subject(verb) if verb is not None else None
         key = ctx.subject_entity(subj) if subj is not None else None
         if key is None and verb is not None and verb.dep_ == "relcl":
             key = ctx.entity_of(verb.head)
+        if key is None and subj is not None:
+            key = _fronted_pronoun_referent(ctx, subj)
         if key and ctx.kind(key) is Kind.PERSON:
             found.append(key)
+    # "undecided on endorsing X or Y in the runoff": whom one backs in an election stands in it
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+    if verb is not None and verb.lemma_.lower() in ENDORSE_VERBS:
+        for obj in verb_objects(verb):
+            for sub in (obj, *[x for x in obj.subtree if x.dep_ == "conj"]):
+                key = ctx.key_at(sub.i)
+                if key and ctx.kind(key) is Kind.PERSON and key not in found:
+                    found.append(key)
+        if found:
+            return found
     # "X faces Y", "X against Y" in the election's sentence
     for t in ctx.sent_of(tok):
         if t.lemma_.lower() in ("face", "challenge", "defeat", "beat", "run", "contest") and t.pos_ == "VERB":
@@ -383,6 +531,7 @@ def _candidates(ctx, tok, roles) -> list[str]:
                     key = ctx.key_at(sub.i)
                     if key and ctx.kind(key) is Kind.PERSON and key not in found:
                         found.append(key)
+    found += [k for k in _standing_candidates(ctx, tok) if k not in found]
     if not found:
         # office holders named in the same sentence run in it
         holders = {r.person for r in roles}
@@ -393,12 +542,49 @@ def _candidates(ctx, tok, roles) -> list[str]:
     return found
 
 
+STANDING_VERBS = {"win", "lose", "lead", "trail", "finish", "garner", "receive", "secure", "poll", "take", "get", "come"}
+STANDING_WORDS = {"percent", "%", "vote", "votes", "poll", "polls", "round", "place", "ballot", "ballots", "seat", "seats", "share"}
+
+
+def _standing_candidates(ctx, tok) -> list[str]:
+    """'X, who won 49 percent', 'X leads the polls', 'Y came second': people named by their
+    standing in a poll or result, in the election's sentence, stand in it."""
+    found = []
+    for t in ctx.sent_of(tok):
+        if t.pos_ != "VERB" or t.lemma_.lower() not in STANDING_VERBS:
+            continue
+        args = {w.lower_ for c in t.children if c.dep_ in ("dobj", "prep", "npadvmod", "advmod", "attr", "oprd", "acomp") for w in c.subtree}
+        ordinal = t.lemma_.lower() in ("come", "finish") and args & {"first", "second", "third"}
+        if not (args & STANDING_WORDS or ordinal):
+            continue
+        subj = subject_of(t)
+        key = ctx.subject_entity(subj) if subj is not None else None
+        if key is None and t.dep_ == "relcl":
+            key = ctx.entity_of(t.head)
+        if key and ctx.kind(key) is Kind.PERSON and key not in found:
+            found.append(key)
+    return found
+
+
+def _fronted_pronoun_referent(ctx, pron) -> str | None:
+    """'Since he lost the first round, X has...': a pronoun in a clause fronted before the main
+    clause refers to the main clause's subject, named after it."""
+    if pron.lower_ not in ("he", "she") or ctx.in_quote(pron):
+        return None
+    root = ctx.sent_of(pron).root
+    main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if main is None or main.i < pron.i or pron.i in {t.i for t in main.subtree}:
+        return None
+    key = ctx.entity_of(main)
+    return key if key and ctx.kind(key) is Kind.PERSON else None
+
+
 def _election_country(ctx, tok, candidates) -> str | None:
     for c in candidates:
         country = ctx.country_of(c)
         if country:
             return country
-    for t in ctx.sent_of(tok):
+    for t in sorted(ctx.sent_of(tok), key=lambda t: abs(t.i - tok.i)):  # the country named nearest the election
         key = ctx.key_at(t.i)
         if key and ctx.kind(key) is Kind.COUNTRY:
             return key

@@ -1,0 +1,199 @@
+"""Regression tests for events and elections (cq04, cq08): dated nominal and verbal events,
+dates that follow the tense of their clause, election rounds and endorsed candidates. Texts are
+invented; names of people and towns are made up."""
+from __future__ import annotations
+
+import pytest
+
+from kg.articles import article_from_text
+from kg.records import EventFact
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from kg.pipeline import Extractor
+
+    extractor = Extractor()
+
+    def run(text: str, published: str = "2024-03-08"):  # a Friday
+        return extractor.extract(article_from_text(text, slug="t", published=published))
+
+    return run
+
+
+def name(facts, key):
+    return facts.entities[key].name if key else None
+
+
+def events(facts):
+    return {(f.label, f.event_type, name(facts, f.place), f.date) for f in facts.of_type(EventFact)}
+
+
+def by_type(facts, etype):
+    return [f for f in facts.of_type(EventFact) if f.event_type == etype]
+
+
+def test_a_dated_news_conference_is_an_event(extract):
+    facts = extract("The interior minister of Spain told a news conference on Thursday that the border would stay shut.")
+    assert any(label == "news conference" and etype == "press conference" and date == "2024-03-07"
+               for label, etype, _, date in events(facts))
+
+
+def test_said_in_a_statement_on_a_weekday_is_a_dated_statement(extract):
+    facts = extract("The Spanish government said in a statement on Tuesday that crossings had risen.")
+    assert [f.date for f in by_type(facts, "statement")] == ["2024-03-05"]
+
+
+def test_undated_event_nouns_stay_out(extract):
+    facts = extract("Deportations and raids have become routine, critics say, and every decree is contested.")
+    assert not by_type(facts, "raid") and not by_type(facts, "decree") and not by_type(facts, "deportation")
+
+
+def test_a_dated_raid_and_decree_are_events(extract):
+    facts = extract("Police carried out a raid in Dunmore on Tuesday. The president of Spain issued a decree on Wednesday.")
+    assert [f.date for f in by_type(facts, "raid")] == ["2024-03-05"]
+    assert [f.date for f in by_type(facts, "decree")] == ["2024-03-06"]
+
+
+def test_a_dated_death_takes_the_place_of_the_sentence_not_the_nationality(extract):
+    facts = extract("A Sudanese migrant died on Wednesday after he was hit by a truck near Arden.")
+    death = by_type(facts, "death")
+    assert [(name(facts, d.place), d.date) for d in death] == [("Arden", "2024-03-06")]
+
+
+def test_arriving_in_power_is_not_an_arrival(extract):
+    facts = extract("The prime minister arrived in power last year with promises to curb migration.")
+    assert not by_type(facts, "arrival")
+
+
+def test_a_date_in_a_relative_clause_does_not_date_a_dated_event_noun(extract):
+    facts = extract("The surge, which comes despite a deal signed with Spain in July, worries officials.")
+    assert not any(f.date == "2023-07" for f in by_type(facts, "arrival"))
+
+
+def test_a_participle_dates_the_noun_it_describes(extract):
+    facts = extract("The camp was cleared after court decisions handed down in January, officials said.")
+    assert any(f.date == "2024-01" for f in by_type(facts, "decision"))
+
+
+def test_weekdays_follow_the_tense_of_their_clause(extract):
+    future = extract("Ministers of France and Spain will meet on Monday in Dunmore.")
+    past = extract("Ministers of France and Spain met on Monday in Dunmore.")
+    assert [f.date for f in by_type(future, "meeting")] == ["2024-03-11"]
+    assert [f.date for f in by_type(past, "meeting")] == ["2024-03-04"]
+
+
+def test_the_first_round_of_an_election_is_the_dated_election(extract):
+    facts = extract("The opposition leader lost the first round of the presidential election on Sunday.")
+    elections = by_type(facts, "election")
+    assert [(e.label, e.date) for e in elections] == [("first round", "2024-03-03")]
+
+
+def test_whom_one_endorses_in_a_runoff_are_its_candidates(extract):
+    facts = extract("Viewed as a kingmaker, Tomas Pardo is undecided on endorsing Lia Moreno or Mira Tosk in the runoff.")
+    runoff = next(e for e in by_type(facts, "election") if e.label == "runoff")
+    candidates = {name(facts, c) for c in runoff.candidates}
+    assert "Tomas Pardo" not in candidates and "Lia Moreno" in candidates
+
+
+def test_a_press_conference_in_an_adverbial_phrase_of_call_is_an_event(extract):
+    facts = extract("At a press conference on Friday evening, the prime minister of Spain called the situation regrettable.")
+    assert [f.date for f in by_type(facts, "press conference")] == ["2024-03-08"]
+
+
+def test_a_proposed_or_counted_event_is_not_an_event(extract):
+    facts = extract("Protesters called for a debate on Monday. Police made a series of raids in Arden on Monday.")
+    assert not by_type(facts, "debate") and not by_type(facts, "raid")
+
+
+def test_since_dates_a_period_not_an_event(extract):
+    facts = extract("Over 3,000 migrants have died in the strait since 2006, officials in Spain said.")
+    assert not any(f.date == "2006" for f in by_type(facts, "death"))
+
+
+def test_relative_weeks_months_and_years_resolve_against_publication():
+    from kg.dates import resolve_date
+
+    assert resolve_date("next month", "2024-12-10") == "2025-01"
+    assert resolve_date("next year", "2024-03-08") == "2025"
+    assert resolve_date("last week", "2024-03-03") == "2024-02"
+    assert resolve_date("in August", "2024-03-08", tense="past") == "2023-08"
+    assert resolve_date("in August", "2024-03-08", tense="future") == "2024-08"
+
+
+def test_what_comes_ahead_of_the_clause_is_dated_forward(extract):
+    facts = extract("The interior minister of Spain proposed the measure on Monday and was backed by the cabinet "
+                    "ahead of a formal decision on Tuesday.", published="2024-03-11")  # a Monday
+    assert [f.date for f in by_type(facts, "decision")] == ["2024-03-12"]
+
+
+def test_a_government_falls_but_numbers_only_decline(extract):
+    fell = extract("The government of Spain fell on Friday evening over a dispute on asylum policy.")
+    declined = extract("Arrivals in Spain fell on Friday after the new rules.")
+    assert [f.date for f in by_type(fell, "collapse")] == ["2024-03-08"]
+    assert not by_type(declined, "collapse")
+
+
+def test_a_campaign_stop_is_an_event_but_a_bus_stop_is_not(extract):
+    facts = extract("At a campaign stop in Arden on Friday, the senator thanked officials. A bus stop in Arden was closed on Friday.")
+    assert [f.label for f in by_type(facts, "campaign stop")] == ["campaign stop"]
+
+
+def test_ordering_people_to_leave_is_a_dated_expulsion(extract):
+    facts = extract("Officials in Spain on Tuesday ordered the visiting commissioner to leave the country.")
+    assert [f.date for f in by_type(facts, "expulsion")] == ["2024-03-05"]
+
+
+def test_a_request_lodged_in_a_month_is_a_dated_request(extract):
+    facts = extract("A judge rejected a request lodged in January by officials in Spain.")
+    assert [f.date for f in by_type(facts, "request")] == ["2024-01"]
+
+
+def test_a_pronoun_fronted_before_the_main_clause_names_the_candidate(extract):
+    facts = extract("In his first speech since he lost the first round of elections on Sunday, Lia Moreno attacked the government.")
+    first = next(e for e in by_type(facts, "election") if e.label == "first round")
+    assert [name(facts, c) for c in first.candidates] == ["Lia Moreno"]
+
+
+def test_a_place_in_a_title_is_not_where_a_dated_event_happens(extract):
+    facts = extract("Spain said the border stays open. Spanish officials on Tuesday ordered EU migration commissioner "
+                    "Tomas Pardo and several ministers to leave the country.")
+    assert [name(facts, f.place) for f in by_type(facts, "expulsion")] != ["European Union"]
+
+
+def test_candidates_named_by_their_standing_in_polls_or_results(extract):
+    facts = extract("Lia Moreno leads the polls ahead of the presidential election in Chile on Sunday, while Tomas Pardo came second.")
+    election = next(e for e in by_type(facts, "election"))
+    assert {name(facts, c) for c in election.candidates} >= {"Lia Moreno", "Tomas Pardo"}
+
+
+def test_a_first_time_is_no_standing(extract):
+    facts = extract("Lia Moreno took office for the first time after the election in Chile in 2019.")
+    election = next(e for e in by_type(facts, "election"))
+    assert "Lia Moreno" not in {name(facts, c) for c in election.candidates}
+
+
+def test_signing_a_bill_is_a_bill_signing(extract):
+    facts = extract("The governor of Spain signed the bill on Wednesday in Arden.")
+    assert [f.label for f in by_type(facts, "signing")] == ["bill signing"]
+
+
+def test_a_death_found_on_a_boat_takes_the_named_place(extract):
+    facts = extract("On Saturday, a newborn baby was found dead on a boat carrying people to Arden during a rescue operation.")
+    assert [(name(facts, f.place), f.date) for f in by_type(facts, "death")] == [("Arden", "2024-03-02")]
+
+
+def test_the_bill_a_governor_signed_is_a_bill_signing(extract):
+    facts = extract("The bill the governor of Spain signed Wednesday tightens the rules.")
+    assert [(f.label, f.date) for f in by_type(facts, "signing")] == [("bill signing", "2024-03-06")]
+
+
+def test_habitual_crossings_are_not_events(extract):
+    facts = extract("Next to the road in Arden where people cross, there were two metal gates. "
+                    "Hundreds of migrants crossed the river into Spain on Tuesday.")
+    assert [f.date for f in by_type(facts, "crossing")] == ["2024-03-05"]
+
+
+def test_a_gerund_takes_the_tense_of_its_clause_not_of_a_quote(extract):
+    facts = extract('"They will be deployed there," the foreign minister of Spain said after leaving trade talks in Arden on Thursday.')
+    assert [f.date for f in by_type(facts, "meeting")] == ["2024-03-07"]
