@@ -162,7 +162,7 @@ def _extractor_ready() -> str | None:
 
 
 CASES = {
-    "extract": lambda d: ["extract", EXAMPLE.name, "-o", d / "out" / "extracted.jsonld"],
+    "extract": lambda d: ["extract", EXAMPLE.name, "-o", d / "out" / "extracted.jsonld", "--force"],  # run by two tests
     "query": lambda d: ["query", "graph.trig", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "csv"],
     "query-jsonld": lambda d: ["query", "graph.jsonld", "ASK { ?s ?p ?o }"],
     "validate": lambda d: ["validate", "graph.trig"],

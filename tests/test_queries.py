@@ -44,7 +44,7 @@ def test_every_cq_has_a_query_with_the_agreed_columns(example_graph):
 def test_cq01_people_and_offices(example_graph):
     assert rows(example_graph, "cq01", "person", "role", "country") >= {
         ("José Jerí", "Peruvian President", "Peru"),
-        ("Luis Torres", "regional governor", "Peru"),
+        ("Luis Torres", "regional governor of Tacna", "Peru"),
         ("José Antonio Kast", "leading presidential candidate", "Chile"),
         ("Jeannette Jara", "presidential candidate", "Chile"),
         ("Gabriel Boric", "Outgoing President", "Chile"),
@@ -91,7 +91,7 @@ def test_cq06_to_cq09(example_graph):
     assert rows(example_graph, "cq06", "group", "origin", "destination") == {("migrants", "Chile", "Peru")}
     assert rows(example_graph, "cq07", "what", "amount", "place", "date", "source") == {
         ("Venezuelans", "70-80", "Chile", "2025-11-28", "Luis Torres"),
-        ("days", "103", "Chile", None, "José Antonio Kast"),
+        ("days", "103", "Chile", "2025-11-28", "José Antonio Kast"),  # "you have 103 days left": as of publication
         ("undocumented migrants", "337000", "Chile", "2023", "migration agency"),
     }
     assert rows(example_graph, "cq08", "election", "country", "date", "candidate") == {
