@@ -192,6 +192,53 @@ def _where(exc, text: str) -> str:
     return f"{where}: {reason}" if reason else where
 
 
+_BIND_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
+
+
+def parse_binding(spec: str) -> tuple[str, str]:
+    """``name=value`` from the command line -> (variable name, SPARQL term).
+
+    ``<...>`` is an IRI, a plain number a number, anything else a string literal.
+
+    >>> parse_binding('speaker=Greg Abbott')
+    ('speaker', '"Greg Abbott"')
+    >>> parse_binding("country=<https://w3id.org/migration-kg/id/country/PE>")
+    ('country', '<https://w3id.org/migration-kg/id/country/PE>')
+    >>> parse_binding("n=3")
+    ('n', '3')
+    """
+    name, sep, value = spec.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not _BIND_NAME.fullmatch(name):
+        raise QueryError(f"--bind {spec!r}: write it as NAME=VALUE, e.g. --bind speaker=\"Greg Abbott\"")
+    if value.startswith("<") and value.endswith(">") and not re.search(r'[\s<>"{}|^`\\]', value[1:-1]):
+        return name, value
+    if _NUMBER.fullmatch(value):
+        return name, value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return name, f'"{escaped}"'
+
+
+def bind_variables(text: str, bindings: list[tuple[str, str]]) -> str:
+    """The query with each variable fixed to a value: ``VALUES ?name { term }`` as the first
+    element of the WHERE clause, so that FILTERs and patterns of that group see it (a VALUES after
+    the query would come too late for a FILTER). A saved query stays reusable as it is.
+    """
+    if not bindings:
+        return text
+    code = _NOT_CODE.sub(lambda m: " " * len(m.group(0)), text)  # same offsets as ``text``
+    for name, _ in bindings:
+        if not re.search(rf"[?$]{name}(?![A-Za-z0-9_])", code):
+            raise QueryError(f"--bind {name}=...: the query has no variable ?{name}")
+    where = re.search(r"(?<![\w:?$\-])WHERE(?![\w:\-])", code, re.IGNORECASE)
+    brace = code.find("{", where.end() if where else 0)
+    if brace < 0:
+        raise QueryError("--bind: the query has no WHERE clause to bind its variables in")
+    values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in bindings)
+    return f"{text[: brace + 1]} {values} {text[brace + 1 :]}"
+
+
 def run_query(graph, text: str, allow_service: bool | None = None) -> Answer:
     """Run a SELECT or ASK over an rdflib graph or dataset."""
     import rdflib.plugins.sparql as sparql

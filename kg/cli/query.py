@@ -16,10 +16,11 @@ def query(
     store: Optional[Path] = typer.Option(None, "--store", help="Query this graph store folder instead of a graph file."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
     allow_service: bool = typer.Option(False, "--allow-service", help="Let the query use SERVICE (it then sends requests to other servers); also KG_ALLOW_SERVICE=1."),
+    bind: list[str] = typer.Option([], "--bind", "-b", help='Fix a variable of the query: --bind speaker="Greg Abbott" (<IRI>, a number, or text); repeatable.'),
 ) -> None:
     """Answer a SPARQL SELECT or ASK query: kg query GRAPH QUERY, or kg query --store DIR QUERY. The default graph is the union of the articles' graphs."""
     from ..errors import KgError
-    from ..query import format_answer, print_table, read_query
+    from ..query import bind_variables, format_answer, parse_binding, print_table, read_query
 
     if fmt not in ("table", "csv", "json"):
         raise KgError(f"unknown format {fmt!r}; use table, csv or json")
@@ -28,7 +29,7 @@ def query(
             raise KgError("with --store give only the query: kg query --store DIR QUERY")
         from ..store import open_store
 
-        text = read_query(source)
+        text = bind_variables(read_query(source), [parse_binding(b) for b in bind])
         answer = open_store(store, read_only=True).query(text, allow_service=allow_service or None)
     else:
         if sparql is None:
@@ -36,7 +37,7 @@ def query(
         from ..graphio import load_graph
         from ..query import run_query
 
-        text = read_query(sparql)
+        text = bind_variables(read_query(sparql), [parse_binding(b) for b in bind])
         answer = run_query(load_graph(Path(source)), text, allow_service=allow_service or None)
     if fmt == "table":
         print_table(answer)
