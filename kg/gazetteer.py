@@ -146,15 +146,19 @@ def _cities() -> dict[str, str]:
 
 
 def city_code(text: str) -> str | None:
-    """Country of a city named ``text`` ('Kalamata' -> GR), None when homonyms make it ambiguous."""
+    """Country of a city named ``text`` ('Tampere' -> FI), None when homonyms make it ambiguous."""
     text = text.strip()
     if not text[:1].isupper() or text in NOT_COUNTRY_WORDS:
         return None
     gaz = gazetteer()
     if gaz.country_code(text) or gaz.demonym_code(text):
         return None  # "Jordan" is the country, not a district of Hong Kong
-    key = unicodedata.normalize("NFKD", _norm(text)).encode("ascii", "ignore").decode()
-    return _cities().get(key)
+    return _cities().get(city_key(text))
+
+
+def city_key(name: str) -> str:
+    """A city's lookup key in ``cities.tsv``: the name folded to lower-case ASCII."""
+    return unicodedata.normalize("NFKD", _norm(name)).encode("ascii", "ignore").decode()
 
 
 @lru_cache(maxsize=65536)
