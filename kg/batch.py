@@ -106,23 +106,23 @@ def _reason(exc: BaseException, path: Path | str) -> str:
     return f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
 
 
-def _parse(nlp, texts: list[str]) -> list:
+def _parse(nlp, texts: list[str], on_piece=None) -> list:
     """spaCy Docs for ``texts`` (nlp.pipe for speed); an exception in place of a Doc that failed."""
     from .nlp import PIECE_CHARS
 
     if len(texts) == 1 or any(len(t) > PIECE_CHARS for t in texts):
-        return [_parse_one(nlp, text) for text in texts]  # long texts go piece by piece
+        return [_parse_one(nlp, text, on_piece) for text in texts]  # long texts go piece by piece
     try:
         return list(nlp.pipe(texts, batch_size=len(texts)))
     except Exception:  # noqa: BLE001 - find the culprit one by one
         return [_parse_one(nlp, text) for text in texts]
 
 
-def _parse_one(nlp, text: str):
+def _parse_one(nlp, text: str, on_piece=None):
     from .nlp import parse
 
     try:
-        return parse(nlp, text)
+        return parse(nlp, text, on_piece=on_piece)
     except Exception as exc:  # noqa: BLE001 - reported per article
         return exc
 
@@ -162,7 +162,8 @@ def _payload(facts, kind: str):
     return name, triples_to_ntriples(triples), len(triples)
 
 
-def process_chunk(extractor, chunk: list[tuple[int, str]], meta: dict, kind: str) -> Iterator[tuple[int, str, object]]:
+def process_chunk(extractor, chunk: list[tuple[int, str]], meta: dict, kind: str,
+                  on_piece=None) -> Iterator[tuple[int, str, object]]:
     """(index, "ok", payload) or (index, "fail", reason) for each (index, path) of ``chunk``."""
     articles = []
     for i, path in chunk:
@@ -170,7 +171,7 @@ def process_chunk(extractor, chunk: list[tuple[int, str]], meta: dict, kind: str
             articles.append((i, path, read_article(Path(path), **meta)))
         except Exception as exc:  # noqa: BLE001
             yield i, "fail", _reason(exc, path)
-    docs = _parse(extractor.nlp, [a.text for _, _, a in articles])
+    docs = _parse(extractor.nlp, [a.text for _, _, a in articles], on_piece)
     for (i, path, article), doc in zip(articles, docs):
         if isinstance(doc, BaseException):
             yield i, "fail", "spaCy failed: " + _reason(doc, path)
@@ -352,6 +353,7 @@ class _Reporter:
 
     def __init__(self, total: int, show_progress: bool):
         self.progress = None
+        self.text_task = None
         self.quiet = total <= 1  # one article: its failure becomes the command's own error message
         if show_progress:
             from rich.console import Console
@@ -365,7 +367,7 @@ class _Reporter:
             )
 
             self.progress = Progress(
-                TextColumn("extracting"),
+                TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
@@ -373,7 +375,7 @@ class _Reporter:
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
             )
-            self.task = self.progress.add_task("extract", total=total)
+            self.task = self.progress.add_task("extracting", total=total)
             self.progress.start()
 
     def advance(self) -> None:
@@ -391,6 +393,17 @@ class _Reporter:
         else:
             sys.stderr.write(line + "\n")
             sys.stderr.flush()
+
+    def long_text(self, done: int, total: int) -> None:
+        """A second bar for a long text parsed piece by piece (characters parsed)."""
+        if self.progress is None:
+            return
+        if self.text_task is None:
+            self.text_task = self.progress.add_task("  parsing a long text (characters)", total=total)
+        self.progress.update(self.text_task, completed=done, total=total)
+        if done >= total:
+            self.progress.remove_task(self.text_task)
+            self.text_task = None
 
     def stop(self) -> None:
         if self.progress is not None:
@@ -495,7 +508,8 @@ def run_batch(
             if not chunks:
                 started()
             elif jobs == 1:
-                _run_here(chunks, meta, sink.kind, model, handle, stop, lambda: fatal, started)
+                _run_here(chunks, meta, sink.kind, model, handle, stop, lambda: fatal, started,
+                          on_piece=lambda done, total: reporter.long_text(done, total))
             else:
                 _run_pool(chunks, meta, sink.kind, model, jobs, handle, stop, lambda: fatal, started)
             result.interrupted = bool(stop) and result.finished < result.total
@@ -512,13 +526,14 @@ def run_batch(
     return result
 
 
-def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable, started: Callable) -> None:
+def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable, started: Callable,
+              on_piece: Callable | None = None) -> None:
     from .pipeline import Extractor
 
     extractor = _allow_length(Extractor(model), meta)
     started()
     for chunk in chunks:
-        results = process_chunk(extractor, chunk, meta, kind)
+        results = process_chunk(extractor, chunk, meta, kind, on_piece)
         while True:
             stop.abandonable = True
             try:

@@ -52,7 +52,7 @@ def split_into_pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     return [p for p in pieces if p]
 
 
-def parse(nlp, text: str, piece_chars: int = PIECE_CHARS):
+def parse(nlp, text: str, piece_chars: int = PIECE_CHARS, on_piece=None):
     """The Doc of ``text``; a long text is parsed piece by piece and the pieces joined into one Doc
     with the same text and character offsets.
 
@@ -60,12 +60,18 @@ def parse(nlp, text: str, piece_chars: int = PIECE_CHARS):
     one huge call never gives Python a chance to see Ctrl-C. Pieces end at paragraph breaks, which
     end sentences anyway (see ``paragraph_breaks``), so the parse is the one of the whole text;
     every later stage sees one Doc, so facts and offsets are as if it had been parsed whole.
+    ``on_piece(done, total)``, if given, hears the characters parsed so far after each piece.
     """
     if len(text) <= piece_chars * 3 // 2:
         return nlp(text)
     from spacy.tokens import Doc
 
-    docs = list(nlp.pipe(split_into_pieces(text, piece_chars)))
+    docs, done = [], 0
+    for doc in nlp.pipe(split_into_pieces(text, piece_chars)):
+        docs.append(doc)
+        done += len(doc.text)
+        if on_piece is not None:
+            on_piece(done, len(text))
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 

@@ -82,3 +82,44 @@ def test_ctrl_c_stops_a_long_single_text_at_once(tmp_path):
     assert "Traceback" not in err
     assert not (tmp_path / "out.trig").exists()
     assert took < 5, f"Ctrl-C took {took:.1f} s"
+
+
+def test_parse_reports_each_piece(nlp):
+    """A long text's progress: characters parsed after each piece, ending at the whole text."""
+    from kg.nlp import parse
+
+    text = "\n\n".join([(ROOT / "examples" / "tacna-arica.txt").read_text(encoding="utf-8")] * 2)
+    heard: list[tuple[int, int]] = []
+    parse(nlp, text, piece_chars=2000, on_piece=lambda done, total: heard.append((done, total)))
+    assert len(heard) >= 3
+    assert [d for d, _ in heard] == sorted(d for d, _ in heard)
+    assert heard[-1] == (len(text), len(text))
+
+
+def test_long_text_progress_bar_on_a_terminal(tmp_path):
+    """On a terminal, a long single text shows a second bar for the characters parsed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join([(ROOT / "examples" / "tacna-arica.txt").read_text(encoding="utf-8")] * 12),
+                    encoding="utf-8")
+    master, slave = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "120"}
+    proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "extract", str(long),
+                             "--date", "2025-11-28", "-o", str(tmp_path / "out.trig")],
+                            env=env, stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait(timeout=300) == 0, seen.decode(errors="replace")[-2000:]
+    assert b"parsing a long text (characters)" in seen
