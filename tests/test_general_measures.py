@@ -202,3 +202,19 @@ def test_moving_nouns_need_people_and_public_order_is_no_order(extract):
     found = labels(facts)
     assert "transfer of power" not in found and "public order" not in found
     assert "transfer of refugees" in found
+
+
+def test_an_agentless_passive_arrest_is_the_polices(extract):
+    text = ("Riot police in Dublin broke up a protest outside the Irish parliament on Tuesday. "
+            "Twelve protesters were arrested, a spokesperson for the Irish police said.")
+    assert any(actor == "police" and label == "arrests" for actor, label, _ in measures(extract(text)))
+
+
+def test_a_passive_arrest_avoided_is_not_a_measure(extract):
+    text = "In Ireland, several men ran from the officers to avoid being arrested near the border."
+    assert not any(label == "arrests" for label in labels(extract(text)))
+
+
+def test_a_passive_arrest_threatened_is_not_carried_out(extract):
+    text = "Police in Ireland put up a notice at the border post: anyone who crosses here will be arrested."
+    assert not any(actor == "police" for actor, _, _ in measures(extract(text)))

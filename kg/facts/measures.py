@@ -212,6 +212,8 @@ def _verb_measure(ctx, tok) -> tuple | None:
             actor, modality, _ = _actor_and_modality(ctx, tok)
         if actor is None and subj is not None:
             actor = _state_body(ctx, subj)
+        if (actor is None or ctx.kind(actor) not in ACTOR_KINDS) and _agentless_passive(tok):
+            actor = _implicit_state_body(ctx, tok)
         if actor is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in PLEDGE_WORDS | set(NOMINAL_DOINGS):
             # "Sunak's pledge to stop the boats" (not "Biden's refusal to secure the border")
             actor, modality, _ = _owner(ctx, tok.head) or (None, modality, None)
@@ -262,6 +264,32 @@ def _measure_label(tok, head, phrase: str, name: tuple[int, int] | None, mtype: 
 
 # Head nouns of state bodies that act without a name: "the coast guard", "French law
 # enforcement", "immigration officers", "a federal court", "Libyan officials".
+# "Five migrants were arrested", "the groups were transferred to reception centres": with no
+# agent, the doer of an arrest is the police and of a transfer the authorities of the country.
+# Deportations are left out: the deporting state is often not the article's own.
+IMPLICIT_STATE_AGENTS = {"arrest": "police", "detain": "police", "transfer": "authorities", "transport": "authorities",
+                         "relocate": "authorities"}
+
+
+def _agentless_passive(verb) -> bool:
+    """A passive measure verb that happened ("were arrested", "have been transferred") with no "by"
+    agent; not a warning or plan ("you will be arrested") nor a non-finite one ("to avoid being arrested")."""
+    children = {c.dep_ for c in verb.children}
+    finite = any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBP", "VBZ") for c in verb.children) and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return (verb.lemma_.lower() in IMPLICIT_STATE_AGENTS and verb.tag_ == "VBN" and "auxpass" in children
+            and "agent" not in children and finite)
+
+
+def _implicit_state_body(ctx, verb) -> str | None:
+    """The state body an agentless passive implies, of the article's own country (none without one)."""
+    country = ctx.home_country
+    if country is None:
+        return None
+    name = IMPLICIT_STATE_AGENTS[verb.lemma_.lower()]
+    return ctx.add(Kind.GOVERNMENT, name, key=f"{Kind.GOVERNMENT.value}:body-{name}", country=country)
+
+
 STATE_BODY_HEADS = {"police", "guard", "court", "government", "ministry", "authority", "officer", "official", "personnel",
                     "enforcement", "navy", "army", "military", "legislature", "parliament", "cabinet", "prefecture",
                     "agency", "department", "administration", "council", "prosecutor", "gendarmerie", "troop", "soldier",
@@ -465,6 +493,8 @@ def _governed_by_doing(noun) -> bool:
 
 def _verb_ok(tok, lemma: str) -> bool:
     obj_words = {w.lemma_.lower() for c in verb_objects(tok) for w in c.subtree}
+    if lemma in IMPLICIT_STATE_AGENTS:  # "the groups were transferred": the passive subject is the one moved
+        obj_words |= {w.lemma_.lower() for c in tok.children if c.dep_ == "nsubjpass" for w in c.subtree}
     if lemma in PEOPLE_MOVING_VERBS:
         return _moves_people(tok, obj_words)
     if lemma in ("close", "shut"):
