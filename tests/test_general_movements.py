@@ -184,3 +184,20 @@ def test_on_their_way_to_gives_the_destination(moves):
         "Police detained 40 Haitian migrants on their way to the United States.")
     assert ("migrants", None, "Italy") in moves("The migrants were on their way to Italy when the boat sank.")
     assert moves("The minister was on his way to Paris.") == set()
+
+
+def test_those_with_a_participle_is_a_group(moves):
+    rows = moves("Police raided a market in Norvale on Monday. All those arrested were taken to the Kelso detention centre.")
+    assert ("those arrested", None, "Kelso detention centre") in rows
+
+
+def test_bare_those_is_no_group(moves):
+    assert moves("Those were taken to the Kelso detention centre.") == set()
+
+
+def test_a_demonym_group_that_just_leaves_has_no_origin(moves):
+    assert moves("Afghan families left behind will be given food by the town.") == set()
+
+
+def test_a_state_that_accepts_a_group_is_its_destination(moves):
+    assert ("refugees", "Eritrea", "Canada") in moves("Last year, Canada accepted 300 refugees from Eritrea.")
