@@ -201,3 +201,15 @@ def test_a_demonym_group_that_just_leaves_has_no_origin(moves):
 
 def test_a_state_that_accepts_a_group_is_its_destination(moves):
     assert ("refugees", "Eritrea", "Canada") in moves("Last year, Canada accepted 300 refugees from Eritrea.")
+
+
+def test_a_sending_abroad_with_no_sender_leaves_the_home_country(moves):
+    text = ("Spain's interior ministry said on Monday that Spain's border police had detained 200 people. "
+            "Spanish officials said 40 migrants were deported to Senegal on Tuesday.")
+    assert ("migrants", "Spain", "Senegal") in moves(text)
+
+
+def test_a_sending_to_a_camp_gets_no_home_origin(moves):
+    text = ("Spain's interior ministry said on Monday that Spanish police had detained 200 people. "
+            "Forty migrants were taken to the Kelso detention centre.")
+    assert not any(row[1] == "Spain" for row in moves(text))

@@ -370,6 +370,18 @@ def _host_country(ctx, tok, origins: list) -> str | None:
     return None
 
 
+def _sending_home(ctx, destinations: list) -> list:
+    """A group sent to other countries by no stated sender leaves the country the article is
+    about: "immigrants were transferred to X" in a story about the state that deports. Only
+    when every destination is a foreign country, not a camp or town inside the home country."""
+    home = ctx.home_country
+    if home is None or _is_union(ctx, home) or home in destinations:
+        return []
+    if not destinations or any(ctx.kind(d) is not Kind.COUNTRY for d in destinations):
+        return []
+    return [home]
+
+
 def _vehicle_of(verb):
     """The boat, bus or plane that carries: 'a boat carrying migrants', 'the bus carried 40 people'."""
     vehicle = verb.head if verb.dep_ == "acl" else subject_of(verb)
@@ -481,6 +493,8 @@ def _group_movement(ctx, tok, group_tok, how: str, item_heads: tuple = ()) -> li
         destinations = destinations or ([host] if host else [])
     if how in ("send", "receive") and not destinations:
         return []  # "expelled from X" alone does not say where they went
+    if (how == "send" or lemma in SENDING_NOUNS) and not origins:
+        origins = _sending_home(ctx, destinations)
     if not origins and gcountry and how not in ("send", "carry") and gcountry not in destinations and (destinations or lemma in LEAVING - LEAVING_ANYWHERE):
         origins = [gcountry]  # "Venezuelans entered Peru", "thousands of Sudanese fled"
     if lemma in RETURNING and not destinations and gcountry and gcountry not in origins:
