@@ -213,3 +213,12 @@ def test_a_sending_to_a_camp_gets_no_home_origin(moves):
     text = ("Spain's interior ministry said on Monday that Spanish police had detained 200 people. "
             "Forty migrants were taken to the Kelso detention centre.")
     assert not any(row[1] == "Spain" for row in moves(text))
+
+
+def test_a_trip_noun_as_object_is_the_subjects_trip(moves):
+    assert ("migrants", None, "Canary Islands") in moves("Hundreds of migrants attempt the crossing to the Canary Islands every month.")
+    assert ("migrants", None, "Spain") in moves("Officials want to deter migrants from making the journey to Spain.")
+
+
+def test_a_trip_noun_of_non_group_is_no_movement(moves):
+    assert moves("Reporters made the journey to Spain.") == set()

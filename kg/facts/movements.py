@@ -28,6 +28,8 @@ SEND_VERBS = {"send", "deport", "expel", "transfer", "bus", "fly", "return", "re
 # A state that receives a group is where it arrives: "the country received 180,000 migrants from X".
 RECEIVE_VERBS = {"receive", "admit", "welcome", "accept"}
 VEHICLES = {"boat", "vessel", "ship", "dinghy", "bus", "plane", "aircraft", "flight", "truck", "lorry", "train", "raft", "craft"}
+# "make the journey to X", "attempt the crossing": a noun of moving as the object of these is the subject's trip
+TRIP_VERBS = {"make", "attempt", "undertake", "begin", "risk", "complete", "embark"}
 # "make their way to X", "push their way into X", "make it to X": a verb of going by its object
 WAY_VERBS = {"make", "push", "find", "wind", "work", "fight", "force", "wend"}
 MOVE_NOUNS = {"arrival", "influx", "entry", "flow", "exodus", "departure", "return", "crossing", "flight", "transfer",
@@ -429,6 +431,8 @@ def _movement_at(ctx, tok) -> tuple:
     if tok.pos_ == "NOUN" and lemma in MOVE_NOUNS:
         mover = next((c for c in tok.lefts if c.dep_ == "compound" or (c.dep_ == "amod" and c.lemma_.lower() in GROUP_NOUNS)), None) or next(
             (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        if mover is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TRIP_VERBS:
+            mover = _mover_of_going(tok.head)  # "migrants attempt the crossing to X": who makes the trip
         return mover, "noun"
     return None, None
 
