@@ -184,3 +184,41 @@ def test_on_their_way_to_gives_the_destination(moves):
         "Police detained 40 Haitian migrants on their way to the United States.")
     assert ("migrants", None, "Italy") in moves("The migrants were on their way to Italy when the boat sank.")
     assert moves("The minister was on his way to Paris.") == set()
+
+
+def test_those_with_a_participle_is_a_group(moves):
+    rows = moves("Police raided a market in Norvale on Monday. All those arrested were taken to the Kelso detention centre.")
+    assert ("those arrested", None, "Kelso detention centre") in rows
+
+
+def test_bare_those_is_no_group(moves):
+    assert moves("Those were taken to the Kelso detention centre.") == set()
+
+
+def test_a_demonym_group_that_just_leaves_has_no_origin(moves):
+    assert moves("Afghan families left behind will be given food by the town.") == set()
+
+
+def test_a_state_that_accepts_a_group_is_its_destination(moves):
+    assert ("refugees", "Eritrea", "Canada") in moves("Last year, Canada accepted 300 refugees from Eritrea.")
+
+
+def test_a_sending_abroad_with_no_sender_leaves_the_home_country(moves):
+    text = ("Spain's interior ministry said on Monday that Spain's border police had detained 200 people. "
+            "Spanish officials said 40 migrants were deported to Senegal on Tuesday.")
+    assert ("migrants", "Spain", "Senegal") in moves(text)
+
+
+def test_a_sending_to_a_camp_gets_no_home_origin(moves):
+    text = ("Spain's interior ministry said on Monday that Spanish police had detained 200 people. "
+            "Forty migrants were taken to the Kelso detention centre.")
+    assert not any(row[1] == "Spain" for row in moves(text))
+
+
+def test_a_trip_noun_as_object_is_the_subjects_trip(moves):
+    assert ("migrants", None, "Canary Islands") in moves("Hundreds of migrants attempt the crossing to the Canary Islands every month.")
+    assert ("migrants", None, "Spain") in moves("Officials want to deter migrants from making the journey to Spain.")
+
+
+def test_a_trip_noun_of_non_group_is_no_movement(moves):
+    assert moves("Reporters made the journey to Spain.") == set()

@@ -26,8 +26,10 @@ MOVE_VERBS = {"leave", "flee", "cross", "head", "travel", "return", "go", "move"
 SEND_VERBS = {"send", "deport", "expel", "transfer", "bus", "fly", "return", "relocate", "transport", "take",
               "repatriate", "remove", "evacuate", "smuggle", "ship", "airlift", "bring"}
 # A state that receives a group is where it arrives: "the country received 180,000 migrants from X".
-RECEIVE_VERBS = {"receive", "admit", "welcome"}
+RECEIVE_VERBS = {"receive", "admit", "welcome", "accept"}
 VEHICLES = {"boat", "vessel", "ship", "dinghy", "bus", "plane", "aircraft", "flight", "truck", "lorry", "train", "raft", "craft"}
+# "make the journey to X", "attempt the crossing": a noun of moving as the object of these is the subject's trip
+TRIP_VERBS = {"make", "attempt", "undertake", "begin", "risk", "complete", "embark"}
 # "make their way to X", "push their way into X", "make it to X": a verb of going by its object
 WAY_VERBS = {"make", "push", "find", "wind", "work", "fight", "force", "wend"}
 MOVE_NOUNS = {"arrival", "influx", "entry", "flow", "exodus", "departure", "return", "crossing", "flight", "transfer",
@@ -42,12 +44,19 @@ DISPLACEMENT_LEMMAS = {"flee", "escape", "evacuate", "deport", "repatriate", "ex
 BORDER_CROSSING_LEMMAS = DISPLACEMENT_LEMMAS | {"enter", "cross"}
 MOVING_MODIFIERS = {"detained", "displaced", "deported", "evacuated", "rescued", "fleeing", "returning", "expelled"}
 GROUP_WORDS = GROUP_NOUNS | {"individual"}
+# "those arrested were taken to X", "those fleeing tried to enter X": participles that make
+# 'those' a group of people held or on the move.
+THOSE_PARTICIPLES = {"arrest", "detain", "rescue", "flee", "evacuate", "deport", "intercept", "apprehend", "displace",
+                     "return", "expel", "repatriate"}
 PLAIN_PEOPLE = {"people", "person", "family", "child", "resident", "national", "citizen", "worker", "individual"}
 COUNT_WORDS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "busloads", "planeloads", "boatloads",
                "groups", "group", "number", "wave", "all", "most", "many", "some"}
 ARRIVING = {"arrive", "land"}
 RETURNING = {"return", "repatriate", "repatriation"}
 LEAVING = {"flee", "escape", "leave", "pour", "cross", "migrate", "emigrate", "exodus", "departure"}
+# A group that just leaves, with no place stated, may be leaving the country it is in, not its own:
+# "Afghans are leaving (Pakistan)", "families left behind".
+LEAVING_ANYWHERE = {"leave", "departure"}
 REGION_PREFIXES = {"Central", "South", "North", "Latin", "West", "East", "Western", "Eastern", "Northern", "Southern"}
 QUANTIFIERS = {"many", "several", "some", "few", "most", "more", "other", "numerous", "countless"}
 HOME_WORDS = {"homeland", "home", "country"}
@@ -66,6 +75,8 @@ SENDER_KINDS = {Kind.COUNTRY, Kind.GOVERNMENT, Kind.PLACE}
 def group_of(ctx, tok, plain_ok: bool = False) -> tuple[str, str | None] | None:
     """(label, country) if ``tok`` heads a group of people: 'undocumented migrants', 'Afghans'.
     Plain 'people' count only with a demonym or migrant word, or when ``plain_ok`` (fleeing)."""
+    if tok.lower_ == "those":
+        return _those_label(tok)
     if tok.lower_ in COUNT_WORDS or tok.like_num:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -94,6 +105,14 @@ def group_of(ctx, tok, plain_ok: bool = False) -> tuple[str, str | None] | None:
             if mc:
                 country = ctx.country(mc)
     return label, country
+
+
+def _those_label(tok) -> tuple[str, None] | None:
+    """'those arrested', 'those fleeing': 'those' with a participle on it names the people the
+    participle says were taken or are moving."""
+    part = next((c for c in tok.rights if c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "VBG")
+                 and c.i == tok.i + 1 and c.lemma_.lower() in THOSE_PARTICIPLES), None)
+    return ("those " + part.text, None) if part is not None else None
 
 
 def _demonym(ctx, tok) -> tuple[bool, str | None]:
@@ -353,6 +372,18 @@ def _host_country(ctx, tok, origins: list) -> str | None:
     return None
 
 
+def _sending_home(ctx, destinations: list) -> list:
+    """A group sent to other countries by no stated sender leaves the country the article is
+    about: "immigrants were transferred to X" in a story about the state that deports. Only
+    when every destination is a foreign country, not a camp or town inside the home country."""
+    home = ctx.home_country
+    if home is None or _is_union(ctx, home) or home in destinations:
+        return []
+    if not destinations or any(ctx.kind(d) is not Kind.COUNTRY for d in destinations):
+        return []
+    return [home]
+
+
 def _vehicle_of(verb):
     """The boat, bus or plane that carries: 'a boat carrying migrants', 'the bus carried 40 people'."""
     vehicle = verb.head if verb.dep_ == "acl" else subject_of(verb)
@@ -400,6 +431,8 @@ def _movement_at(ctx, tok) -> tuple:
     if tok.pos_ == "NOUN" and lemma in MOVE_NOUNS:
         mover = next((c for c in tok.lefts if c.dep_ == "compound" or (c.dep_ == "amod" and c.lemma_.lower() in GROUP_NOUNS)), None) or next(
             (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        if mover is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TRIP_VERBS:
+            mover = _mover_of_going(tok.head)  # "migrants attempt the crossing to X": who makes the trip
         return mover, "noun"
     return None, None
 
@@ -464,7 +497,9 @@ def _group_movement(ctx, tok, group_tok, how: str, item_heads: tuple = ()) -> li
         destinations = destinations or ([host] if host else [])
     if how in ("send", "receive") and not destinations:
         return []  # "expelled from X" alone does not say where they went
-    if not origins and gcountry and how not in ("send", "carry") and gcountry not in destinations and (destinations or lemma in LEAVING):
+    if (how == "send" or lemma in SENDING_NOUNS) and not origins:
+        origins = _sending_home(ctx, destinations)
+    if not origins and gcountry and how not in ("send", "carry") and gcountry not in destinations and (destinations or lemma in LEAVING - LEAVING_ANYWHERE):
         origins = [gcountry]  # "Venezuelans entered Peru", "thousands of Sudanese fled"
     if lemma in RETURNING and not destinations and gcountry and gcountry not in origins:
         destinations = [gcountry]  # "Syrians returning from Lebanon" go home
