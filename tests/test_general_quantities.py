@@ -258,3 +258,32 @@ def test_according_to_him_passes_over_a_town_taken_for_a_person(extract):
                     "agreed to be moved.")
     rows = by_amount(facts, 200)
     assert rows and rows[0][4] != "Calais"
+
+
+def test_place_through_an_infinitive_the_verb_governs(extract):
+    facts = extract("VELMORA: Police cleared a camp on Tuesday. Last year, Portugal accepted 90 refugees and "
+                    "separately allowed 1,300 people to remain in the country.")
+    rows = by_amount(facts, 1300)
+    assert rows and rows[0][2] == "Portugal"
+
+
+def test_reported_clause_still_stops_the_place_search(extract):
+    facts = extract("The mayor said at a briefing in Velmora that 40 migrants had arrived.")
+    rows = by_amount(facts, 40)
+    assert rows and rows[0][2] != "Velmora"  # where it was said, not where they arrived
+
+
+def test_waters_are_a_place(extract):
+    facts = extract("Some 900 people were rescued in Greek waters in 2022.")
+    rows = by_amount(facts, 900)
+    assert rows and rows[0][2] == "Greek waters"
+
+
+def test_a_time_of_day_dates_the_clause(extract):
+    facts = extract("The minister condemned the scenes in Dunmore last night, where 19 people were arrested "
+                    "outside a hotel.", published="2024-03-08")
+    rows = by_amount(facts, 19)
+    assert rows and rows[0][3] == "2024-03-07"
+    facts = extract("A convoy left the border post this morning, carrying 250 refugees.", published="2024-03-08")
+    rows = by_amount(facts, 250)
+    assert rows and rows[0][3] == "2024-03-08"
