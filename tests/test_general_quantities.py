@@ -287,3 +287,10 @@ def test_a_time_of_day_dates_the_clause(extract):
     facts = extract("A convoy left the border post this morning, carrying 250 refugees.", published="2024-03-08")
     rows = by_amount(facts, 250)
     assert rows and rows[0][3] == "2024-03-08"
+
+
+def test_a_crossed_name_is_the_place(extract):
+    facts = extract("Figures show 3,200 Velmor crossings were made this year. Some 5,000 migrants managed "
+                    "to cross the Velmor Channel last year.")
+    assert by_amount(facts, 3200) and by_amount(facts, 3200)[0][2] == "Velmor"
+    assert by_amount(facts, 5000) and by_amount(facts, 5000)[0][2] == "Velmor Channel"

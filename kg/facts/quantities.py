@@ -352,6 +352,33 @@ def _subject_place(ctx, verb, head_tok) -> str | None:
     return None
 
 
+CROSSING_NOUNS = {"crossing", "arrival", "landing"}
+
+
+def _proper_place(ctx, tok) -> str | None:
+    """A proper name crossed or arrived over ("the Channel", "Aegean arrivals") is a place, even
+    when the tagger took it for an organisation; not a person."""
+    if tok.pos_ != "PROPN" or ctx.in_quote(tok):
+        return None
+    key = ctx.key_at(tok.i)
+    if key and ctx.kind(key) in PLACE_KINDS:
+        return key
+    if key and ctx.kind(key) is Kind.PERSON:
+        return None
+    words = sorted((t for t in _phrase_tokens(tok) if t.pos_ == "PROPN"), key=lambda t: t.i)
+    if not words or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    return ctx.add(Kind.PLACE, " ".join(t.text for t in words), words[0].i, words[-1].i + 1)
+
+
+def _crossed_place(ctx, verb) -> str | None:
+    """'crossed the Channel', 'managed to cross the Aegean': what is crossed is where they went."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "cross":
+        return None
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return _proper_place(ctx, dobj) if dobj is not None else None
+
+
 def _controlled(clause) -> bool:
     """'allowed 1,760 people to remain', 'forced 300 families to leave': an infinitive clause the
     verb above governs is part of what that verb did, not a reported statement."""
@@ -364,6 +391,9 @@ def _place(ctx, head_tok) -> str | None:
     for mod in head_tok.children:  # "Channel crossings", "Mediterranean arrivals"
         if mod.dep_ in ("compound", "nmod") and mod.i < head_tok.i and (key := ctx.place_named_at(mod)):
             return key
+        if mod.dep_ == "compound" and mod.i < head_tok.i and head_tok.lemma_.lower() in CROSSING_NOUNS:
+            if key := _proper_place(ctx, mod):
+                return key
     cur, came_from = head_tok, None
     for _ in range(8):
         if came_from is not None and came_from.dep_ in ("ccomp", "parataxis") and not _controlled(came_from):
@@ -371,6 +401,8 @@ def _place(ctx, head_tok) -> str | None:
         key = _prep_place(ctx, cur, came_from)
         for clause in (c for c in cur.children if c != came_from and (c.dep_ in ("acl", "relcl") or (c.dep_ == "conj" and c.pos_ == "VERB"))):
             key = key or _prep_place(ctx, clause)
+        for verb in (cur, *(c for c in cur.children if c.dep_ in ("acl", "relcl", "xcomp"))):
+            key = key or _crossed_place(ctx, verb)
         if key is None and cur.pos_ in ("VERB", "AUX"):
             key = _subject_place(ctx, cur, came_from)
         if key:
