@@ -209,9 +209,8 @@ def test_document_and_pronoun_sources(extract):
 def test_agent_of_a_recording_participle(extract):
     facts = extract("Out of the 512 deaths recorded on the route by the International Organization for Migration "
                     "in 2022, at least 430 people lost their lives at sea.")
-    for amount in (512, 430):
-        rows = by_amount(facts, amount)
-        assert rows and rows[0][4] and "International Organization for Migration" in rows[0][4]
+    rows = by_amount(facts, 512)  # the 430 of the main clause is not credited: that path served one wording only
+    assert rows and rows[0][4] and "International Organization for Migration" in rows[0][4]
 
 
 def test_place_in_a_coordinated_clause(extract):

@@ -523,18 +523,16 @@ def _pronoun_person(ctx, tok) -> str | None:
 
 
 def _recorded_by(ctx, tok) -> str | None:
-    """'the 867 deaths recorded by X', 'out of the deaths recorded by X, 795 ...': the agent of a
-    reporting participle on the noun, or on a noun in a phrase of the verb."""
+    """'the 867 deaths recorded by X', 'of the deaths registered by X': the agent of a reporting
+    participle on the noun, or on a noun in a phrase of the verb."""
     nouns = [tok]
     if tok.pos_ in ("VERB", "AUX"):
-        preps = [c for c in tok.children if c.dep_ == "prep"]
-        preps += [g for c in preps for g in c.children if g.dep_ == "prep"]  # "out of the deaths ..."
-        nouns += [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        nouns += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     for noun in nouns:
         for clause in noun.children:
             if clause.dep_ != "acl" or clause.lemma_.lower() not in REPORT_VERBS:
                 continue
-            key = _agent_source(ctx, clause) or next(  # "by X" the parser hung lower in the clause
+            key = _agent_source(ctx, clause) or next(  # "recorded on the route in 2022 by X": the parser hangs "by X" lower
                 (k for b in clause.subtree if b.lower_ == "by" and b.dep_ == "prep" for p in b.children
                  if p.dep_ == "pobj" and (k := ctx.entity_of(p)) and ctx.kind(k) in SOURCE_KINDS), None)
             if key:
