@@ -267,7 +267,8 @@ def _counted(ctx, first, last) -> tuple[str | None, str | None, Token | None]:
 
 PLACE_PREPS = {"in", "on", "at", "along", "across", "inside", "within", "into", "to", "off", "near", "outside", "onto"}
 NAME_PLACE_PREPS = {"in", "at", "near", "off", "into", "outside"}  # "in Calais": a place whatever the tagger says
-PLACE_NOUNS = {"island", "camp", "port", "city", "town", "village", "coast", "shore", "center", "centre", "shelter", "jetty", "prison", "post"}
+PLACE_NOUNS = {"island", "camp", "port", "city", "town", "village", "coast", "shore", "center", "centre", "shelter", "jetty", "prison", "post",
+               "waters"}  # "rescued in French waters"
 REMOVAL_VERBS = {"expel", "deport", "remove", "evict", "evacuate", "repatriate", "return", "flee", "escape"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
 COMPASS = re.compile(r"(north|south|east|west)(-?(east|west))?(ward)?$|(north|south)-?(east|west)$", re.I)
@@ -333,7 +334,7 @@ def _prep_place(ctx, anchor, skip=None, depth: int = 0) -> str | None:
         key = _place_key(ctx, child) or _named_place(ctx, child)
         if key:
             return key
-        if pobj is not None and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in PLACE_NOUNS and child.lower_ != "to":
+        if pobj is not None and pobj.pos_ == "NOUN" and (pobj.lemma_.lower() in PLACE_NOUNS or pobj.lower_ in PLACE_NOUNS) and child.lower_ != "to":
             words = sorted((t for t in _phrase_tokens(pobj) if t.dep_ not in ("det", "poss", "case")), key=lambda t: t.i)[:4]
             return ctx.add(Kind.PLACE, " ".join(t.text for t in words), words[0].i, words[-1].i + 1)
     return None
@@ -351,19 +352,57 @@ def _subject_place(ctx, verb, head_tok) -> str | None:
     return None
 
 
+CROSSING_NOUNS = {"crossing", "arrival", "landing"}
+
+
+def _proper_place(ctx, tok) -> str | None:
+    """A proper name crossed or arrived over ("the Channel", "Aegean arrivals") is a place, even
+    when the tagger took it for an organisation; not a person."""
+    if tok.pos_ != "PROPN" or ctx.in_quote(tok):
+        return None
+    key = ctx.key_at(tok.i)
+    if key and ctx.kind(key) in PLACE_KINDS:
+        return key
+    if key and ctx.kind(key) is Kind.PERSON:
+        return None
+    words = sorted((t for t in _phrase_tokens(tok) if t.pos_ == "PROPN"), key=lambda t: t.i)
+    if not words or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    return ctx.add(Kind.PLACE, " ".join(t.text for t in words), words[0].i, words[-1].i + 1)
+
+
+def _crossed_place(ctx, verb) -> str | None:
+    """'crossed the Channel', 'managed to cross the Aegean': what is crossed is where they went."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "cross":
+        return None
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return _proper_place(ctx, dobj) if dobj is not None else None
+
+
+def _controlled(clause) -> bool:
+    """'allowed 1,760 people to remain', 'forced 300 families to leave': an infinitive clause the
+    verb above governs is part of what that verb did, not a reported statement."""
+    return clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _place(ctx, head_tok) -> str | None:
     """Where the counted thing is: the nearest place phrase on the noun, or on the nouns and verbs
     above it up to the clause a reporting verb governs (not where the speaker spoke)."""
     for mod in head_tok.children:  # "Channel crossings", "Mediterranean arrivals"
         if mod.dep_ in ("compound", "nmod") and mod.i < head_tok.i and (key := ctx.place_named_at(mod)):
             return key
+        if mod.dep_ == "compound" and mod.i < head_tok.i and head_tok.lemma_.lower() in CROSSING_NOUNS:
+            if key := _proper_place(ctx, mod):
+                return key
     cur, came_from = head_tok, None
     for _ in range(8):
-        if came_from is not None and came_from.dep_ in ("ccomp", "parataxis"):
+        if came_from is not None and came_from.dep_ in ("ccomp", "parataxis") and not _controlled(came_from):
             return None  # a reported clause: the main clause's place is where it was said
         key = _prep_place(ctx, cur, came_from)
         for clause in (c for c in cur.children if c != came_from and (c.dep_ in ("acl", "relcl") or (c.dep_ == "conj" and c.pos_ == "VERB"))):
             key = key or _prep_place(ctx, clause)
+        for verb in (cur, *(c for c in cur.children if c.dep_ in ("acl", "relcl", "xcomp"))):
+            key = key or _crossed_place(ctx, verb)
         if key is None and cur.pos_ in ("VERB", "AUX"):
             key = _subject_place(ctx, cur, came_from)
         if key:
@@ -423,7 +462,7 @@ def _main_place(ctx) -> str | None:
 
 # Verbs that report a figure, beyond those that introduce quotations.
 REPORT_VERBS = SAY_VERBS | {"reiterate", "reveal", "estimate", "record", "count", "confirm", "show", "indicate",
-                            "register", "document", "tally", "disclose", "publish", "suggest", "accuse"}
+                            "register", "document", "tally", "disclose", "publish", "suggest"}
 # Unnamed bodies and documents that vouch for a figure: "the prefecture said", "officials told",
 # "according to government data".
 SOURCE_NOUNS = {"official", "authority", "police", "prefecture", "ministry", "agency", "government", "office",
@@ -484,18 +523,16 @@ def _pronoun_person(ctx, tok) -> str | None:
 
 
 def _recorded_by(ctx, tok) -> str | None:
-    """'the 867 deaths recorded by X', 'out of the deaths recorded by X, 795 ...': the agent of a
-    reporting participle on the noun, or on a noun in a phrase of the verb."""
+    """'the 867 deaths recorded by X', 'of the deaths registered by X': the agent of a reporting
+    participle on the noun, or on a noun in a phrase of the verb."""
     nouns = [tok]
     if tok.pos_ in ("VERB", "AUX"):
-        preps = [c for c in tok.children if c.dep_ == "prep"]
-        preps += [g for c in preps for g in c.children if g.dep_ == "prep"]  # "out of the deaths ..."
-        nouns += [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        nouns += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     for noun in nouns:
         for clause in noun.children:
             if clause.dep_ != "acl" or clause.lemma_.lower() not in REPORT_VERBS:
                 continue
-            key = _agent_source(ctx, clause) or next(  # "by X" the parser hung lower in the clause
+            key = _agent_source(ctx, clause) or next(  # "recorded on the route in 2022 by X": the parser hangs "by X" lower
                 (k for b in clause.subtree if b.lower_ == "by" and b.dep_ == "prep" for p in b.children
                  if p.dep_ == "pobj" and (k := ctx.entity_of(p)) and ctx.kind(k) in SOURCE_KINDS), None)
             if key:
@@ -571,14 +608,24 @@ def _source(ctx, sent, head_tok) -> str | None:
 def _date(ctx, sent, first) -> str | None:
     """The date expression nearest the number, outside quotations (unless the number is quoted)."""
     quoted = ctx.in_quote(first)
-    ents = [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and not (e.start <= first.i < e.end) and ctx.in_quote(e[0]) == quoted
+    ents = [e for e in ctx.ents_in(sent) if (e.label_ == "DATE" or _day_time(e)) and not (e.start <= first.i < e.end) and ctx.in_quote(e[0]) == quoted
             and not re.fullmatch(r"\d+\s+(day|week|month|hour)s?", e.text.lower())]
     for ent in sorted(ents, key=lambda e: abs(e.start - first.i)):
         tense = tense_of(ent.root)
-        value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense)
+        value = resolve_date(LAST_NIGHT.sub("yesterday", ent.text), ctx.article.published, ctx.sent_text(sent), tense)
         if value:
             return _not_after_writing(ctx, ent, value, tense)
     return None
+
+
+# A time of day that names its day: "last night", "this morning", "tonight", "yesterday evening".
+DAY_TIME = re.compile(r"\b(last night|tonight|yesterday|(this|last) (morning|afternoon|evening))\b", re.I)
+LAST_NIGHT = re.compile(r"\blast (night|evening)\b", re.I)
+
+
+def _day_time(ent) -> bool:
+    """A TIME entity that says which day it is ("19 were arrested last night"): it dates the clause."""
+    return ent.label_ == "TIME" and bool(DAY_TIME.search(ent.text))
 
 
 def _not_after_writing(ctx, ent, value: str, tense: str | None) -> str:
