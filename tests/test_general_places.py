@@ -213,3 +213,18 @@ def test_town_country_gives_the_office_country(extract):
 def test_country_name_is_not_part_of_the_office_label(extract):
     facts = extract("United Kingdom Prime Minister Tom Hale said the boats must be stopped.")
     assert ("Tom Hale", "Prime Minister", "United Kingdom") in roles(facts)
+
+
+def test_their_border_belongs_to_the_coordinated_subject(extract):
+    facts = extract("Kenya and Uganda signed a deal on Monday to shelter the families stranded at their border.")
+    assert "Kenya–Uganda border" in sections(facts)
+
+
+def test_its_border_joins_the_subject_and_a_neighbour_named_in_the_sentence(extract):
+    facts = extract("As Lisbon got stricter on its border, officials said Madrid sent more patrols.")
+    assert "Portugal–Spain border" in sections(facts)
+
+
+def test_its_border_without_a_neighbour_gives_no_section(extract):
+    facts = extract("Lisbon got stricter on its border, officials said on Monday.")
+    assert not any(b.startswith("Portugal") for b in sections(facts))
