@@ -228,3 +228,14 @@ def test_its_border_joins_the_subject_and_a_neighbour_named_in_the_sentence(extr
 def test_its_border_without_a_neighbour_gives_no_section(extract):
     facts = extract("Lisbon got stricter on its border, officials said on Monday.")
     assert not any(b.startswith("Portugal") for b in sections(facts))
+
+
+def test_councillor_is_an_office_and_independent_an_affiliation(extract):
+    facts = extract("Lisbon was calm on Monday. Independent city councillor Rui Matos told reporters the site had been closed.")
+    assert any(p == "Rui Matos" and "councillor" in r for p, r, _ in roles(facts))
+    assert ("Rui Matos", "Independent") in orientations(facts)
+
+
+def test_lowercase_independent_is_no_affiliation(extract):
+    facts = extract("An independent inquiry was ordered by Mayor Rui Matos of Lisbon on Monday.")
+    assert not any(o == "Independent" for _, o in orientations(facts))
