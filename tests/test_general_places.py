@@ -239,3 +239,9 @@ def test_councillor_is_an_office_and_independent_an_affiliation(extract):
 def test_lowercase_independent_is_no_affiliation(extract):
     facts = extract("An independent inquiry was ordered by Mayor Rui Matos of Lisbon on Monday.")
     assert not any(o == "Independent" for _, o in orientations(facts))
+
+
+def test_office_of_an_untagged_district_takes_the_town_country(extract):
+    facts = extract("Afghan families are leaving. Karim Dawood Zarkun, Deputy Commissioner (DC) of Quetta district, "
+                    "told reporters on Thursday that camps were set up.")
+    assert ("Karim Dawood Zarkun", "Deputy Commissioner", "Pakistan") in roles(facts)

@@ -9,7 +9,7 @@ that refers back to the last person named ("the far-right leader said").
 from __future__ import annotations
 
 from ..lexicon import CANDIDATE_WORDS, OFFICE_WORDS, OFFICES, ORIENTATIONS, PARTY_WORDS, PAST_MARKERS, ROLE_MODIFIERS, WEAK_OFFICES
-from ..gazetteer import SUPRANATIONAL, international_body
+from ..gazetteer import SUPRANATIONAL, city_code, international_body
 from ..records import Kind, OrientationFact, RoleFact
 
 ABBREVIATIONS = {"gov.": "Governor", "sen.": "Senator", "rep.": "Representative", "pm": "Prime Minister", "gen.": "General"}
@@ -195,9 +195,20 @@ def _of_country(ctx, head) -> str | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     key = ctx.entity_of(pobj)
-                    c = ctx.country_of(key)
+                    c = ctx.country_of(key) or _untagged_place_country(ctx, pobj)
                     if c:
                         return c
+    return None
+
+
+def _untagged_place_country(ctx, pobj) -> str | None:
+    """'Deputy Commissioner of Chaman district': a town or province the model left untagged,
+    named by the object or its proper-noun compound; GeoNames towns only when unambiguous."""
+    for t in [c for c in pobj.children if c.dep_ == "compound"] + [pobj]:
+        if t.pos_ == "PROPN" and not ctx.key_at(t.i):
+            code = ctx.gaz.place_code(t.text) or city_code(t.text)
+            if code:
+                return ctx.country(code)
     return None
 
 
