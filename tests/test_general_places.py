@@ -245,3 +245,10 @@ def test_office_of_an_untagged_district_takes_the_town_country(extract):
     facts = extract("Afghan families are leaving. Karim Dawood Zarkun, Deputy Commissioner (DC) of Quetta district, "
                     "told reporters on Thursday that camps were set up.")
     assert ("Karim Dawood Zarkun", "Deputy Commissioner", "Pakistan") in roles(facts)
+
+
+def test_next_title_in_a_list_is_no_apposition_of_the_previous_name(extract):
+    facts = extract("Rui Matos met Portuguese President Joao Costa, caretaker Prime Minister Pedro Alves and "
+                    "Finance Minister Carla Dias in Lisbon on Monday.")
+    assert not any(p == "Joao Costa" and "Prime Minister" in r for p, r, _ in roles(facts))
+    assert any(p == "Pedro Alves" and "Prime Minister" in r for p, r, _ in roles(facts))

@@ -329,6 +329,8 @@ def extract_roles(ctx) -> list:
                 if tok.is_punct:
                     break
                 if tok.lower_ in OFFICE_WORDS and (tok.i + 1 >= len(ctx.doc) or ctx.doc[tok.i + 1].lower_ not in OFFICE_WORDS):
+                    if _titles_next_person(ctx, tok):
+                        break  # "President A, Prime Minister B and ...": a list of titled people
                     _appositive_role(ctx, key, tok, sent, emit, "role.apposition-after", left=after + 1)
                     break
             # orientation in apposition: "Vera, a leftist,"
@@ -401,6 +403,16 @@ def _of_names_end(doc, i: int) -> int:
         while i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].ent_type_ != "PERSON" and doc[i + 1].is_alpha:
             i += 1
     return i
+
+
+def _titles_next_person(ctx, office) -> bool:
+    """The office word is the title of the name right after it ('..., caretaker Prime Minister
+    B'), possibly with a postposed 'designate'/'elect', so it is no apposition of the name before."""
+    j = office.i + 1
+    if j < len(ctx.doc) and ctx.doc[j].lower_ in ("designate", "elect", "-"):
+        j += 2 if ctx.doc[j].text == "-" else 1
+    key = ctx.key_at(j) if j < len(ctx.doc) else None
+    return bool(key) and ctx.kind(key) is Kind.PERSON
 
 
 def _appositive_role(ctx, person, head, sent, emit, rule, left: int | None = None) -> None:
