@@ -252,3 +252,8 @@ def test_next_title_in_a_list_is_no_apposition_of_the_previous_name(extract):
                     "Finance Minister Carla Dias in Lisbon on Monday.")
     assert not any(p == "Joao Costa" and "Prime Minister" in r for p, r, _ in roles(facts))
     assert any(p == "Pedro Alves" and "Prime Minister" in r for p, r, _ in roles(facts))
+
+
+def test_office_with_postposed_designate_before_a_name(extract):
+    facts = extract("Rui Matos met Prime Minister designate Carla Dias in Lisbon on Monday.")
+    assert any(p == "Carla Dias" and "Prime Minister" in r for p, r, _ in roles(facts))

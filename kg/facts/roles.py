@@ -34,6 +34,10 @@ def _title_tokens(doc, start: int) -> list:
             toks.append(t)
             i -= 1
             continue
+        if not toks and low in ("designate", "elect") and i - 1 >= sent_start and doc[i - 1].lower_ in OFFICE_WORDS:
+            toks.append(t)  # "Prime Minister designate X": an office named with a postposed modifier
+            i -= 1
+            continue
         if toks and toks[-1].text == "-" and t.is_alpha:  # the first half of "arch-conservative"
             toks.append(t)
             i -= 1
