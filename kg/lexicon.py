@@ -15,6 +15,7 @@ OFFICES = [
     "chair", "judge", "attorney", "lawyer", "prosecutor", "general", "commander", "mp", "mep",
     "deputy", "advisor", "adviser", "coordinator", "administrator", "czar", "rapporteur",
     "prefect", "justice", "counterpart", "pm", "high commissioner", "secretary-general",
+    "councillor", "councilor", "councilman", "councilwoman",
 ]
 OFFICE_WORDS = {w for o in OFFICES for w in o.split()} - {"of", "state", "general"}
 # Role words that only count as an office when a name follows them directly.
@@ -42,7 +43,7 @@ ORIENTATIONS = {
 PARTY_WORDS = {
     "republican": "Republican", "democrat": "Democrat", "democratic": "Democratic", "labour": "Labour",
     "labor": "Labor", "tory": "Tory", "tories": "Tory", "gop": "Republican", "conservative": "Conservative",
-    "liberal democrat": "Liberal Democrat", "opposition": "opposition",
+    "liberal democrat": "Liberal Democrat", "opposition": "opposition", "independent": "Independent",
 }
 
 PLATFORMS = {"x", "twitter", "facebook", "instagram", "tiktok", "telegram", "youtube", "whatsapp", "truth social", "threads", "social media", "weibo"}

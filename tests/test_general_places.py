@@ -213,3 +213,47 @@ def test_town_country_gives_the_office_country(extract):
 def test_country_name_is_not_part_of_the_office_label(extract):
     facts = extract("United Kingdom Prime Minister Tom Hale said the boats must be stopped.")
     assert ("Tom Hale", "Prime Minister", "United Kingdom") in roles(facts)
+
+
+def test_their_border_belongs_to_the_coordinated_subject(extract):
+    facts = extract("Kenya and Uganda signed a deal on Monday to shelter the families stranded at their border.")
+    assert "Kenya–Uganda border" in sections(facts)
+
+
+def test_its_border_joins_the_subject_and_a_neighbour_named_in_the_sentence(extract):
+    facts = extract("As Lisbon got stricter on its border, officials said Madrid sent more patrols.")
+    assert "Portugal–Spain border" in sections(facts)
+
+
+def test_its_border_without_a_neighbour_gives_no_section(extract):
+    facts = extract("Lisbon got stricter on its border, officials said on Monday.")
+    assert not any(b.startswith("Portugal") for b in sections(facts))
+
+
+def test_councillor_is_an_office_and_independent_an_affiliation(extract):
+    facts = extract("Lisbon was calm on Monday. Independent city councillor Rui Matos told reporters the site had been closed.")
+    assert any(p == "Rui Matos" and "councillor" in r for p, r, _ in roles(facts))
+    assert ("Rui Matos", "Independent") in orientations(facts)
+
+
+def test_lowercase_independent_is_no_affiliation(extract):
+    facts = extract("An independent inquiry was ordered by Mayor Rui Matos of Lisbon on Monday.")
+    assert not any(o == "Independent" for _, o in orientations(facts))
+
+
+def test_office_of_an_untagged_district_takes_the_town_country(extract):
+    facts = extract("Afghan families are leaving. Karim Dawood Zarkun, Deputy Commissioner (DC) of Quetta district, "
+                    "told reporters on Thursday that camps were set up.")
+    assert ("Karim Dawood Zarkun", "Deputy Commissioner", "Pakistan") in roles(facts)
+
+
+def test_next_title_in_a_list_is_no_apposition_of_the_previous_name(extract):
+    facts = extract("Rui Matos met Portuguese President Joao Costa, caretaker Prime Minister Pedro Alves and "
+                    "Finance Minister Carla Dias in Lisbon on Monday.")
+    assert not any(p == "Joao Costa" and "Prime Minister" in r for p, r, _ in roles(facts))
+    assert any(p == "Pedro Alves" and "Prime Minister" in r for p, r, _ in roles(facts))
+
+
+def test_office_with_postposed_designate_before_a_name(extract):
+    facts = extract("Rui Matos met Prime Minister designate Carla Dias in Lisbon on Monday.")
+    assert any(p == "Carla Dias" and "Prime Minister" in r for p, r, _ in roles(facts))

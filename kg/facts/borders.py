@@ -209,12 +209,46 @@ def _sections(ctx) -> None:
         if left:
             add_section(ctx, left[:2], tok.left_edge.i, tok.i + 1)
             continue
+        pronoun = _pronoun_owners(ctx, tok)
+        if pronoun:
+            add_section(ctx, pronoun, tok.left_edge.i, tok.i + 1)
+            continue
         if tok.head.lemma_ == "share":
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             if subj:
                 found = _countries_in(ctx, subj[0].left_edge.i, subj[0].right_edge.i + 1)
                 if len(found) >= 2:
                     add_section(ctx, found[:2], tok.left_edge.i, tok.i + 1)
+
+
+def _pronoun_owners(ctx, tok) -> list[str]:
+    """'Tunisia and Libya ... migrants stranded at their border' -> both countries; 'as Vilnius got
+    tougher on its border, Minsk ...' -> the subject's country and a land neighbour named in the
+    sentence. The pronoun's antecedent is the subject of the nearest governing verb that has one."""
+    poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
+    if not poss:
+        return []
+    head = tok.head
+    while head is not None:
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] if head.pos_ in ("VERB", "AUX") else []
+        if subj:
+            found = _countries_in(ctx, subj[0].left_edge.i, subj[0].right_edge.i + 1)
+            capital = ctx.gaz.capital_code(subj[0].text) if not found and subj[0].pos_ == "PROPN" else None
+            found = [ctx.country(capital)] if capital else found  # a capital the model left untagged
+            break
+        head = None if head.head is head else head.head
+    else:
+        return []
+    if poss[0].lower_ == "their":
+        return found[:2] if len(found) >= 2 else []
+    if len(found) != 1:
+        return []
+    code = ctx.entities[found[0]].iso_code
+    sent = ctx.sent_of(tok)
+    for other in _countries_in(ctx, sent.start, sent.end):
+        if ctx.entities[other].iso_code in ctx.gaz.neighbours.get(code or "", set()):
+            return [found[0], other]
+    return []
 
 
 def _with_objects(ctx, prep) -> list[str]:

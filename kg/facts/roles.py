@@ -9,7 +9,7 @@ that refers back to the last person named ("the far-right leader said").
 from __future__ import annotations
 
 from ..lexicon import CANDIDATE_WORDS, OFFICE_WORDS, OFFICES, ORIENTATIONS, PARTY_WORDS, PAST_MARKERS, ROLE_MODIFIERS, WEAK_OFFICES
-from ..gazetteer import SUPRANATIONAL, international_body
+from ..gazetteer import SUPRANATIONAL, city_code, international_body
 from ..records import Kind, OrientationFact, RoleFact
 
 ABBREVIATIONS = {"gov.": "Governor", "sen.": "Senator", "rep.": "Representative", "pm": "Prime Minister", "gen.": "General"}
@@ -32,6 +32,10 @@ def _title_tokens(doc, start: int) -> list:
             break
         if t.text in ("'s", "’s"):
             toks.append(t)
+            i -= 1
+            continue
+        if not toks and low in ("designate", "elect") and i - 1 >= sent_start and doc[i - 1].lower_ in OFFICE_WORDS:
+            toks.append(t)  # "Prime Minister designate X": an office named with a postposed modifier
             i -= 1
             continue
         if toks and toks[-1].text == "-" and t.is_alpha:  # the first half of "arch-conservative"
@@ -195,9 +199,20 @@ def _of_country(ctx, head) -> str | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     key = ctx.entity_of(pobj)
-                    c = ctx.country_of(key)
+                    c = ctx.country_of(key) or _untagged_place_country(ctx, pobj)
                     if c:
                         return c
+    return None
+
+
+def _untagged_place_country(ctx, pobj) -> str | None:
+    """'Deputy Commissioner of Chaman district': a town or province the model left untagged,
+    named by the object or its proper-noun compound; GeoNames towns only when unambiguous."""
+    for t in [c for c in pobj.children if c.dep_ == "compound"] + [pobj]:
+        if t.pos_ == "PROPN" and not ctx.key_at(t.i):
+            code = ctx.gaz.place_code(t.text) or city_code(t.text)
+            if code:
+                return ctx.country(code)
     return None
 
 
@@ -318,6 +333,8 @@ def extract_roles(ctx) -> list:
                 if tok.is_punct:
                     break
                 if tok.lower_ in OFFICE_WORDS and (tok.i + 1 >= len(ctx.doc) or ctx.doc[tok.i + 1].lower_ not in OFFICE_WORDS):
+                    if _titles_next_person(ctx, tok):
+                        break  # "President A, Prime Minister B and ...": a list of titled people
                     _appositive_role(ctx, key, tok, sent, emit, "role.apposition-after", left=after + 1)
                     break
             # orientation in apposition: "Vera, a leftist,"
@@ -390,6 +407,16 @@ def _of_names_end(doc, i: int) -> int:
         while i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].ent_type_ != "PERSON" and doc[i + 1].is_alpha:
             i += 1
     return i
+
+
+def _titles_next_person(ctx, office) -> bool:
+    """The office word is the title of the name right after it ('..., caretaker Prime Minister
+    B'), possibly with a postposed 'designate'/'elect', so it is no apposition of the name before."""
+    j = office.i + 1
+    if j < len(ctx.doc) and ctx.doc[j].lower_ in ("designate", "elect", "-"):
+        j += 2 if ctx.doc[j].text == "-" else 1
+    key = ctx.key_at(j) if j < len(ctx.doc) else None
+    return bool(key) and ctx.kind(key) is Kind.PERSON
 
 
 def _appositive_role(ctx, person, head, sent, emit, rule, left: int | None = None) -> None:
