@@ -197,3 +197,20 @@ def test_habitual_crossings_are_not_events(extract):
 def test_a_gerund_takes_the_tense_of_its_clause_not_of_a_quote(extract):
     facts = extract('"They will be deployed there," the foreign minister of Spain said after leaving trade talks in Arden on Thursday.')
     assert [f.date for f in by_type(facts, "meeting")] == ["2024-03-07"]
+
+
+def test_an_undated_past_event_in_the_lead_happened_on_the_publication_day(extract):
+    facts = extract("The refugee commissioner, who visited Velmora as part of a regional trip, said aid must rise. "
+                    "Officials in Velmora welcomed the pledge.")
+    assert [f.date for f in by_type(facts, "visit")] == ["2024-03-08"]
+
+
+def test_a_lead_sentence_that_dates_something_else_gives_no_publication_date(extract):
+    facts = extract("The minister condemned the riot in Velmora last night, where 12 people were arrested by police.")
+    assert all(f.date != "2024-03-08" for f in by_type(facts, "arrest"))
+
+
+def test_an_undated_event_after_the_lead_stays_undated(extract):
+    facts = extract("The refugee commissioner spoke in Velmora. Aid groups asked for more funds. Donors hesitated. "
+                    "Later the commissioner visited Velmora to see the camps.")
+    assert all(f.date is None for f in by_type(facts, "visit"))

@@ -245,6 +245,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
         date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
+        date = date or _lead_date(ctx, tok)
         if etype == "crossing" and tok.pos_ == "VERB" and date is None:
             continue  # "where people cross", "before they cross": habitual, not a reported crossing
         if etype == "announcement" and (date is None or not _date_follows(tok)):
@@ -263,6 +264,20 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
     facts.extend(_emergency_declarations(ctx))
     facts.extend(extract_elections(ctx, roles))
     return _merge(facts)
+
+
+LEAD_SENTENCES = 2
+
+
+def _lead_date(ctx, tok) -> str | None:
+    """'Grandi, who visited Beirut, said ...' in an article's opening sentences: news leads report
+    the day's events, so an undated past event there happened on the publication day (unless the
+    sentence dates something else: 'the scenes last night, where 19 were arrested')."""
+    sent = ctx.sent_of(tok)
+    sents = ctx.sents
+    if len(sents) > LEAD_SENTENCES and sent.start >= sents[LEAD_SENTENCES].start or any(e.label_ in ("DATE", "TIME") for e in ctx.ents_in(sent)):
+        return None
+    return ctx.article.published if tense_of(tok) == "past" else None
 
 
 def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
