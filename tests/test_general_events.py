@@ -214,3 +214,23 @@ def test_an_undated_event_after_the_lead_stays_undated(extract):
     facts = extract("The refugee commissioner spoke in Velmora. Aid groups asked for more funds. Donors hesitated. "
                     "Later the commissioner visited Velmora to see the camps.")
     assert all(f.date is None for f in by_type(facts, "visit"))
+
+
+def test_an_election_n_years_before_a_lead_clause_is_dated_back_from_publication(extract):
+    facts = extract("Norland imposed fresh sanctions on Velgrad exactly one year after flawed elections in Ostmark.")
+    elections = by_type(facts, "election")
+    assert elections and elections[0].date == "2023-03-08"
+
+
+def test_an_election_takes_the_country_of_the_town_named_nearest(extract):
+    facts = extract("Norway criticised the government, while Britain imposed sanctions on Minsk after flawed elections.")
+    assert [name(facts, f.place) for f in by_type(facts, "election")] == ["Belarus"]
+
+
+def test_span_before_counts_back_days_weeks_months_and_years():
+    from kg.dates import span_before
+
+    assert span_before("exactly one year", "2024-03-08") == "2023-03-08"
+    assert span_before("two weeks", "2024-03-08") == "2024-02-23"
+    assert span_before("a month", "2024-03-31") == "2024-02"
+    assert span_before("last year", "2024-03-08") is None
