@@ -234,3 +234,8 @@ def test_span_before_counts_back_days_weeks_months_and_years():
     assert span_before("two weeks", "2024-03-08") == "2024-02-23"
     assert span_before("a month", "2024-03-31") == "2024-02"
     assert span_before("last year", "2024-03-08") is None
+
+
+def test_an_undated_dated_event_noun_in_the_lead_is_reported_on_the_publication_day(extract):
+    facts = extract("Police carried out a raid on a camp in Velmora, officials said. Aid groups condemned it.")
+    assert [f.date for f in by_type(facts, "raid")] == ["2024-03-08"]

@@ -277,6 +277,9 @@ def _lead_date(ctx, tok) -> str | None:
     sents = ctx.sents
     if len(sents) > LEAD_SENTENCES and sent.start >= sents[LEAD_SENTENCES].start or any(e.label_ in ("DATE", "TIME") for e in ctx.ents_in(sent)):
         return None
+    verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return None  # 'raids have become routine': a perfect reports a state, not the day's event
     return ctx.article.published if tense_of(tok) == "past" else None
 
 
@@ -296,7 +299,7 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
             return None  # 'arrived in power': taking office, not a journey
         if lemma in ("fall", "collapse") and inherited_subject(tok).lemma_.lower() not in GOVERNMENT_NOUNS:
             return None  # 'arrivals fell': a decline, not a government's fall
-        return DATED_EVENT_VERBS[lemma] if date_for(ctx, tok, anywhere_inside=False) else None
+        return DATED_EVENT_VERBS[lemma] if date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok) else None
     if tok.pos_ != "NOUN" or lemma not in DATED_EVENT_NOUNS:
         return None
     etype = DATED_EVENT_NOUNS[lemma]
@@ -307,8 +310,8 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
     if verb is not None and (_proposed(tok, verb) or not _realis(verb)):
         return None  # 'called for a debate', 'to hold a rally': not (yet) an occurrence
-    if not date_for(ctx, tok, anywhere_inside=False):
-        return None
+    if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok)):
+        return None  # undated and outside the lead: a background mention, not a reported occurrence
     return etype, _label(tok, etype)
 
 
