@@ -68,6 +68,28 @@ def days_after(published: str, days: int) -> str:
     return (date.fromisoformat(published) + timedelta(days=days)).isoformat()
 
 
+SPAN_UNITS = {"day": 1, "week": 7}
+SPAN_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+SPAN = re.compile(r"^(?:exactly |nearly |almost |about |some |just )?(a|an|one|two|three|four|five|six|ten|\d+) (day|week|month|year)s?$")
+
+
+def span_before(expression: str, anchor: str) -> str | None:
+    """'(exactly) one year' before ``anchor`` (ISO day): the date of what happened that long
+    before ('one year after the elections' -> the elections are a year before the clause's day)."""
+    m = SPAN.match(expression.lower().strip())
+    if not m:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else SPAN_COUNTS[m.group(1)]
+    day = date.fromisoformat(anchor)
+    if m.group(2) in SPAN_UNITS:
+        return (day - timedelta(days=n * SPAN_UNITS[m.group(2)])).isoformat()
+    months = day.year * 12 + day.month - 1 - (n * 12 if m.group(2) == "year" else n)
+    try:
+        return day.replace(year=months // 12, month=months % 12 + 1).isoformat()
+    except ValueError:  # 31 March minus one month
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
 def resolve_date(expression: str, published: str | None, context: str = "", tense: str | None = None) -> str | None:
     """ISO date (YYYY-MM-DD, YYYY-MM or YYYY) for an expression, or None if it names no time.
 

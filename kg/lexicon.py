@@ -325,7 +325,7 @@ DATED_EVENT_NOUNS = {
     "ceremony": "ceremony", "sanction": "sanctions", "arrival": "arrival", "landing": "arrival",
     "departure": "departure", "transfer": "transfer", "rescue": "rescue", "shipwreck": "shipwreck",
     "sinking": "shipwreck", "capsizing": "shipwreck", "mourning": "mourning", "surge": "arrival",
-    "influx": "arrival", "stop": "campaign stop", "request": "request", "petition": "petition",
+    "influx": "arrival", "request": "request", "petition": "petition",
 }
 # Verbs (lemma -> (event type, label)) of the same classes, reported as events when dated.
 DATED_EVENT_VERBS = {
@@ -339,7 +339,7 @@ DATED_EVENT_VERBS = {
     "inaugurate": ("inauguration", "inauguration"), "storm": ("storming", "storming"),
     "debate": ("debate", "debate"), "fall": ("collapse", "government collapse"),
 }
-# Nouns that name an event only with a modifier of their kind: "news conference", "campaign stop".
-EVENT_NOUN_MODIFIERS = {"conference": {"news", "press"}, "stop": {"campaign"}}
+# Nouns that name an event only with a modifier of their kind: "news conference".
+EVENT_NOUN_MODIFIERS = {"conference": {"news", "press"}}
 # What can fall or collapse as a political event (not numbers, prices or arrivals).
 GOVERNMENT_NOUNS = {"government", "cabinet", "coalition", "regime", "administration"}

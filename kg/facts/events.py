@@ -7,7 +7,7 @@ border, place or country in the trigger's own phrase, else the country of the ac
 """
 from __future__ import annotations
 
-from ..dates import deadline_date, resolve_date
+from ..dates import deadline_date, resolve_date, span_before
 from ..lexicon import BORDER_OBJECTS, DATED_EVENT_NOUNS, DATED_EVENT_VERBS, ELECTION_MODIFIERS, EVENT_NOUN_MODIFIERS, GOVERNMENT_NOUNS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
 from ..records import EventFact, Kind, RoleFact
 from .syntax import ACTOR_KINDS, is_misparsed_verb, subject_of, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
@@ -245,6 +245,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
         date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
+        date = date or _span_after_anchor(ctx, tok) or _lead_date(ctx, tok)
         if etype == "crossing" and tok.pos_ == "VERB" and date is None:
             continue  # "where people cross", "before they cross": habitual, not a reported crossing
         if etype == "announcement" and (date is None or not _date_follows(tok)):
@@ -265,6 +266,23 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
     return _merge(facts)
 
 
+LEAD_SENTENCES = 2
+
+
+def _lead_date(ctx, tok) -> str | None:
+    """'Grandi, who visited Beirut, said ...' in an article's opening sentences: news leads report
+    the day's events, so an undated past event there happened on the publication day (unless the
+    sentence dates something else: 'the scenes last night, where 19 were arrested')."""
+    sent = ctx.sent_of(tok)
+    sents = ctx.sents
+    if len(sents) > LEAD_SENTENCES and sent.start >= sents[LEAD_SENTENCES].start or any(e.label_ in ("DATE", "TIME") for e in ctx.ents_in(sent)):
+        return None
+    verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return None  # 'raids have become routine': a perfect reports a state, not the day's event
+    return ctx.article.published if tense_of(tok) == "past" else None
+
+
 def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     """A noun or verb of the dated-event vocabulary ('a news conference on Thursday', 'a migrant
     died on Sunday'): an event only when its own clause dates it and it is reported as happening."""
@@ -281,7 +299,7 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
             return None  # 'arrived in power': taking office, not a journey
         if lemma in ("fall", "collapse") and inherited_subject(tok).lemma_.lower() not in GOVERNMENT_NOUNS:
             return None  # 'arrivals fell': a decline, not a government's fall
-        return DATED_EVENT_VERBS[lemma] if date_for(ctx, tok, anywhere_inside=False) else None
+        return DATED_EVENT_VERBS[lemma] if date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok) else None
     if tok.pos_ != "NOUN" or lemma not in DATED_EVENT_NOUNS:
         return None
     etype = DATED_EVENT_NOUNS[lemma]
@@ -292,8 +310,8 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
     if verb is not None and (_proposed(tok, verb) or not _realis(verb)):
         return None  # 'called for a debate', 'to hold a rally': not (yet) an occurrence
-    if not date_for(ctx, tok, anywhere_inside=False):
-        return None
+    if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok)):
+        return None  # undated and outside the lead: a background mention, not a reported occurrence
     return etype, _label(tok, etype)
 
 
@@ -463,7 +481,7 @@ def extract_elections(ctx, roles: list[RoleFact]) -> list:
             continue
         label = "re-election" if is_term else _round_label(tok) if is_round else " ".join([m.text for m in mods if m.ent_type_ != "DATE" and not m.like_num and m.lower_ in ELECTION_MODIFIERS] + [tok.text])
         sent = ctx.sent_of(tok)
-        date = date_for(ctx, tok) or _date_inside(ctx, tok)
+        date = _span_after_anchor(ctx, tok) or date_for(ctx, tok) or _date_inside(ctx, tok)
         candidates = _candidates(ctx, tok, roles)
         country = _election_country(ctx, tok, candidates)
         facts.append(EventFact(label, "election", country, date, ctx.evidence(sent, "election.noun", 0.75),
@@ -480,6 +498,26 @@ def _is_election_round(tok) -> bool:
         return False
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return any(g.lemma_.lower() in ELECTION_NOUNS or g.lower_ in ELECTION_NOUNS for g in of)
+
+
+def _span_after_anchor(ctx, tok) -> str | None:
+    """'imposed sanctions exactly one year after flawed elections': the noun after 'N years after'
+    happened that long before the clause's own day (its date, else publication for a clause in the
+    present or in the article's lead)."""
+    after = tok.head
+    if tok.dep_ != "pobj" or after.lower_ != "after":
+        return None
+    span = next((c for c in after.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"), None)
+    ent = next((e for e in ctx.ents_in(ctx.sent_of(tok)) if e.label_ == "DATE" and span is not None and e.start <= span.i < e.end), None)
+    verb = after.head
+    if ent is None or verb.pos_ not in ("VERB", "AUX") or not ctx.article.published:
+        return None
+    anchor = date_for(ctx, verb, anywhere_inside=False)
+    sents = ctx.sents
+    in_lead = len(sents) <= LEAD_SENTENCES or ctx.sent_of(tok).start < sents[LEAD_SENTENCES].start
+    if anchor is None and (tense_of(verb) == "present" or in_lead):
+        anchor = ctx.article.published
+    return span_before(ent.text, anchor) if anchor and len(anchor) == 10 else None
 
 
 def _round_label(tok) -> str:
@@ -584,10 +622,10 @@ def _election_country(ctx, tok, candidates) -> str | None:
         country = ctx.country_of(c)
         if country:
             return country
-    for t in sorted(ctx.sent_of(tok), key=lambda t: abs(t.i - tok.i)):  # the country named nearest the election
+    for t in sorted(ctx.sent_of(tok), key=lambda t: abs(t.i - tok.i)):  # the country or town named nearest the election
         key = ctx.key_at(t.i)
-        if key and ctx.kind(key) is Kind.COUNTRY:
-            return key
+        if key and ctx.kind(key) in (Kind.COUNTRY, Kind.PLACE) and ctx.country_of(key):
+            return ctx.country_of(key)  # 'sanctions on Minsk one year after flawed elections': Belarus
     return ctx.main_country
 
 
