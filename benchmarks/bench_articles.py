@@ -35,10 +35,10 @@ def main() -> None:
     args = parser.parse_args()
 
     import kg
-    from kg.articles import read_article
-    from kg.facts import extract_facts
-    from kg.nlp import load_model
-    from kg.rdf import article_dataset
+    from kg.extract.articles import read_article
+    from kg.extract.facts import extract_facts
+    from kg.extract.nlp import load_model
+    from kg.graph.rdf import article_dataset
 
     nlp = load_model(None)
     paths = sorted(args.folder.glob("*.txt"))

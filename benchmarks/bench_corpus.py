@@ -100,7 +100,7 @@ import sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 import spacy
-from kg.nlp import DEFAULT_MODELS
+from kg.extract.nlp import DEFAULT_MODELS
 for name in DEFAULT_MODELS:  # the model kg uses, as spaCy itself loads it (no kg components)
     try:
         nlp = spacy.load(name)
@@ -116,10 +116,10 @@ print(n, t1 - t0, time.perf_counter() - t1)
 PROFILE = r"""
 import json, sys, time
 from pathlib import Path
-from kg.articles import read_article
-from kg.batch import StoreSink, article_triples
-from kg.pipeline import Extractor
-from kg.store import triples_to_ntriples
+from kg.extract.articles import read_article
+from kg.store.batch import StoreSink, article_triples
+from kg.extract.pipeline import Extractor
+from kg.store.store import triples_to_ntriples
 ex = Extractor(None)
 paths = sorted(Path(sys.argv[1]).glob("*.txt"))[: int(sys.argv[2])]
 sink = StoreSink(Path(sys.argv[3]), total=len(paths))
@@ -154,7 +154,7 @@ for q in sys.argv[3:]:
     signal.alarm(int(sys.argv[2]))
     t = time.perf_counter()
     try:
-        result = ds.query(text)  # rdflib itself (kg.query.run_query adds only checks)
+        result = ds.query(text)  # rdflib itself (kg.store.query.run_query adds only checks)
         rows = sorted(json.dumps([None if v is None else str(v) for v in row]) for row in result)
         print(json.dumps({"query": Path(q).stem, "seconds": time.perf_counter() - t, "rows": rows}), flush=True)
     except Late:
@@ -177,7 +177,7 @@ def store_form(q: Path) -> Path:
 
 
 def oxigraph_queries(store: Path, queries: list[Path], repeat: int = 3) -> dict:
-    from kg.store import open_store
+    from kg.store.store import open_store
 
     db = open_store(store, read_only=True)
     results = {}

@@ -35,7 +35,7 @@ def free_port() -> int:
 def start(store: Path, timeout: float, workers: int, oxigraph: bool) -> tuple[subprocess.Popen, str]:
     port = free_port()
     if oxigraph:  # for comparison: the stock Oxigraph server (no union copy needed: kg stores keep one)
-        from kg.serve import oxigraph_binary
+        from kg.store.serve import oxigraph_binary
 
         command = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"]
     else:

@@ -3,10 +3,10 @@
 Run: ``.venv/bin/python benchmarks/bench_visualize.py`` (optionally with node counts:
 ``... bench_visualize.py 100 1000 5000 2000``). Prints a table; it is not a test.
 
-The graphs are built the way the extractor's output is: :class:`kg.records.ArticleFacts` per
+The graphs are built the way the extractor's output is: :class:`kg.extract.records.ArticleFacts` per
 article (people, countries, places, organisations, migrant groups, with mentions that are real
 substrings of the text, and role, quote, event, measure, movement, number and orientation facts
-whose evidence is a real sentence), turned into RDF by :func:`kg.rdf.add_article`. Entities are drawn
+whose evidence is a real sentence), turned into RDF by :func:`kg.graph.rdf.add_article`. Entities are drawn
 from pools, so they recur across articles as in a real corpus; about 2.5 edges per node.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kg.records import (  # noqa: E402
+from kg.extract.records import (  # noqa: E402
     Article,
     ArticleFacts,
     Entity,
@@ -147,7 +147,7 @@ def synthetic_corpus(nodes: int, seed: int = 1) -> list[ArticleFacts]:
 
 def synthetic_dataset(nodes: int, seed: int = 1):
     """The RDF dataset (one named graph per article) of :func:`synthetic_corpus`."""
-    from kg.rdf import add_article, new_dataset
+    from kg.graph.rdf import add_article, new_dataset
 
     ds = new_dataset()
     for facts in synthetic_corpus(nodes, seed):
@@ -156,8 +156,8 @@ def synthetic_dataset(nodes: int, seed: int = 1):
 
 
 def measure(nodes: int) -> dict:
-    from kg.analytics import view_graph
-    from kg.visualize import write_html
+    from kg.view.analytics import view_graph
+    from kg.view.visualize import write_html
 
     ds = synthetic_dataset(nodes)
     with tempfile.TemporaryDirectory() as tmp:

@@ -14,22 +14,22 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Article": "records",
-    "ArticleFacts": "records",
-    "Extractor": "pipeline",
+    "Article": "extract.records",
+    "ArticleFacts": "extract.records",
+    "Extractor": "extract.pipeline",
     "KgError": "errors",
-    "add_article": "rdf",
-    "article_dataset": "rdf",
-    "article_from_text": "articles",
+    "add_article": "graph.rdf",
+    "article_dataset": "graph.rdf",
+    "article_from_text": "extract.articles",
     "extract_files": "api",
-    "explain_query": "explain",
-    "load_graph": "graphio",
-    "new_dataset": "rdf",
-    "read_article": "articles",
-    "run_query": "query",
-    "save_graph": "graphio",
-    "validate_graph": "validation",
-    "write_html": "visualize",
+    "explain_query": "view.explain",
+    "load_graph": "graph.graphio",
+    "new_dataset": "graph.rdf",
+    "read_article": "extract.articles",
+    "run_query": "store.query",
+    "save_graph": "graph.graphio",
+    "validate_graph": "graph.validation",
+    "write_html": "view.visualize",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -24,7 +24,7 @@ def extract_files(
     One named graph per article; an existing ``out`` is replaced only with ``force``. Returns the rdflib Dataset written to ``out`` (None for a store).
     Raises KgError if any article failed (after writing the others) or the run was interrupted.
     """
-    from .batch import BatchError, Interrupted, run_batch
+    from .store.batch import BatchError, Interrupted, run_batch
 
     result = run_batch(
         list(paths), out=out, store=store, jobs=jobs, published=published, url=url, title=title,
@@ -45,7 +45,7 @@ def load_files(graphs: list[Path], store: Path) -> tuple[int, int]:
 
     Returns (named graphs, quads) read from the files.
     """
-    from .store import open_store
+    from .store.store import open_store
 
     db = open_store(store, create=True)
     total_graphs = total_quads = 0

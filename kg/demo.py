@@ -6,8 +6,8 @@ from pathlib import Path
 from rich.console import Console
 
 from .api import extract_files
-from .graphio import save_graph
-from .query import print_table, run_query
+from .graph.graphio import save_graph
+from .store.query import print_table, run_query
 
 
 def run_demo(project: Path, out: Path, model: str | None = None) -> None:
@@ -23,7 +23,7 @@ def run_demo(project: Path, out: Path, model: str | None = None) -> None:
     save_graph(ds, out / f"{article.stem}.ttl")
     written = [trig, out / f"{article.stem}.ttl"]
     try:
-        from .visualize import write_html
+        from .view.visualize import write_html
     except ModuleNotFoundError:
         write_html = None
     if write_html is not None:

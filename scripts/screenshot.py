@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     from kg.api import extract_files
-    from kg.visualize import write_html
+    from kg.view.visualize import write_html
 
     with tempfile.TemporaryDirectory() as tmp:
         ds = extract_files([args.article], out=Path(tmp) / "graph.trig")

@@ -1,7 +1,7 @@
 """Hand-built extraction results for tests: no spaCy, no extractor, just records.
 
-``article_facts()`` returns a realistic :class:`kg.records.ArticleFacts`: one article (a made-up
-news text about a real border), entities of every :class:`kg.records.Kind` and one fact of every
+``article_facts()`` returns a realistic :class:`kg.extract.records.ArticleFacts`: one article (a made-up
+news text about a real border), entities of every :class:`kg.extract.records.Kind` and one fact of every
 fact type (two events, one of them an election; two numbers, one exact and one a range). Every
 span (entity mentions, evidence sentences) is cut from the article text by :func:`span`, so it is
 a real substring at the right offsets. Build a fresh one per test and change it freely.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.records import (
+from kg.extract.records import (
     Article,
     ArticleFacts,
     Entity,

@@ -1,9 +1,9 @@
-"""kg.allocator: glibc's malloc is tuned once for a batch, and nothing is done elsewhere."""
+"""kg.store.allocator: glibc's malloc is tuned once for a batch, and nothing is done elsewhere."""
 import platform
 
 import pytest
 
-from kg import allocator
+from kg.store import allocator
 
 
 class FakeLibc:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.amounts import Amount, parse_amount
+from kg.extract.amounts import Amount, parse_amount
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,7 @@ def test_bad_article_among_good_ones(tmp_path, jobs):
     assert proc.returncode == 2, proc.stderr
     assert "broken.txt" in proc.stderr
     assert "3 of 4 articles" in proc.stderr
-    from kg.graphio import load_graph
+    from kg.graph.graphio import load_graph
 
     ds = load_graph(out)
     names = {str(g.identifier) for g in ds.graphs() if len(g)}
@@ -203,7 +203,7 @@ class _StubExtractor:
         self.nlp = _StubNlp()
 
     def extract_doc(self, article, doc):
-        from kg.records import ArticleFacts
+        from kg.extract.records import ArticleFacts
 
         type(self).calls += 1
         if type(self).calls == 2:
@@ -212,12 +212,12 @@ class _StubExtractor:
 
 
 def test_interrupt_keeps_finished_articles_in_file(tmp_path, monkeypatch):
-    import kg.pipeline
-    from kg.batch import run_batch
-    from kg.graphio import load_graph
+    import kg.extract.pipeline
+    from kg.store.batch import run_batch
+    from kg.graph.graphio import load_graph
 
     corpus = write_corpus(tmp_path / "corpus")
-    monkeypatch.setattr(kg.pipeline, "Extractor", _StubExtractor)
+    monkeypatch.setattr(kg.extract.pipeline, "Extractor", _StubExtractor)
     _StubExtractor.calls = 0
     out = tmp_path / "out.trig"
     result = run_batch([corpus], out=out, jobs=1, chunk_size=1, progress=False)
@@ -296,7 +296,7 @@ def test_no_progress_bar_without_a_terminal(tmp_path):
 
 
 def test_max_bytes_raises_the_size_limit(tmp_path):
-    from kg.batch import run_batch
+    from kg.store.batch import run_batch
 
     text = "Officials in Quito said on Friday that the border would reopen. " * 20
     article = tmp_path / "long.txt"
@@ -309,8 +309,8 @@ def test_max_bytes_raises_the_size_limit(tmp_path):
 
 def test_store_writes_in_bulk_and_ends_with_a_small_load(tmp_path, monkeypatch):
     """Loads of a tenth of the corpus, then smaller ones, so little is left once workers finish."""
-    from kg.batch import StoreSink
-    from kg.store import GraphStore
+    from kg.store.batch import StoreSink
+    from kg.store.store import GraphStore
 
     loads: list[int] = []
     bulk = GraphStore.add_new_graphs
@@ -321,7 +321,7 @@ def test_store_writes_in_bulk_and_ends_with_a_small_load(tmp_path, monkeypatch):
         sink.add(i, (name, f"<https://example.org/a{i}> <https://example.org/p> \"{i}\" .\n".encode(), 1))
     sink.close(100)
     assert loads == [20, 20, 20, 20, 10, 10]
-    from kg.store import open_store
+    from kg.store.store import open_store
 
     store = open_store(tmp_path / "store", read_only=True)
     assert len(store.named_graphs()) == 100

@@ -10,9 +10,9 @@ import pytest
 from rdflib import RDF, URIRef
 
 import factories
-from kg.rdf import article_dataset
-from kg.visualize import write_html
-from kg.vocab import ID, MIG, NIF
+from kg.graph.rdf import article_dataset
+from kg.view.visualize import write_html
+from kg.graph.vocab import ID, MIG, NIF
 from test_visualize import HOSTILE_TEXT, PERSON, QUOTE, SOURCE, TITLE, URL, hostile_facts
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.visualize import write_html
+from kg.view.visualize import write_html
 from test_browser import open_page
 
 pytestmark = pytest.mark.browser

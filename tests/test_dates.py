@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates import deadline_date, days_after, resolve_date
+from kg.extract.dates import deadline_date, days_after, resolve_date
 
 FRIDAY = "2025-11-28"  # a Friday
 

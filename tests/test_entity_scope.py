@@ -5,10 +5,10 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
-from kg.articles import article_from_text
-from kg.rdf import add_article, new_dataset
-from kg.records import ArticleFacts, Entity, Evidence, Kind, MovementFact, Span
-from kg.vocab import MIG
+from kg.extract.articles import article_from_text
+from kg.graph.rdf import add_article, new_dataset
+from kg.extract.records import ArticleFacts, Entity, Evidence, Kind, MovementFact, Span
+from kg.graph.vocab import MIG
 
 
 def _facts(slug: str, *groups: Entity) -> ArticleFacts:

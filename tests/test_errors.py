@@ -67,8 +67,8 @@ def extractor_ready() -> bool:
     """Whether the extraction pipeline is complete enough to run (stages still being written are skipped)."""
     if "ok" not in _READY:
         try:
-            from kg.articles import article_from_text
-            from kg.pipeline import Extractor
+            from kg.extract.articles import article_from_text
+            from kg.extract.pipeline import Extractor
 
             Extractor().extract(article_from_text(ENGLISH, published="2025-11-28"))
             _READY["ok"] = True
@@ -93,8 +93,8 @@ def graph_file(tmp_path_factory) -> Path:
     """A small valid TriG graph (hand-built facts, no spaCy)."""
     from factories import article_facts
 
-    from kg.graphio import save_graph
-    from kg.rdf import article_dataset
+    from kg.graph.graphio import save_graph
+    from kg.graph.rdf import article_dataset
 
     path = tmp_path_factory.mktemp("graph") / "graph.trig"
     save_graph(article_dataset(article_facts()), path)
@@ -155,7 +155,7 @@ def test_extract_latin1_text_is_read_with_a_warning(work):
     ]
     need_extractor()
     assert result.returncode == 0, result.stderr
-    from kg.graphio import load_graph
+    from kg.graph.graphio import load_graph
 
     text = str(next(load_graph(work / "out.trig").objects(None, _nif("isString"))))
     assert text.startswith("José Jerí, the president of Perú")
@@ -163,7 +163,7 @@ def test_extract_latin1_text_is_read_with_a_warning(work):
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-32"])
 def test_unicode_with_byte_order_mark_is_read_silently(work, encoding, caplog):
-    from kg.articles import read_article_text
+    from kg.extract.articles import read_article_text
 
     (work / "a.txt").write_bytes(("José Jerí said " + ENGLISH).encode(encoding))
     with caplog.at_level("WARNING", logger="kg"):
@@ -172,7 +172,7 @@ def test_unicode_with_byte_order_mark_is_read_silently(work, encoding, caplog):
 
 
 def _nif(name: str):
-    from kg.vocab import NIF
+    from kg.graph.vocab import NIF
 
     return NIF[name]
 
@@ -216,7 +216,7 @@ border would stay open for trade. &lt;script&gt;alert("x")&lt;/script&gt;
 
 
 def test_html_page_is_reduced_to_text():
-    from kg.htmltext import html_to_text
+    from kg.extract.htmltext import html_to_text
 
     text = html_to_text(NASTY_HTML)
     assert "Peru declared a state of emergency" in text
@@ -240,7 +240,7 @@ def test_extract_html_page(work, name):
     assert result.returncode == 0, result.stderr
     from rdflib import Literal
 
-    from kg.graphio import load_graph
+    from kg.graph.graphio import load_graph
 
     ds = load_graph(work / "out.trig")
     for _, _, o in ds.triples((None, None, None)):
@@ -310,7 +310,7 @@ def test_extract_creates_missing_output_folder(work):
 
 
 def test_write_atomic_creates_missing_folder(work):
-    from kg.graphio import write_atomic
+    from kg.graph.graphio import write_atomic
 
     write_atomic(work / "a" / "b" / "g.ttl", b"data")
     assert (work / "a" / "b" / "g.ttl").read_bytes() == b"data"
@@ -342,8 +342,8 @@ def test_save_graph_failure_leaves_existing_file_untouched(work, monkeypatch):
     """Serialisation fails: the old file stays byte for byte, no temporary file is left."""
     from factories import article_facts
 
-    from kg import graphio
-    from kg.rdf import article_dataset
+    from kg.graph import graphio
+    from kg.graph.rdf import article_dataset
 
     out = work / "graph.trig"
     out.write_bytes(b"OLD")
@@ -360,7 +360,7 @@ def test_save_graph_failure_leaves_existing_file_untouched(work, monkeypatch):
 
 @pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
 def test_write_atomic_failure_midway_leaves_existing_file_untouched(work, monkeypatch, failure):
-    from kg import graphio
+    from kg.graph import graphio
     from kg.errors import KgError
 
     out = work / "graph.trig"
@@ -380,7 +380,7 @@ def test_write_atomic_failure_midway_leaves_existing_file_untouched(work, monkey
 
 
 def test_write_atomic_keeps_permissions(work):
-    from kg.graphio import write_atomic
+    from kg.graph.graphio import write_atomic
 
     out = work / "g.ttl"
     write_atomic(out, b"one")
@@ -496,7 +496,7 @@ def _write_bad_graph(folder: Path, name: str) -> Path:
 def test_load_graph_bad_files(work, name):
     """What every command that reads a graph file says (they all go through graphio.load_graph)."""
     from kg.errors import KgError
-    from kg.graphio import load_graph
+    from kg.graph.graphio import load_graph
 
     path = _write_bad_graph(work, name)
     with pytest.raises(KgError) as info:
@@ -537,9 +537,9 @@ def _need_command(name: str) -> None:
         pytest.skip(f"kg {name} does not exist yet (kg/cli/{name}.py); enable when it lands")
     if name == "validate":
         try:
-            import kg.validation  # noqa: F401
+            import kg.graph.validation  # noqa: F401
         except ImportError as exc:
-            pytest.skip(f"kg validate needs kg/validation.py: {exc}")
+            pytest.skip(f"kg validate needs kg/graph/validation.py: {exc}")
 
 
 COMMAND_ARGS = {
@@ -570,12 +570,12 @@ def test_graph_commands_missing_graph(work, command):
 
 def test_keyboard_interrupt_exits_130(work, graph_file, monkeypatch, capsys):
     import kg.cli
-    import kg.query
+    import kg.store.query
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kg.query, "run_query", interrupted)
+    monkeypatch.setattr(kg.store.query, "run_query", interrupted)
     with pytest.raises(SystemExit) as info:
         kg.cli.main(["query", str(graph_file), "ASK { ?s ?p ?o }"])
     assert info.value.code == 130
@@ -586,10 +586,10 @@ def test_keyboard_interrupt_exits_130(work, graph_file, monkeypatch, capsys):
 def test_real_ctrl_c_exits_130(work, graph_file):
     """SIGINT to a running ``kg query``: exit 130, one line, no traceback."""
     code = (
-        "import sys, time, kg.query\n"
+        "import sys, time, kg.store.query\n"
         "def slow(*a, **k):\n"
         "    sys.stderr.write('started\\n'); sys.stderr.flush(); time.sleep(60)\n"
-        "kg.query.run_query = slow\n"
+        "kg.store.query.run_query = slow\n"
         "from kg.cli import main\n"
         "main()\n"
     )
@@ -612,13 +612,13 @@ def test_real_ctrl_c_exits_130(work, graph_file):
 def test_interrupted_error_label(work, monkeypatch, capsys):
     """A batch that stops on Ctrl-C raises kg.errors.Interrupted with what it kept."""
     import kg.cli
-    import kg.query
+    import kg.store.query
     from kg.errors import Interrupted
 
     def stop(*args, **kwargs):
         raise Interrupted("stopped after 3 of 10 articles: extracted 3 of 10 articles into out.trig")
 
-    monkeypatch.setattr(kg.query, "read_query", stop)
+    monkeypatch.setattr(kg.store.query, "read_query", stop)
     with pytest.raises(SystemExit) as info:
         kg.cli.main(["query", "g.trig", "ASK {}"])
     assert info.value.code == 130

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Dataset
 from rdflib.namespace import PROV, RDF
 
-from kg.vocab import MIG, NIF
+from kg.graph.vocab import MIG, NIF
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "examples" / "tacna-arica.txt"
@@ -20,7 +20,7 @@ ARTICLE = ROOT / "examples" / "tacna-arica.txt"
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
     from kg.api import extract_files
-    from kg.graphio import save_graph
+    from kg.graph.graphio import save_graph
 
     out = tmp_path_factory.mktemp("out")
     first = extract_files([ARTICLE], out=out / "a.trig")
@@ -67,7 +67,7 @@ def test_countries_carry_iso_codes_and_wikidata(outputs):
 
 
 def test_graph_conforms_to_the_shapes(outputs):
-    from kg.validation import validate_graph
+    from kg.graph.validation import validate_graph
 
     _, ds = outputs
     report = validate_graph(ds)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.articles import article_from_text
-from kg.records import EventFact, MeasureFact, MovementFact, OrientationFact, QuantityFact, QuoteFact, RoleFact
+from kg.extract.articles import article_from_text
+from kg.extract.records import EventFact, MeasureFact, MovementFact, OrientationFact, QuantityFact, QuoteFact, RoleFact
 
 
 @pytest.fixture(scope="module")
 def extract():
-    from kg.pipeline import Extractor
+    from kg.extract.pipeline import Extractor
 
     extractor = Extractor()
 

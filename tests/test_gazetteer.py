@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pycountry
 
-from kg.gazetteer import gazetteer
+from kg.extract.gazetteer import gazetteer
 
 
 def test_every_iso_country_is_known_with_its_wikidata_iri():

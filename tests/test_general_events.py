@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.articles import article_from_text
-from kg.records import EventFact
+from kg.extract.articles import article_from_text
+from kg.extract.records import EventFact
 
 
 @pytest.fixture(scope="module")
 def extract():
-    from kg.pipeline import Extractor
+    from kg.extract.pipeline import Extractor
 
     extractor = Extractor()
 
@@ -112,7 +112,7 @@ def test_since_dates_a_period_not_an_event(extract):
 
 
 def test_relative_weeks_months_and_years_resolve_against_publication():
-    from kg.dates import resolve_date
+    from kg.extract.dates import resolve_date
 
     assert resolve_date("next month", "2024-12-10") == "2025-01"
     assert resolve_date("next year", "2024-03-08") == "2025"
@@ -228,7 +228,7 @@ def test_an_election_takes_the_country_of_the_town_named_nearest(extract):
 
 
 def test_span_before_counts_back_days_weeks_months_and_years():
-    from kg.dates import span_before
+    from kg.extract.dates import span_before
 
     assert span_before("exactly one year", "2024-03-08") == "2023-03-08"
     assert span_before("two weeks", "2024-03-08") == "2024-02-23"

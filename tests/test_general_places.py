@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.articles import article_from_text
-from kg.records import OrientationFact, RoleFact
+from kg.extract.articles import article_from_text
+from kg.extract.records import OrientationFact, RoleFact
 
 
 @pytest.fixture(scope="module")
 def extract():
-    from kg.pipeline import Extractor
+    from kg.extract.pipeline import Extractor
 
     extractor = Extractor()
 
@@ -101,7 +101,7 @@ def test_apposition_with_of_phrase_and_body(extract):
 
 
 def crossings(facts):
-    from kg.records import Kind
+    from kg.extract.records import Kind
 
     return {(e.name, facts.entities[c].name) for e in facts.entities.values() if e.kind is Kind.CROSSING for c in e.joins}
 
@@ -142,7 +142,7 @@ def test_accented_and_plain_spellings_are_one_person(extract):
 
 
 def sections(facts):
-    from kg.records import Kind
+    from kg.extract.records import Kind
 
     return {e.name for e in facts.entities.values() if e.kind is Kind.BORDER}
 
@@ -197,7 +197,7 @@ def test_prefect_is_an_office(extract):
 
 
 def test_city_gives_its_country_unless_ambiguous():
-    from kg.gazetteer import city_code
+    from kg.extract.gazetteer import city_code
 
     assert city_code("Kalamata") == "GR"
     assert city_code("Valencia") is None  # a Venezuelan and a Spanish city of similar size

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.nlp import split_into_pieces
+from kg.extract.nlp import split_into_pieces
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,15 +32,15 @@ def test_pieces_end_at_paragraph_breaks_when_there_are_some():
 
 @pytest.fixture(scope="module")
 def nlp():
-    from kg.nlp import load_model
+    from kg.extract.nlp import load_model
 
     return load_model(None)
 
 
 def test_parse_in_pieces_gives_the_whole_texts_doc_and_facts(nlp):
-    from kg.articles import article_from_text
-    from kg.facts import extract_facts
-    from kg.nlp import parse
+    from kg.extract.articles import article_from_text
+    from kg.extract.facts import extract_facts
+    from kg.extract.nlp import parse
 
     text = "\n\n".join([(ROOT / "examples" / "tacna-arica.txt").read_text(encoding="utf-8")] * 3)
     whole, pieces = nlp(text), parse(nlp, text, piece_chars=2500)
@@ -86,7 +86,7 @@ def test_ctrl_c_stops_a_long_single_text_at_once(tmp_path):
 
 def test_parse_reports_each_piece(nlp):
     """A long text's progress: characters parsed after each piece, ending at the whole text."""
-    from kg.nlp import parse
+    from kg.extract.nlp import parse
 
     text = "\n\n".join([(ROOT / "examples" / "tacna-arica.txt").read_text(encoding="utf-8")] * 2)
     heard: list[tuple[int, int]] = []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.lang.en import English
 
-from kg.nlp import PARAGRAPHS, add_rule_components
+from kg.extract.nlp import PARAGRAPHS, add_rule_components
 
 
 def test_a_line_break_starts_a_sentence():
@@ -23,7 +23,7 @@ def test_adding_the_components_twice_adds_them_once():
 
 from spacy.tokens import Doc  # noqa: E402
 
-from kg.attribute_index import IndexedAttributeMatcher, speed_up_attribute_ruler  # noqa: E402
+from kg.extract.attribute_index import IndexedAttributeMatcher, speed_up_attribute_ruler  # noqa: E402
 
 RULER_PATTERNS = [  # every operator and key the English models use
     {"patterns": [[{"TAG": "NNS"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Plur"}},

@@ -1,6 +1,6 @@
 """Nothing in extract, query, validate, visualize or export touches the network.
 
-Three layers: the in-process guard (``kg.netguard``, switched on by ``KG_NO_NETWORK=1``) is tested
+Three layers: the in-process guard (``kg.store.netguard``, switched on by ``KG_NO_NETWORK=1``) is tested
 directly; every command then runs under it as a subprocess; and, where the kernel allows it, the
 commands run again in a new network namespace with no network at all (``unshare -n``).
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
-from kg import netguard
+from kg.store import netguard
 from kg.errors import KgError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,7 +99,7 @@ def small_dataset() -> Dataset:
 
 
 def test_service_is_refused_by_default(small_dataset, monkeypatch):
-    from kg.query import run_query
+    from kg.store.query import run_query
 
     monkeypatch.delenv("KG_ALLOW_SERVICE", raising=False)
     with pytest.raises(KgError) as info:
@@ -111,7 +111,7 @@ def test_service_is_refused_by_default(small_dataset, monkeypatch):
 
 
 def test_the_word_service_in_a_string_is_not_a_service_clause(small_dataset, monkeypatch):
-    from kg.query import refuse_service, run_query
+    from kg.store.query import refuse_service, run_query
 
     monkeypatch.delenv("KG_ALLOW_SERVICE", raising=False)
     query = 'SELECT ?s WHERE { ?s ?p "border service" } # no SERVICE here'
@@ -120,7 +120,7 @@ def test_the_word_service_in_a_string_is_not_a_service_clause(small_dataset, mon
 
 
 def test_from_names_a_graph_and_downloads_nothing(small_dataset):
-    from kg.query import run_query
+    from kg.store.query import run_query
 
     before = len(netguard.ATTEMPTS)
     with netguard.blocked():
@@ -143,8 +143,8 @@ def corpus(tmp_path_factory) -> Path:
         shutil.copy(EXAMPLE.with_suffix(".json"), folder / EXAMPLE.with_suffix(".json").name)
     from factories import article_facts
 
-    from kg.graphio import save_graph
-    from kg.rdf import article_dataset
+    from kg.graph.graphio import save_graph
+    from kg.graph.rdf import article_dataset
 
     save_graph(article_dataset(article_facts()), folder / "graph.trig")
     return folder
@@ -152,8 +152,8 @@ def corpus(tmp_path_factory) -> Path:
 
 def _extractor_ready() -> str | None:
     try:
-        from kg.articles import article_from_text
-        from kg.pipeline import Extractor
+        from kg.extract.articles import article_from_text
+        from kg.extract.pipeline import Extractor
 
         Extractor().extract(article_from_text("Peru closed its border with Chile.", published="2025-11-28"))
     except (ImportError, AttributeError) as exc:
@@ -180,9 +180,9 @@ def _prepare(case: str, corpus: Path) -> None:
         if why:
             pytest.skip(why)
     if command == "validate":
-        pytest.importorskip("kg.validation", reason="kg validate needs kg/validation.py")
+        pytest.importorskip("kg.graph.validation", reason="kg validate needs kg/graph/validation.py")
     if case == "query-jsonld" and not (corpus / "graph.jsonld").exists():
-        from kg.graphio import load_graph, save_graph
+        from kg.graph.graphio import load_graph, save_graph
 
         save_graph(load_graph(corpus / "graph.trig"), corpus / "graph.jsonld")
 

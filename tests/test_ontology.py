@@ -12,9 +12,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from factories import article_facts
-from kg.rdf import article_dataset, slugify
-from kg.vocab import EVENT_TYPE, MEASURE_TYPE, MIG, SCHEMA, SEM
-from kg.validation import ONTOLOGY_PATH, SHAPES_PATH
+from kg.graph.rdf import article_dataset, slugify
+from kg.graph.vocab import EVENT_TYPE, MEASURE_TYPE, MIG, SCHEMA, SEM
+from kg.graph.validation import ONTOLOGY_PATH, SHAPES_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 VANN = "http://purl.org/vocab/vann/"
@@ -90,7 +90,7 @@ def test_every_mig_term_in_the_extractor_output_is_declared(ontology, factory_gr
 
 
 def test_every_mig_term_in_rdf_py_and_model_md_is_declared(ontology):
-    source = (ROOT / "kg" / "rdf.py").read_text(encoding="utf-8")
+    source = (ROOT / "kg" / "graph" / "rdf.py").read_text(encoding="utf-8")
     names = set(re.findall(r"\bMIG\.([A-Za-z_][A-Za-z0-9_]*)", source))
     names |= set(re.findall(r'\bMIG\["([^"]+)"\]', source))
     model = ROOT / "docs" / "model.md"
@@ -212,16 +212,16 @@ def test_concept_links_point_to_defined_concepts(ontology):
 
 
 def _lexicon():
-    lexicon = pytest.importorskip("kg.lexicon")
+    lexicon = pytest.importorskip("kg.extract.lexicon")
     if not all(hasattr(lexicon, n) for n in ("EVENT_VERBS", "EVENT_NOUNS", "MEASURE_PHRASES", "MEASURE_VERBS")):
-        pytest.skip("kg.lexicon has no event/measure vocabulary")
+        pytest.skip("kg.extract.lexicon has no event/measure vocabulary")
     return lexicon
 
 
 def test_every_event_type_the_extractor_can_emit_is_in_the_scheme(ontology):
     lexicon = _lexicon()
     types = {v[0] for v in lexicon.EVENT_VERBS.values()} | set(lexicon.EVENT_NOUNS.values())
-    types |= {"election", "deadline", "state of emergency declaration"}  # set in kg/facts/events.py
+    types |= {"election", "deadline", "state of emergency declaration"}  # set in kg/extract/facts/events.py
     missing = sorted(t for t in types if (EVENT_TYPE[slugify(t)], SKOS.inScheme, MIG.EventTypes) not in ontology)
     assert missing == [], "add these event types to mig:EventTypes in ontology/migration.ttl"
 
@@ -294,15 +294,15 @@ def test_docs_page_documents_every_class_and_property(ontology):
     page = (ROOT / "ontology" / "docs" / "index.html").read_text(encoding="utf-8")
     terms = {s for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty) for s in ontology.subjects(RDF.type, t)}
     missing = sorted(str(t) for t in terms if str(t) not in page)
-    assert missing == [], "ontology/docs/index.html is stale: run python -m kg.ontology_docs"
+    assert missing == [], "ontology/docs/index.html is stale: run python -m kg.graph.ontology_docs"
     for concept in ontology.subjects(SKOS.inScheme, MIG.EventTypes):
-        assert str(concept) in page, "ontology/docs/index.html is stale: run python -m kg.ontology_docs"
+        assert str(concept) in page, "ontology/docs/index.html is stale: run python -m kg.graph.ontology_docs"
 
 
 def test_docs_build_is_self_contained(tmp_path):
     if importlib.util.find_spec("pylode") is None:  # the optional 'docs' extra
         pytest.skip("pyLODE not installed (pip install -e '.[docs]')")
-    from kg.ontology_docs import external_resources, main
+    from kg.graph.ontology_docs import external_resources, main
 
     out = tmp_path / "index.html"
     assert main(["-o", str(out)]) == 0

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from factories import article_facts
 
-from kg.graphio import save_graph
-from kg.rdf import article_dataset
+from kg.graph.graphio import save_graph
+from kg.graph.rdf import article_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 LONG_URL = "https://news.example.org/" + "/".join(f"section-{n}" for n in range(25)) + "/story.html?ref=a-very-long-query"

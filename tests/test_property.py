@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset
 
-from kg.articles import article_from_text, decode_text
+from kg.extract.articles import article_from_text, decode_text
 from kg.errors import KgError
-from kg.graphio import load_graph, save_graph, serialize
-from kg.rdf import article_dataset
-from kg.records import ArticleFacts
+from kg.graph.graphio import load_graph, save_graph, serialize
+from kg.graph.rdf import article_dataset
+from kg.extract.records import ArticleFacts
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -31,7 +31,7 @@ texts = st.one_of(sentences, st.text(max_size=300), st.text(alphabet=st.characte
 
 def _ready_extractor():
     try:
-        from kg.pipeline import Extractor
+        from kg.extract.pipeline import Extractor
 
         extractor = Extractor()
         extractor.extract(article_from_text("Peru closed its border with Chile.", published="2025-11-28"))
@@ -48,7 +48,7 @@ def extractor():
 @pytest.fixture(scope="module")
 def validate():
     try:
-        from kg.validation import validate_graph
+        from kg.graph.validation import validate_graph
     except ImportError:
         return None  # shapes not written yet: parse checks only
     return validate_graph
@@ -105,7 +105,7 @@ _TAGGY = st.lists(
 @SETTINGS
 @given(html=_TAGGY)
 def test_html_to_text_never_leaks_markup(html):
-    from kg.htmltext import html_to_text
+    from kg.extract.htmltext import html_to_text
 
     text = html_to_text(html)
     assert not re.search(r"</?[A-Za-z][A-Za-z0-9:-]*(\s[^<>]*)?/?>", text), text
@@ -140,7 +140,7 @@ def test_load_graph_accepts_or_refuses_clearly(tmp_path_factory, raw, suffix):
     ["SELECT", "ASK", "WHERE", "{", "}", "?s", "?p", "?o", ".", "FILTER", "(", ")", "=", "\"x\"", "\n", "PREFIX", "ex:",
      "<http://e/>", "SERVICE", "OPTIONAL", "LIMIT", "10", "GRAPH", "FROM", "*", "COUNT", "AS", "?n"]), max_size=30).map(" ".join)))
 def test_parse_query_accepts_or_refuses_clearly(query):
-    from kg.query import run_query
+    from kg.store.query import run_query
 
     try:
         run_query(Dataset(default_union=True), query)
@@ -151,7 +151,7 @@ def test_parse_query_accepts_or_refuses_clearly(query):
 @SETTINGS
 @given(text=st.text(max_size=500))
 def test_language_guess_never_crashes(text):
-    from kg.language import looks_english
+    from kg.extract.language import looks_english
 
     guess = looks_english(text)
     assert isinstance(guess.english, bool)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.query import run_query
+from kg.store.query import run_query
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "examples" / "queries"
@@ -122,7 +122,7 @@ def test_a_comment_that_mentions_an_update_keyword_is_not_an_update(example_grap
 def test_store_form_of_each_cq_answers_like_the_plain_query(example_graph, cq):
     import pyoxigraph as ox
 
-    from kg.store import dataset_to_nquads, query_store
+    from kg.store.store import dataset_to_nquads, query_store
 
     plain_file = next(QUERIES.glob(f"{cq}-*.rq"))
     fast = (QUERIES / "store" / plain_file.name).read_text(encoding="utf-8")

@@ -11,9 +11,9 @@ import pytest
 from factories import article_facts
 
 from kg.errors import QueryError
-from kg.graphio import save_graph
-from kg.query import bind_variables, parse_binding, run_query
-from kg.rdf import article_dataset
+from kg.graph.graphio import save_graph
+from kg.store.query import bind_variables, parse_binding, run_query
+from kg.graph.rdf import article_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 BY_SPEAKER = ROOT / "examples" / "queries" / "quotes-by-speaker.rq"

@@ -1,4 +1,4 @@
-"""kg.results writes SPARQL results itself (to check the row cap before anything is sent): its
+"""kg.store.results writes SPARQL results itself (to check the row cap before anything is sent): its
 JSON, XML, CSV and TSV must say what Oxigraph's own writers say."""
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import pyoxigraph as ox
 import pytest
 
-from kg.querypool import Job
-from kg.results import _boolean, _csv, _json, _tsv, _xml
+from kg.store.querypool import Job
+from kg.store.results import _boolean, _csv, _json, _tsv, _xml
 
 DATA = b"""
 <urn:a> <urn:p> "plain" , "tagged"@es , "12"^^<http://www.w3.org/2001/XMLSchema#integer> , _:b1 , <urn:b> .

@@ -9,13 +9,13 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS, XSD
 
-from kg import netguard
-from kg.articles import article_from_text
+from kg.store import netguard
+from kg.extract.articles import article_from_text
 from kg.errors import GraphFileError
-from kg.graphio import FORMATS, load_graph, save_graph
-from kg.rdf import article_dataset
-from kg.records import ArticleFacts
-from kg.vocab import NIF, SCHEMA
+from kg.graph.graphio import FORMATS, load_graph, save_graph
+from kg.graph.rdf import article_dataset
+from kg.extract.records import ArticleFacts
+from kg.graph.vocab import NIF, SCHEMA
 
 STRESS = {
     "quotes": 'He said "no" and \'yes\' and """triple""" and \'\'\'single\'\'\' "',
@@ -41,7 +41,7 @@ FILE_FORMATS = sorted(set(FORMATS) - {".json"})  # .json is JSON-LD too
 
 def _dataset() -> Dataset:
     """Every stress string as plain, language-tagged and xsd:string literals in two named graphs,
-    and as an article (text, title, URL) through kg.rdf."""
+    and as an article (text, title, URL) through kg.graph.rdf."""
     ds = Dataset(default_union=True)
     for i, (name, text) in enumerate(sorted(STRESS.items())):
         g = ds.graph(URIRef(f"https://w3id.org/migration-kg/id/graph/g{i % 2}"))

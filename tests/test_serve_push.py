@@ -79,7 +79,7 @@ def graph_file(tmp_path_factory) -> Path:
 @pytest.fixture
 def oxigraph_server(tmp_path):
     """A writable Oxigraph server (the PyPI package's binary) on a free loopback port."""
-    from kg.serve import oxigraph_binary
+    from kg.store.serve import oxigraph_binary
 
     port = free_port()
     proc = subprocess.Popen(
@@ -156,7 +156,7 @@ def test_serve_refuses_a_busy_port(graph_file):
 # -- push ----------------------------------------------------------------------------------------
 
 def test_push_twice_never_duplicates(graph_file, oxigraph_server):
-    from kg.graphio import load_graph
+    from kg.graph.graphio import load_graph
 
     port = oxigraph_server
     endpoint = f"http://127.0.0.1:{port}/store"
@@ -202,7 +202,7 @@ def test_push_to_read_only_server_is_an_http_error(graph_file):
 
 def test_push_turtle_needs_a_graph_name(tmp_path, graph_file, oxigraph_server):
     """A .ttl file has no named graphs: pushed only into a graph the user names."""
-    from kg.graphio import load_graph, save_graph
+    from kg.graph.graphio import load_graph, save_graph
 
     ttl = tmp_path / "union.ttl"
     save_graph(load_graph(graph_file), ttl)

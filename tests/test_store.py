@@ -113,7 +113,7 @@ def test_query_store_unit():
     """query_store over an in-memory store: union of graphs, unbound values, ASK."""
     import pyoxigraph as ox
 
-    from kg.store import query_store
+    from kg.store.store import query_store
 
     db = ox.Store()
     p = ox.NamedNode("http://example.org/p")
@@ -127,7 +127,7 @@ def test_query_store_unit():
 
 def test_default_graph_is_the_set_union_of_the_article_graphs(tmp_path):
     """A triple two articles assert is counted once; it leaves the union only with its last graph."""
-    from kg.store import open_store
+    from kg.store.store import open_store
 
     shared = b'<http://example.org/pe> <http://www.w3.org/2000/01/rdf-schema#label> "Peru" .\n'
     own = b'<http://example.org/%s> <http://example.org/mentions> <http://example.org/pe> .\n'
@@ -155,7 +155,7 @@ def test_default_graph_is_the_set_union_of_the_article_graphs(tmp_path):
 
 def test_bulk_load_writes_a_shared_triple_once_to_the_union(tmp_path):
     """New graphs go in one bulk load; a triple several of them assert is one default-graph triple."""
-    from kg.store import open_store
+    from kg.store.store import open_store
 
     shared = b'<http://example.org/pe> <http://www.w3.org/2000/01/rdf-schema#label> "Peru" .\n'
     own = b'<http://example.org/%s> <http://example.org/mentions> <http://example.org/pe> .\n'
@@ -173,7 +173,7 @@ def test_ntriples_move_into_a_graph_whole_even_with_line_breaks_in_literals():
     import pyoxigraph as ox
     from rdflib import Literal, URIRef
 
-    from kg.store import ntriples_in_graph, triples_to_ntriples
+    from kg.store.store import ntriples_in_graph, triples_to_ntriples
 
     s, p = URIRef("http://example.org/s"), URIRef("http://example.org/p")
     texts = ["Migrants waited .\nThen left .", 'He said " ." twice .', "plain"]
@@ -196,7 +196,7 @@ def test_chunk_reader_reads_the_parts_in_turn_whatever_the_buffer_size():
     """The bulk load reads its parts through ChunkReader instead of one joined buffer."""
     import io
 
-    from kg.store import ChunkReader
+    from kg.store.store import ChunkReader
 
     parts = [b"<http://a> <http://p> 1 .\n", b"", b"x" * 5000, b"end\n"]
     assert io.BufferedReader(ChunkReader(parts), 7).read() == b"".join(parts)
@@ -208,7 +208,7 @@ def test_chunk_reader_reads_the_parts_in_turn_whatever_the_buffer_size():
 
 def test_bulk_load_of_many_graphs_through_the_reader_keeps_every_triple(tmp_path):
     """Graphs larger than the reader's buffer land whole in their graphs and in the union."""
-    from kg.store import open_store
+    from kg.store.store import open_store
 
     graphs = [(f"http://example.org/g{n}", b"".join(
         b'<http://example.org/s%d> <http://example.org/p> "%s" .\n' % (i, (f"g{n} " * 40).encode()) for i in range(300)))

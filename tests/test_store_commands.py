@@ -12,8 +12,8 @@ import pytest
 from factories import article_facts
 from rdflib.compare import isomorphic
 
-from kg.graphio import load_graph, save_graph
-from kg.rdf import article_dataset
+from kg.graph.graphio import load_graph, save_graph
+from kg.graph.rdf import article_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 

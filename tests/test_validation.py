@@ -1,4 +1,4 @@
-"""SHACL validation (kg/validation.py, ontology/shapes.ttl): the extractor's graph conforms, broken graphs do not."""
+"""SHACL validation (kg/graph/validation.py, ontology/shapes.ttl): the extractor's graph conforms, broken graphs do not."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,10 +12,10 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from factories import SENTENCES, TEXT, article_facts, span, with_evidence
-from kg.rdf import article_dataset, article_iri, graph_iri, new_dataset, add_article
-from kg.records import Article, ArticleFacts, EventFact, MeasureFact, QuantityFact, RoleFact, Span
-from kg.validation import ValidationReport, union_graph, validate_graph
-from kg.vocab import ID, MIG, NIF, SEM
+from kg.graph.rdf import article_dataset, article_iri, graph_iri, new_dataset, add_article
+from kg.extract.records import Article, ArticleFacts, EventFact, MeasureFact, QuantityFact, RoleFact, Span
+from kg.graph.validation import ValidationReport, union_graph, validate_graph
+from kg.graph.vocab import ID, MIG, NIF, SEM
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +62,7 @@ def test_factory_spans_are_real_substrings():
 
 
 def test_factory_covers_every_kind_and_fact_type():
-    from kg.records import Kind, MovementFact, OrientationFact, QuoteFact
+    from kg.extract.records import Kind, MovementFact, OrientationFact, QuoteFact
 
     facts = article_facts()
     assert {e.kind for e in facts.entities.values()} == set(Kind)
@@ -386,8 +386,8 @@ def test_validation_does_not_load_spacy():
         "import sys\n"
         "sys.path.insert(0, 'tests')\n"
         "from factories import article_facts\n"
-        "from kg.rdf import article_dataset\n"
-        "from kg.validation import validate_graph\n"
+        "from kg.graph.rdf import article_dataset\n"
+        "from kg.graph.validation import validate_graph\n"
         "assert validate_graph(article_dataset(article_facts())).conforms\n"
         "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
     )

@@ -1,7 +1,7 @@
 """``kg visualize``/``stats``/``export`` and their library functions, without a browser.
 
 Graphs are built by hand (:mod:`factories`, or hostile records below) and turned into RDF with
-:func:`kg.rdf.article_dataset`; the page is checked as text: self-contained, legible, escaped.
+:func:`kg.graph.rdf.article_dataset`; the page is checked as text: self-contained, legible, escaped.
 """
 from __future__ import annotations
 
@@ -17,11 +17,11 @@ import pytest
 from rdflib import Graph
 
 import factories
-from kg.analytics import class_counts, curie, export_graph, local_name, top_actors, view_graph
+from kg.view.analytics import class_counts, curie, export_graph, local_name, top_actors, view_graph
 from kg.errors import KgError
-from kg.graphio import save_graph
-from kg.rdf import add_article, article_dataset, new_dataset
-from kg.records import (
+from kg.graph.graphio import save_graph
+from kg.graph.rdf import add_article, article_dataset, new_dataset
+from kg.extract.records import (
     Article,
     ArticleFacts,
     Entity,
@@ -35,7 +35,7 @@ from kg.records import (
     RoleFact,
     Span,
 )
-from kg.visualize import page_data, render_html, safe_json, write_html
+from kg.view.visualize import page_data, render_html, safe_json, write_html
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -309,7 +309,7 @@ def test_hostile_strings_are_data_not_markup(tmp_path):
 
 
 def test_app_script_never_uses_html_sinks():
-    source = (ROOT / "kg" / "templates" / "kg_network.js").read_text(encoding="utf-8")
+    source = (ROOT / "kg" / "view" / "templates" / "kg_network.js").read_text(encoding="utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
                  "setAttribute(\"on", ".href"):
         assert sink not in source, sink
@@ -417,8 +417,8 @@ def test_corpus_layout_gathers_each_articles_own_nodes():
     with the article grouping than without; shared entities belong to no group; one article has none."""
     import numpy as np
 
-    from kg.analytics import layout
-    from kg.visualize import article_groups
+    from kg.view.analytics import layout
+    from kg.view.visualize import article_groups
 
     ds = new_dataset()
     add_article(ds, factories.article_facts())

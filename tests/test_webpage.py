@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from kg.articles import read_article
+from kg.extract.articles import read_article
 
 STORY = (
     "<p>Officials in the port town of Valmora closed the border crossing on Monday after hundreds of "

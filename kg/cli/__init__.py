@@ -3,7 +3,7 @@
 Exit codes: 0 success, 1 bad input or usage, 2 some articles of a batch failed,
 130 interrupted. Every error is one line on stderr, ``error: what is wrong; what to do``;
 ``--debug`` (anywhere on the command line, or ``KG_DEBUG=1``) shows the traceback instead.
-``KG_NO_NETWORK=1`` makes any attempt to reach the network fail (see ``kg.netguard``).
+``KG_NO_NETWORK=1`` makes any attempt to reach the network fail (see ``kg.store.netguard``).
 See ``docs/errors.md``.
 """
 from __future__ import annotations
@@ -68,7 +68,7 @@ def _setup_logging(debug: bool) -> None:
         log.addHandler(_StderrHandler())
     log.propagate = False
     log.setLevel(logging.DEBUG if debug else logging.INFO)
-    # rdflib logs a full traceback for an ill-typed literal; kg.graphio reports those as one line
+    # rdflib logs a full traceback for an ill-typed literal; kg.graph.graphio reports those as one line
     logging.getLogger("rdflib").setLevel(logging.WARNING if debug else logging.ERROR)
 
 
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     STATE["debug"] = debug
     _setup_logging(debug)
     if _truthy("KG_NO_NETWORK"):
-        from .. import netguard
+        from ..store import netguard
 
         netguard.enable()
     code = _run(args, debug)

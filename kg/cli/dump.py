@@ -16,8 +16,8 @@ def dump(
 ) -> None:
     """Write every article's named graph of a store to a graph file (the store is only read)."""
     from ..errors import KgError
-    from ..graphio import check_output_path, save_graph
-    from ..sources import store_dataset
+    from ..graph.graphio import check_output_path, save_graph
+    from ..graph.sources import store_dataset
 
     check_output_path(out)
     if out.exists() and not force:

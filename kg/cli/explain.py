@@ -19,11 +19,11 @@ def explain(
     """Show what GRAPH says about NODE and where every fact came from."""
     from rich.rule import Rule
 
-    from ..console import stdout_console
+    from ..view.console import stdout_console
 
-    from ..explain import explain_query
+    from ..view.explain import explain_query
     from ..errors import KgError
-    from ..sources import read_graph
+    from ..graph.sources import read_graph
 
     if store is not None:  # kg explain --store DIR NODE
         if node is not None:

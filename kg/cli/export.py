@@ -17,9 +17,9 @@ def export(
     out: Path = typer.Option(..., "-o", "--out", help="File to write."),
 ) -> None:
     """Write GRAPH's entities and facts (labels, classes, degree, betweenness; GEXF also colours and positions)."""
-    from ..analytics import EXPORT_FORMATS, export_graph, view_graph
+    from ..view.analytics import EXPORT_FORMATS, export_graph, view_graph
     from ..errors import KgError
-    from ..sources import read_graph
+    from ..graph.sources import read_graph
 
     chosen = (fmt or out.suffix.lstrip(".")).lower()
     if chosen not in EXPORT_FORMATS:

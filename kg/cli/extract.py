@@ -30,7 +30,7 @@ def extract(
 
     Exit code 0 when every article was extracted, 2 when some failed (each is named on stderr), 1 when nothing was, 130 when interrupted (the finished articles are kept).
     """
-    from ..batch import BatchError, Interrupted, run_batch
+    from ..store.batch import BatchError, Interrupted, run_batch
     from ..errors import KgError
 
     if out is not None and store is not None:

@@ -23,7 +23,7 @@ def push(
     import sys
 
     from ..errors import KgError
-    from ..push import UNION_HINT, push as run
+    from ..store.push import UNION_HINT, push as run
 
     if user is not None and password is None:
         if not sys.stdin.isatty():

@@ -20,22 +20,22 @@ def query(
 ) -> None:
     """Answer a SPARQL SELECT or ASK query: kg query GRAPH QUERY, or kg query --store DIR QUERY. The default graph is the union of the articles' graphs."""
     from ..errors import KgError
-    from ..query import bind_variables, format_answer, parse_binding, print_table, read_query
+    from ..store.query import bind_variables, format_answer, parse_binding, print_table, read_query
 
     if fmt not in ("table", "csv", "json"):
         raise KgError(f"unknown format {fmt!r}; use table, csv or json")
     if store is not None:
         if sparql is not None:
             raise KgError("with --store give only the query: kg query --store DIR QUERY")
-        from ..store import open_store
+        from ..store.store import open_store
 
         text = bind_variables(read_query(source), [parse_binding(b) for b in bind])
         answer = open_store(store, read_only=True).query(text, allow_service=allow_service or None)
     else:
         if sparql is None:
             raise KgError("give a graph file and a query (kg query GRAPH QUERY), or --store DIR QUERY")
-        from ..graphio import load_graph
-        from ..query import run_query
+        from ..graph.graphio import load_graph
+        from ..store.query import run_query
 
         text = bind_variables(read_query(sparql), [parse_binding(b) for b in bind])
         answer = run_query(load_graph(Path(source)), text, allow_service=allow_service or None)

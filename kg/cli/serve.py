@@ -23,7 +23,7 @@ def serve(
     allow_service: bool = typer.Option(False, "--allow-service", help="Let queries use SERVICE (this machine then sends requests to other servers)."),
 ) -> None:
     """Serve GRAPH (or --store DIR) as a SPARQL 1.1 endpoint with a query page; Ctrl-C stops it."""
-    from ..serve import ServeOptions, serve as run
+    from ..store.serve import ServeOptions, serve as run
 
     options = ServeOptions(host=host, port=port, allow_update=allow_update, timeout=timeout, max_rows=max_rows,
                            max_concurrent=max_concurrent, workers=workers, allow_service=allow_service)

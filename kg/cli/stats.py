@@ -16,12 +16,12 @@ def stats(
     top: int = typer.Option(10, "--top", min=1, help="How many central actors to list."),
 ) -> None:
     """Count GRAPH's entities and facts by class and list its most central actors (betweenness)."""
-    from ..console import stdout_console
+    from ..view.console import stdout_console
     from rich.table import Table
     from rich.text import Text
 
-    from ..analytics import class_counts, top_actors, view_graph
-    from ..sources import read_graph
+    from ..view.analytics import class_counts, top_actors, view_graph
+    from ..graph.sources import read_graph
 
     view = view_graph(read_graph(graph, store))
     g = view.graph

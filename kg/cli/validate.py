@@ -15,8 +15,8 @@ def validate(
     store: Optional[Path] = typer.Option(None, "--store", help="Read this graph store folder instead of a graph file."),
 ) -> None:
     """Check GRAPH (or a --store) against the project's SHACL shapes; exit 1 with a report on violations."""
-    from ..sources import read_graph
-    from ..validation import validate_graph
+    from ..graph.sources import read_graph
+    from ..graph.validation import validate_graph
 
     report = validate_graph(read_graph(graph, store))
     typer.echo(report.text)

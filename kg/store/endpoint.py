@@ -1,5 +1,5 @@
 """The SPARQL 1.1 Protocol endpoint of ``kg serve``: a small stdlib HTTP server in front of
-:class:`kg.querypool.WorkerPool`.
+:class:`kg.store.querypool.WorkerPool`.
 
 Why not Oxigraph's own server: it fetches ``SERVICE`` targets for any client, its time limit
 does not stop a running query, it holds the store's lock (no ``kg extract --store`` meanwhile)
@@ -83,7 +83,7 @@ class Endpoint:
         self.pool = pool
         self.limits = limits
         self.page = page
-        self.writer = writer  # a kg.store.GraphStore opened for writing, or None
+        self.writer = writer  # a kg.store.store.GraphStore opened for writing, or None
         self.write_lock = threading.Lock()
         self.slots = threading.BoundedSemaphore(limits.max_concurrent)
 
@@ -136,7 +136,7 @@ class Endpoint:
         return None
 
     def update(self, text: str) -> Reply:
-        from .prefixes import PREFIX_IRIS
+        from ..graph.prefixes import PREFIX_IRIS
         from .query import ALLOW_SERVICE_ENV, SERVICE_REFUSED, has_keyword, uses_service
 
         refused = self.refuse_write()
@@ -337,7 +337,7 @@ def make_server(host: str, port: int, endpoint: Endpoint) -> Server:
 def example_queries(root: Path | None = None) -> list[dict[str, str]]:
     """The example queries shipped with the project: the nine CQs first (in the form written for
     Oxigraph stores, examples/queries/store/, when there is one), then the others."""
-    base = root or Path(__file__).resolve().parents[1] / "examples" / "queries"
+    base = root or Path(__file__).resolve().parents[2] / "examples" / "queries"
     if not base.is_dir():
         return []
     found = []
@@ -356,9 +356,9 @@ def query_page(title: str) -> bytes:
     from html import escape
     from importlib.resources import files
 
-    from .prefixes import PREFIX_IRIS
+    from ..graph.prefixes import PREFIX_IRIS
 
-    template = files("kg").joinpath("templates/query.html").read_text(encoding="utf-8")
+    template = files("kg").joinpath("view/templates/query.html").read_text(encoding="utf-8")
     data = {"endpoint": ENDPOINT_PATH, "prefixes": PREFIX_IRIS, "examples": example_queries(), "title": title}
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return template.replace("{{TITLE}}", escape(title)).replace("{{DATA}}", blob).encode("utf-8")

@@ -1,6 +1,6 @@
 """The project's SPARQL prefixes as plain strings.
 
-Kept apart from :mod:`kg.vocab` (which builds rdflib namespaces from them) so that ``kg query
+Kept apart from :mod:`kg.graph.vocab` (which builds rdflib namespaces from them) so that ``kg query
 --store`` can give them to Oxigraph without importing rdflib (about 50 ms of its start-up).
 """
 from __future__ import annotations

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .articles import ArticleScan, collect_article_paths, parse_iso_date, read_article
-from .errors import Interrupted, KgError, PartialFailure
+from ..extract.articles import ArticleScan, collect_article_paths, parse_iso_date, read_article
+from ..errors import Interrupted, KgError, PartialFailure
 
 #: Some articles of a batch failed, the others were written (exit code 2).
 BatchError = PartialFailure
@@ -108,7 +108,7 @@ def _reason(exc: BaseException, path: Path | str) -> str:
 
 def _parse(nlp, texts: list[str], on_piece=None) -> list:
     """spaCy Docs for ``texts`` (nlp.pipe for speed); an exception in place of a Doc that failed."""
-    from .nlp import PIECE_CHARS
+    from ..extract.nlp import PIECE_CHARS
 
     if len(texts) == 1 or any(len(t) > PIECE_CHARS for t in texts):
         return [_parse_one(nlp, text, on_piece) for text in texts]  # long texts go piece by piece
@@ -119,7 +119,7 @@ def _parse(nlp, texts: list[str], on_piece=None) -> list:
 
 
 def _parse_one(nlp, text: str, on_piece=None):
-    from .nlp import parse
+    from ..extract.nlp import parse
 
     try:
         return parse(nlp, text, on_piece=on_piece)
@@ -136,8 +136,8 @@ class _Triples(list):
 
 
 def article_triples(facts) -> tuple[str, list]:
-    """(graph IRI, triples) of one article's named graph, as :func:`kg.rdf.add_article` makes it."""
-    from .rdf import ArticleGraphBuilder, add_article, graph_iri
+    """(graph IRI, triples) of one article's named graph, as :func:`kg.graph.rdf.add_article` makes it."""
+    from ..graph.rdf import ArticleGraphBuilder, add_article, graph_iri
 
     triples = _Triples()
     try:
@@ -197,7 +197,7 @@ def _allow_length(extractor, meta: dict):
 def _init_worker(model: str | None, meta: dict, kind: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     try:
-        from .pipeline import Extractor
+        from ..extract.pipeline import Extractor
 
         _WORKER.update(extractor=_allow_length(Extractor(model), meta), meta=meta, kind=kind)
     except BaseException as exc:  # noqa: BLE001 - reported as fatal by the parent
@@ -219,8 +219,8 @@ class DatasetSink:
     kind = "facts"
 
     def __init__(self, out: Path, force: bool = False):
-        from .graphio import check_output_path
-        from .rdf import new_dataset
+        from ..graph.graphio import check_output_path
+        from ..graph.rdf import new_dataset
 
         self.out = Path(out)
         check_output_path(self.out)  # a wrong extension or folder fails now, not after the work
@@ -234,14 +234,14 @@ class DatasetSink:
         return 0
 
     def close(self, written: int) -> int:
-        from .rdf import add_article
+        from ..graph.rdf import add_article
 
         quads = 0
         for index in sorted(self.facts):
             name = add_article(self.ds, self.facts.pop(index))
             quads += len(self.ds.graph(name))
         if written:
-            from .graphio import save_graph
+            from ..graph.graphio import save_graph
 
             save_graph(self.ds, self.out)
         return quads
@@ -439,7 +439,7 @@ def run_batch(
     look like English instead of refusing them. ``jobs``: worker processes (0: one per CPU). ``force``: replace an existing ``out`` file
     (without it an existing file is an error, checked before any work). ``progress``: show a progress bar (default: when
     stderr is a terminal). Failures and interruption are in the result; bad usage raises KgError.
-    On glibc the calling process keeps the malloc settings of :mod:`kg.allocator` afterwards.
+    On glibc the calling process keeps the malloc settings of :mod:`kg.store.allocator` afterwards.
     """
     if (out is None) == (store is None):
         raise KgError("give either -o FILE or --store DIR")
@@ -453,7 +453,7 @@ def run_batch(
     result = BatchResult(total=len(files), target=str(out if store is None else store), skipped=scan.skipped)
 
     # Two files with the same name would write the same named graph: refuse the later one.
-    from .rdf import slugify
+    from ..graph.rdf import slugify
 
     todo: list[tuple[int, str]] = []
     owner: dict[str, Path] = {}
@@ -528,7 +528,7 @@ def run_batch(
 
 def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable, started: Callable,
               on_piece: Callable | None = None) -> None:
-    from .pipeline import Extractor
+    from ..extract.pipeline import Extractor
 
     extractor = _allow_length(Extractor(model), meta)
     started()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import KgError
+from ..errors import KgError
 from .prefixes import PREFIX_IRIS
 
 
@@ -29,7 +29,7 @@ def store_dataset(path: Path):
     from rdflib import URIRef
 
     from .rdf import new_dataset
-    from .store import open_store
+    from ..store.store import open_store
 
     db = open_store(path, read_only=True)
     ds = new_dataset()

@@ -1,6 +1,6 @@
 """The extraction pipeline: article -> spaCy Doc -> mentions -> entities -> facts.
 
->>> from kg.pipeline import Extractor                                  # doctest: +SKIP
+>>> from kg.extract.pipeline import Extractor                                  # doctest: +SKIP
 >>> facts = Extractor().extract(article_from_text("...", published="2025-11-28"))  # doctest: +SKIP
 """
 from __future__ import annotations

@@ -13,7 +13,7 @@ On top of it: :func:`centrality` (degree or betweenness), :func:`layout` (positi
 so the page needs no physics), :func:`class_counts` and :func:`top_actors` for ``kg stats``, and
 :func:`export_graph` (GraphML or GEXF, for Gephi).
 
->>> from kg.rdf import new_dataset
+>>> from kg.graph.rdf import new_dataset
 >>> view_graph(new_dataset()).graph.number_of_nodes()
 0
 """
@@ -31,9 +31,9 @@ import networkx as nx
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .errors import KgError
-from .graphio import write_atomic
-from .vocab import GN, ID, ITSRDF, MIG, NIF, PREFIXES, SCHEMA, SEM
+from ..errors import KgError
+from ..graph.graphio import write_atomic
+from ..graph.vocab import GN, ID, ITSRDF, MIG, NIF, PREFIXES, SCHEMA, SEM
 
 # -- what is drawn, what is detail ------------------------------------------------------------
 
@@ -203,7 +203,7 @@ def curie(term: str) -> str:
 def _ontology() -> tuple[dict[URIRef, str], dict[URIRef, URIRef]]:
     """Labels and owl:inverseOf pairs of the project's terms, from ``ontology/migration.ttl`` when it is
     there; ({}, {}) when it is not or does not parse (a half-written ontology must not break the page)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     for candidate in (here / "data" / "migration.ttl", here.parent / "ontology" / "migration.ttl"):
         if not candidate.is_file():
             continue

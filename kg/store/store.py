@@ -23,7 +23,7 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-from .errors import KgError
+from ..errors import KgError
 
 #: Graph file formats (graphio's names) that Oxigraph parses natively.
 OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS"}
@@ -345,13 +345,13 @@ def parse_file(path: Path):
     """A graph file parsed into an in-memory pyoxigraph Store (Oxigraph's parsers; rdflib for JSON-LD)."""
     import pyoxigraph as ox
 
-    from .graphio import check_graph_path
+    from ..graph.graphio import check_graph_path
 
     path = Path(path)
     fmt = check_graph_path(path)
     scratch = ox.Store()
     if fmt not in OX_FORMATS:
-        from .graphio import load_graph
+        from ..graph.graphio import load_graph
 
         scratch.load(dataset_to_nquads(load_graph(path)), format=ox.RdfFormat.N_QUADS)
         return scratch
@@ -395,20 +395,20 @@ def _text(term) -> str:
 
 
 def _prefixes() -> dict[str, str]:
-    from .prefixes import PREFIX_IRIS
+    from ..graph.prefixes import PREFIX_IRIS
 
     return dict(PREFIX_IRIS)
 
 
 def query_store(db, text: str, *, union_kept: bool = False, allow_service: bool | None = None):
-    """Run a SELECT or ASK over a pyoxigraph store -> :class:`kg.query.Answer`.
+    """Run a SELECT or ASK over a pyoxigraph store -> :class:`kg.store.query.Answer`.
 
     The default graph is the union of the named graphs: the kept copy when ``union_kept``, else
     Oxigraph's on-the-fly union. The project's prefixes (mig:, schema:, ...) need no PREFIX lines.
     """
     import pyoxigraph as ox
 
-    from .errors import QueryError
+    from ..errors import QueryError
     from .query import Answer, refuse_service
 
     if not text.strip():

@@ -16,7 +16,7 @@ from .dates import resolve_date
 from .gazetteer import city_code, gazetteer
 from .lexicon import GROUP_NOUNS
 from .mentions import Mention, org_kind, quote_spans
-from .rdf import slugify
+from ..graph.rdf import slugify
 from .records import Article, Entity, Evidence, Kind, Span
 
 ORG_KINDS = {

@@ -14,7 +14,7 @@ not leave the machine (``kg serve`` listens on loopback).
 ...     socket.getaddrinfo("example.org", 80)
 Traceback (most recent call last):
 ...
-kg.netguard.NetworkBlocked: network access blocked (KG_NO_NETWORK=1): resolve example.org:80
+kg.store.netguard.NetworkBlocked: network access blocked (KG_NO_NETWORK=1): resolve example.org:80
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ import os
 import sys
 from contextlib import contextmanager
 
-from .errors import KgError
+from ..errors import KgError
 
 ENV = "KG_NO_NETWORK"
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import KgError, QueryError
+from ..errors import KgError, QueryError
 
 ALLOW_SERVICE_ENV = "KG_ALLOW_SERVICE"
 
@@ -155,7 +155,7 @@ def parse_query(text: str):
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql import prepareQuery
 
-    from .vocab import PREFIXES
+    from ..graph.vocab import PREFIXES
 
     if not text.strip():
         raise QueryError("the query is empty; give SPARQL text or a .rq file")
@@ -287,6 +287,6 @@ def print_table(answer: Answer, title: str | None = None) -> None:
     for row in answer.rows:
         # values are data, not rich markup: "[bold]" in a label must print as is
         table.add_row(*["" if v is None else escape(v) for v in row])
-    from .console import stdout_console
+    from ..view.console import stdout_console
 
     stdout_console().print(table)

@@ -1,7 +1,7 @@
 """Serve a graph or store over the SPARQL 1.1 Protocol, with an offline query page.
 
-``kg serve`` runs its own small endpoint (:mod:`kg.endpoint`) with queries answered by killable
-worker processes (:mod:`kg.querypool`): no SERVICE requests unless allowed, a real per-query
+``kg serve`` runs its own small endpoint (:mod:`kg.store.endpoint`) with queries answered by killable
+worker processes (:mod:`kg.store.querypool`): no SERVICE requests unless allowed, a real per-query
 time limit, caps on rows and concurrent queries, and the store stays writable by ``kg extract
 --store`` meanwhile (workers open it read-only and see new articles). Read-only unless asked
 (updates get HTTP 403); queries see the union of the articles' named graphs as their default
@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import KgError
+from ..errors import KgError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -117,7 +117,7 @@ def check_options(options: ServeOptions) -> None:
 def _prepare(graph: Path | None, store: Path | None, options: ServeOptions, say):
     """(store folder, writer or None, scratch folder or None). The writer (a read-write
     GraphStore, holding the store's lock) exists only with --allow-update: it applies the
-    clients' updates, and the named graphs' union is then formed on the fly (see kg.store)."""
+    clients' updates, and the named graphs' union is then formed on the fly (see kg.store.store)."""
     from .store import is_store, open_store
 
     if store is not None:

@@ -3,7 +3,7 @@
 A developer tracing a wrong fact, or a user deciding whether to trust it, needs the same three
 things: the fact, the rule that produced it with its confidence, and the sentence it was read from.
 
->>> from kg.explain import find_nodes                                     # doctest: +SKIP
+>>> from kg.view.explain import find_nodes                                     # doctest: +SKIP
 find_nodes(dataset, "Ruiz")                                          # doctest: +SKIP
 """
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
-from .errors import KgError
-from .vocab import MIG, NIF
+from ..errors import KgError
+from ..graph.vocab import MIG, NIF
 
 HIDDEN = {NIF.isString, NIF.anchorOf, NIF.beginIndex, NIF.endIndex, NIF.referenceContext}
 

@@ -23,7 +23,7 @@ from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
 from rdflib.namespace import XSD
 
-from .errors import GraphFileError, KgError, warn
+from ..errors import GraphFileError, KgError, warn
 from .vocab import bind_prefixes
 
 FORMATS: dict[str, str] = {
@@ -78,7 +78,7 @@ def load_graph(path: Path, allow_empty: bool = False) -> Dataset:
         if allow_empty:
             return _new_dataset()
         raise GraphFileError(f"{path}: the graph file is empty; run kg extract to write one")
-    from .articles import binary_kind
+    from ..extract.articles import binary_kind
 
     kind = binary_kind(raw)
     if kind:

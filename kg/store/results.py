@@ -55,7 +55,7 @@ def pick(formats: list[str], known: dict[str, str], default: str) -> str | None:
 
 
 def _prefixes() -> dict[str, str]:
-    from .prefixes import PREFIX_IRIS
+    from ..graph.prefixes import PREFIX_IRIS
 
     return dict(PREFIX_IRIS)
 

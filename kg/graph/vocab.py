@@ -3,7 +3,7 @@
 The project's own terms live in ``MIG`` (see ``ontology/migration.ttl``); everything else is a
 standard vocabulary reused as is (schema.org, PROV-O, SEM, NIF, SKOS, OWL-Time, GeoNames, Wikidata).
 
->>> from kg.vocab import MIG, SCHEMA
+>>> from kg.graph.vocab import MIG, SCHEMA
 >>> str(MIG.Measure)
 'https://w3id.org/migration-kg/ontology#Measure'
 """
@@ -29,7 +29,7 @@ class CachedNamespace(Namespace):
         return term
 
 
-#: prefix -> namespace, for binding in serialisations and for SPARQL (the strings: kg.prefixes).
+#: prefix -> namespace, for binding in serialisations and for SPARQL (the strings: kg.graph.prefixes).
 PREFIXES: dict[str, Namespace] = {name: CachedNamespace(iri) for name, iri in PREFIX_IRIS.items()}
 
 MIG = PREFIXES["mig"]

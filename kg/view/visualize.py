@@ -4,7 +4,7 @@ The page is built with pyvis (its ``Network`` object and ``generate_html()``), b
 0.3.2's traps are left to the user:
 
 * its templates load vis-network and Bootstrap from CDNs in every ``cdn_resources`` mode; we render
-  our own template (``kg/templates/kg_network.html`` via ``set_template_dir``) into which the vendored
+  our own template (``kg/view/templates/kg_network.html`` via ``set_template_dir``) into which the vendored
   vis-network JS and CSS (``kg/data/vis/``) are inlined, so the file works opened from disk, offline;
 * ``add_node``/``add_edge`` check for duplicates in lists (quadratic); we build the node and edge
   lists ourselves and assign ``net.nodes``/``net.edges``;
@@ -23,7 +23,7 @@ corpus, the layout gathers each article's own nodes (its facts, and entities no 
 mentions) into one region, and the page colours nodes by article (shared entities neutral and
 ringed), names each article at its region, filters by article, hides nodes without edges behind
 a toggle and keeps the most central nodes' labels readable at the first view, which fits what is
-shown, labels included, into the visible canvas (kg/templates/kg_network.js).
+shown, labels included, into the visible canvas (kg/view/templates/kg_network.js).
 """
 from __future__ import annotations
 
@@ -33,12 +33,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from .analytics import CENTRALITY_MEASURES, ViewGraph, centrality, layout, view_graph
-from .errors import KgError
+from ..errors import KgError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
 TEMPLATE_FILE = "kg_network.html"
-ASSET_DIR = PACKAGE_DIR / "data" / "vis"
+ASSET_DIR = PACKAGE_DIR.parent / "data" / "vis"
 
 _JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
@@ -258,7 +258,7 @@ def render_html(data, title: str | None = None, size_by: str = "degree") -> str:
 
 def write_html(dataset_or_graph, path: Path, title: str | None = None, size_by: str = "degree") -> Path:
     """Write the interactive page for a graph (a Dataset, Graph, ViewGraph or a graph file's path) to ``path``."""
-    from .graphio import load_graph, write_atomic
+    from ..graph.graphio import load_graph, write_atomic
 
     path = Path(path)
     if path.is_dir():

@@ -6,7 +6,7 @@ facts are n-ary nodes whose IRIs hash their content, so the same input always yi
 triples. Every fact points to the sentence it came from (NIF offsets) and carries the rule and
 confidence that produced it.
 
->>> from kg.records import Article, ArticleFacts
+>>> from kg.extract.records import Article, ArticleFacts
 >>> ds = article_dataset(ArticleFacts(Article(slug="a", text="Hi.")))
 >>> len(list(ds.graphs())) >= 1
 True
@@ -22,7 +22,7 @@ from functools import lru_cache
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .records import (
+from ..extract.records import (
     Article,
     ArticleFacts,
     Entity,

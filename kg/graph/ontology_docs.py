@@ -1,4 +1,4 @@
-"""Rebuild the ontology's HTML documentation: ``python -m kg.ontology_docs``.
+"""Rebuild the ontology's HTML documentation: ``python -m kg.graph.ontology_docs``.
 
 Renders ``ontology/migration.ttl`` with pyLODE 3.4.1 (the optional ``docs`` extra:
 ``pip install -e '.[docs]'``) into ``ontology/docs/index.html``: the OntPub profile for the classes
@@ -23,7 +23,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "migration.ttl"
 DOCS_PATH = ONTOLOGY_DIR / "docs" / "index.html"
 
@@ -163,7 +163,7 @@ def external_resources(page: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kg.ontology_docs", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m kg.graph.ontology_docs", description=__doc__.splitlines()[0])
     parser.add_argument("--ontology", type=Path, default=ONTOLOGY_PATH, help="ontology file (Turtle)")
     parser.add_argument("-o", "--output", type=Path, default=DOCS_PATH, help="HTML file to write")
     args = parser.parse_args(argv)

@@ -15,7 +15,7 @@ from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import KgError, warn
+from ..errors import KgError, warn
 from .records import Article
 from .webpage import WebPage
 

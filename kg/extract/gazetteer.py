@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 
 # Only what the libraries lack or get wrong for English news: abbreviations and short forms,
 # demonym variants (countryinfo has one demonym per country), and the EU. Everything else —

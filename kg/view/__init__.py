@@ -1,0 +1,1 @@
+"""Looking at the graph: the HTML network view, graph analytics, query explanations, console output."""
