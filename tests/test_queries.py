@@ -101,7 +101,7 @@ def test_cq06_to_cq09(example_graph):
 
 
 def test_quotes_by_speaker_example_shows_the_source_sentence(example_graph):
-    from kg.query import bind_variables, parse_binding
+    from kg.store.query import bind_variables, parse_binding
 
     text = bind_variables((QUERIES / "quotes-by-speaker.rq").read_text(encoding="utf-8"), [parse_binding("name=Kast")])
     answer = run_query(example_graph, text)
