@@ -16,7 +16,7 @@ def query(
     store: Optional[Path] = typer.Option(None, "--store", help="Query this graph store folder instead of a graph file."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
     allow_service: bool = typer.Option(False, "--allow-service", help="Let the query use SERVICE (it then sends requests to other servers); also KG_ALLOW_SERVICE=1."),
-    bind: list[str] = typer.Option([], "--bind", "-b", help='Fix a variable of the query: --bind speaker="Greg Abbott" (<IRI>, a number, or text); repeatable.'),
+    bind: list[str] = typer.Option([], "--bind", "-b", help='Fix a variable of the query: --bind speaker="Ana Ruiz" (<IRI>, a number, or text); repeatable.'),
 ) -> None:
     """Answer a SPARQL SELECT or ASK query: kg query GRAPH QUERY, or kg query --store DIR QUERY. The default graph is the union of the articles' graphs."""
     from ..errors import KgError

@@ -193,7 +193,7 @@ def _ethnonym(doc, start: int, end: int) -> bool:
 
 
 def _titled_name(doc, start: int, end: int, text: str) -> bool:
-    """'commissioner [Magnus Brunner]': two or three capitalised words right after an office word,
+    """'commissioner [Lena Marsh]': two or three capitalised words right after an office word,
     with no cue of an organisation, are a person the model mistyped."""
     if not (2 <= end - start <= 3) or start == 0 or doc[start - 1].lower_ not in OFFICE_WORDS - ROLE_MODIFIERS:
         return False

@@ -312,13 +312,13 @@ class Context:
 
 
 def _folded(words: list[str]) -> list[str]:
-    """Words without accents or case: 'Erdoğan' and 'Erdogan' are one name."""
+    """Words without accents or case: 'Gülşen' and 'Gulsen' are one name."""
     return [unicodedata.normalize("NFKD", w.replace("ı", "i")).encode("ascii", "ignore").decode().lower() for w in words]
 
 
 def _person_names(doc, mentions: list[Mention]) -> dict[str, str]:
     """Map every person mention text to its fullest form in the article; spellings with and
-    without accents or middle names ('Tayyip Erdogan', 'Recep Tayyip Erdoğan') join too."""
+    without accents or middle names ('Ayse Gulsen', 'Fatma Ayşe Gülşen') join too."""
     # longest first; among equally long spellings the accented one (non-ASCII sorts last) leads
     names = sorted({m.text for m in mentions if m.kind == "person"}, key=lambda t: (-len(t.split()), -len(t.encode()), t))
     canonical: dict[str, str] = {}

@@ -201,8 +201,8 @@ def parse_binding(spec: str) -> tuple[str, str]:
 
     ``<...>`` is an IRI, a plain number a number, anything else a string literal.
 
-    >>> parse_binding('speaker=Greg Abbott')
-    ('speaker', '"Greg Abbott"')
+    >>> parse_binding('speaker=Ana Ruiz')
+    ('speaker', '"Ana Ruiz"')
     >>> parse_binding("country=<https://w3id.org/migration-kg/id/country/PE>")
     ('country', '<https://w3id.org/migration-kg/id/country/PE>')
     >>> parse_binding("n=3")
@@ -211,7 +211,7 @@ def parse_binding(spec: str) -> tuple[str, str]:
     name, sep, value = spec.partition("=")
     name = name.strip().lstrip("?$")
     if not sep or not _BIND_NAME.fullmatch(name):
-        raise QueryError(f"--bind {spec!r}: write it as NAME=VALUE, e.g. --bind speaker=\"Greg Abbott\"")
+        raise QueryError(f"--bind {spec!r}: write it as NAME=VALUE, e.g. --bind speaker=\"Ana Ruiz\"")
     if value.startswith("<") and value.endswith(">") and not re.search(r'[\s<>"{}|^`\\]', value[1:-1]):
         return name, value
     if _NUMBER.fullmatch(value):

@@ -1,6 +1,6 @@
 """Border crossings and border sections, and the countries they join (cq02).
 
-Crossings are named places followed by a crossing noun ("the Santa Rosa border crossing", "Friendship
+Crossings are named places followed by a crossing noun ("the San Lucas border crossing", "Friendship
 International Bridge", "Khunjerab Pass"); their countries come from "between X and Y",
 "connects X with Y", or, failing those, the article's main country and the neighbour of it
 (from countryinfo's land borders) that the article mentions most. Border sections are keyed by

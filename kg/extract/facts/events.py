@@ -94,7 +94,7 @@ def _np_place(ctx, np):
             tokens += list(child.subtree)
     own = ctx.key_at(np.i)
     if own and ctx.kind(own) in PLACE_KINDS:
-        return own  # "the Santa Rosa border crossing": the crossing, not the town it is named after
+        return own  # "the San Lucas border crossing": the crossing, not the town it is named after
     return next((key for sub in tokens if (key := ctx.place_named_at(sub))), None)
 
 
@@ -134,7 +134,7 @@ def _sentence_place(ctx, tok) -> str | None:
 
 
 def _names_a_person(ctx, tok) -> bool:
-    """'EU migration commissioner Magnus Brunner': a place in the title of a person (or body) is not where things happen."""
+    """'EU migration commissioner Lena Marsh': a place in the title of a person (or body) is not where things happen."""
     cur = tok
     for _ in range(5):
         if cur.dep_ not in ("compound", "nmod"):
@@ -270,7 +270,7 @@ LEAD_SENTENCES = 2
 
 
 def _lead_date(ctx, tok) -> str | None:
-    """'Grandi, who visited Beirut, said ...' in an article's opening sentences: news leads report
+    """'Ruiz, who visited Valmora, said ...' in an article's opening sentences: news leads report
     the day's events, so an undated past event there happened on the publication day (unless the
     sentence dates something else: 'the scenes last night, where 19 were arrested')."""
     sent = ctx.sent_of(tok)

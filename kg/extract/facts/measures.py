@@ -9,8 +9,8 @@ that is itself a measure ("deployed troops", "sealed its border", "send all the 
 that says which; nothing under a negated, urged ("should") or opposing ("circumvent") verb counts.
 
 The actor is the subject of that verb, the agent of a passive, or the subject of the verb it
-depends on ("the minister said he is pushing ahead with plans to declare..."); an owner ("Trump's
-declaration of the Act"), the noun a relative clause describes ("Rubio, who negotiated a deal"),
+depends on ("the minister said he is pushing ahead with plans to declare..."); an owner ("Moreno's
+declaration of the Act"), the noun a relative clause describes ("Lindqvist, who negotiated a deal"),
 the speaker of a quotation when no one else acts in it, or a state body named by a common noun
 ("the coast guard", "immigration officers"). Generic subjects such as "authorities" defer to the
 person reporting them. The country is the one a sanction or tariff targets, else the actor's,
@@ -215,7 +215,7 @@ def _verb_measure(ctx, tok) -> tuple | None:
         if (actor is None or ctx.kind(actor) not in ACTOR_KINDS) and _agentless_passive(tok):
             actor = _implicit_state_body(ctx, tok)
         if actor is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in PLEDGE_WORDS | set(NOMINAL_DOINGS):
-            # "Sunak's pledge to stop the boats" (not "Biden's refusal to secure the border")
+            # "Hale's pledge to stop the boats" (not "Okafor's refusal to secure the border")
             actor, modality, _ = _owner(ctx, tok.head) or (None, modality, None)
     if modality is None:
         future = {c.lower_ for c in tok.children if c.dep_ == "aux"} & {"will", "would", "shall"}
@@ -299,7 +299,7 @@ FORCE_HEADS = {"navy", "army", "military", "troop", "soldier", "gendarmerie"}
 
 def _first_subject(tok):
     """The subject (or passive agent) of the first verb above ``tok`` that has one; for a relative
-    clause, the noun it describes ("Rubio, who negotiated an earlier deal")."""
+    clause, the noun it describes ("Lindqvist, who negotiated an earlier deal")."""
     cur = tok
     for _ in range(10):
         if cur.head is cur:
@@ -339,7 +339,7 @@ def _operation_actor(ctx, noun):
     subj = _agent_of(verb) or subject_of(verb) or (subject_of(verb.head) if verb.dep_ == "conj" else None)
     actor = _subject_actor(ctx, subj)
     return (actor, "carried out", verb) if actor else None
-# Nouns of doing whose owner does what their "of" object names: "Trump's declaration of the Act".
+# Nouns of doing whose owner does what their "of" object names: "Moreno's declaration of the Act".
 NOMINAL_DOINGS = {"declaration": "declared", "announcement": "announced", "implementation": "carried out",
                   "introduction": "carried out", "adoption": "carried out", "imposition": "carried out",
                   "approval": "carried out", "signing": "carried out", "launch": "carried out", "use": "carried out",
@@ -349,7 +349,7 @@ NOMINAL_DOINGS = {"declaration": "declared", "announcement": "announced", "imple
 
 def _owner(ctx, noun):
     """(actor, modality, None) when a named owner stands before the measure: "Colombia's
-    initiative", "Trump's declaration of the Alien Enemies Act" (a country counts here: its
+    initiative", "Moreno's declaration of the Emergency Powers Act" (a country counts here: its
     measure is the state's)."""
     holder = noun
     modality = "carried out"

@@ -579,7 +579,7 @@ def _poll_source(ctx, head_tok) -> str | None:
 
 def _source(ctx, sent, head_tok) -> str | None:
     """Who vouches for a figure: 'according to X'; the subject of a reporting verb above the number
-    ("Bell reiterated that ... repatriated 2,030", "the prefecture said"); the agent of a passive
+    ("Hale reiterated that ... repatriated 1,200", "the prefecture said"); the agent of a passive
     one ("recorded by X"); else the subject of a reporting verb elsewhere in the sentence."""
     key = _according_to(ctx, sent) or _poll_source(ctx, head_tok)
     if key:

@@ -3,7 +3,7 @@
 The reporting verb is the nearest one above the quotation in the parse, else one after or before it
 in its sentence (or opening the next sentence in lower case, when the parser ends the sentence
 inside the quotation). Its speaker is the verb's subject ("...,” the minister said", "said David
-Donatti"), the person a title subject names ("said UN High Commissioner Ana Ruiz") or is in
+Varga"), the person a title subject names ("said UN High Commissioner Ana Ruiz") or is in
 apposition with, an unnamed official described by the subject ("a coast guard official", "a
 spokesperson for the ministry"), the person introduced with a definite title ("the judge"), a group
 ("the migrants chanted"), or the source of "according to". A pronoun ("he added") follows the
@@ -105,7 +105,7 @@ def _according_to(ctx, start_tok: int, end_tok: int):
 
 def _is_person(ctx, key: str | None, tok=None) -> bool:
     """A person entity named as such, not a name that modifies a common noun ("the Mizo people",
-    "the Trump administration", "closing Ashti camp") or a demonym the tagger read as a name."""
+    "the Moreno administration", "closing Delta camp") or a demonym the tagger read as a name."""
     if not key or ctx.kind(key) is not Kind.PERSON:
         return False
     if tok is None:
@@ -114,7 +114,7 @@ def _is_person(ctx, key: str | None, tok=None) -> bool:
 
 
 def _titled_person(ctx, subj) -> str | None:
-    """'UN High Commissioner for Refugees Filippo Grandi': the person a capitalised title names."""
+    """'UN High Commissioner for Refugees Ana Ruiz': the person a capitalised title names."""
     if subj.pos_ != "PROPN":
         return None
     for tok in subj.subtree:
