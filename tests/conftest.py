@@ -44,3 +44,18 @@ def offline_page(chromium):
     page.on("dialog", on_dialog)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def extract():
+    """``extract(text, published=...)`` -> ArticleFacts, with one statistical pipeline shared by
+    every regression test (published defaults to a Friday, 2024-03-08)."""
+    from kg.extract.articles import article_from_text
+    from kg.extract.pipeline import Extractor
+
+    extractor = Extractor()
+
+    def run(text: str, published: str = "2024-03-08"):
+        return extractor.extract(article_from_text(text, slug="t", published=published))
+
+    return run

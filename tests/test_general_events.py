@@ -3,26 +3,10 @@ dates that follow the tense of their clause, election rounds and endorsed candid
 invented; names of people and towns are made up."""
 from __future__ import annotations
 
-import pytest
 
-from kg.extract.articles import article_from_text
 from kg.extract.records import EventFact
 
-
-@pytest.fixture(scope="module")
-def extract():
-    from kg.extract.pipeline import Extractor
-
-    extractor = Extractor()
-
-    def run(text: str, published: str = "2024-03-08"):  # a Friday
-        return extractor.extract(article_from_text(text, slug="t", published=published))
-
-    return run
-
-
-def name(facts, key):
-    return facts.entities[key].name if key else None
+from fact_views import name
 
 
 def events(facts):

@@ -3,22 +3,8 @@ short text written here and the measures it must (and must not) yield. People ar
 countries are named only as general knowledge."""
 from __future__ import annotations
 
-import pytest
 
-from kg.extract.articles import article_from_text
 from kg.extract.records import MeasureFact
-
-
-@pytest.fixture(scope="module")
-def extract():
-    from kg.extract.pipeline import Extractor
-
-    extractor = Extractor()
-
-    def run(text: str, published: str = "2024-03-08"):
-        return extractor.extract(article_from_text(text, slug="t", published=published))
-
-    return run
 
 
 def measures(facts) -> set[tuple[str | None, str, str | None]]:

@@ -2,26 +2,10 @@
 error fixed, a short invented text and the facts it must (and must not) yield."""
 from __future__ import annotations
 
-import pytest
 
-from kg.extract.articles import article_from_text
 from kg.extract.records import OrientationFact, RoleFact
 
-
-@pytest.fixture(scope="module")
-def extract():
-    from kg.extract.pipeline import Extractor
-
-    extractor = Extractor()
-
-    def run(text: str, published: str = "2024-03-08"):
-        return extractor.extract(article_from_text(text, slug="t", published=published))
-
-    return run
-
-
-def name(facts, key):
-    return facts.entities[key].name if key else None
+from fact_views import name
 
 
 def roles(facts):

@@ -3,26 +3,10 @@ here and the numbers it must (and must not) yield, with their place, date and so
 places are invented or generic; none comes from the articles the extractor is measured on."""
 from __future__ import annotations
 
-import pytest
 
-from kg.extract.articles import article_from_text
 from kg.extract.records import QuantityFact
 
-
-@pytest.fixture(scope="module")
-def extract():
-    from kg.extract.pipeline import Extractor
-
-    extractor = Extractor()
-
-    def run(text: str, published: str = "2024-03-08"):  # a Friday
-        return extractor.extract(article_from_text(text, slug="t", published=published))
-
-    return run
-
-
-def name(facts, key):
-    return facts.entities[key].name if key else None
+from fact_views import name
 
 
 def numbers(facts):

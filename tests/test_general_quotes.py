@@ -3,22 +3,8 @@ media given as the form of the statement, quotations split over paragraphs and t
 one label. Texts are invented; no sentence comes from the measured articles."""
 from __future__ import annotations
 
-import pytest
 
-from kg.extract.articles import article_from_text
 from kg.extract.records import QuoteFact
-
-
-@pytest.fixture(scope="module")
-def extract():
-    from kg.extract.pipeline import Extractor
-
-    extractor = Extractor()
-
-    def run(text: str, published: str = "2024-03-08"):
-        return extractor.extract(article_from_text(text, slug="t", published=published))
-
-    return run
 
 
 def quotes(facts):
