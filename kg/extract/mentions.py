@@ -42,7 +42,7 @@ def clean_person(doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     words = [t for t in doc[start:end] if t.is_alpha]
     if not words or not all(t.text[:1].isupper() or t.lower_ in ("von", "van", "der", "de", "la", "del", "bin", "al", "da", "dos")
-                            or t.i > start and doc[t.i - 1].text == "-" for t in words):  # "Ban Ki-moon"
+                            or t.i > start and doc[t.i - 1].text == "-" for t in words):  # "Park Min-jun"
         return None
     if any(t.like_num for t in doc[start:end]):
         return None
@@ -209,7 +209,7 @@ PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "del", "da", "dos", "
 
 
 def _extend_particles(doc, start: int, end: int) -> int:
-    """'Ursula von' + 'der Leyen' -> one name: the model often cuts names at their particles."""
+    """'Klara von' + 'der Heide' -> one name: the model often cuts names at their particles."""
     j = end
     while j < len(doc) and doc[j].lower_ in PARTICLES:
         j += 1

@@ -56,7 +56,7 @@ KIND_CLASSES: dict[Kind, tuple[URIRef, ...]] = {
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII slug: 'José Núñez' -> 'jose-nunez'."""
+    """Lower-case ASCII slug: 'Inés Peña' -> 'ines-pena'."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")

@@ -2,7 +2,7 @@
 
 The reporting verb is the nearest one above the quotation in the parse, else one after or before it
 in its sentence (or opening the next sentence in lower case, when the parser ends the sentence
-inside the quotation). Its speaker is the verb's subject ("...,” the minister said", "said David
+inside the quotation). Its speaker is the verb's subject ("...,” the minister said", "said Marta
 Varga"), the person a title subject names ("said UN High Commissioner Ana Ruiz") or is in
 apposition with, an unnamed official described by the subject ("a coast guard official", "a
 spokesperson for the ministry"), the person introduced with a definite title ("the judge"), a group
