@@ -15,13 +15,10 @@ def dump(
     force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
 ) -> None:
     """Write every article's named graph of a store to a graph file (the store is only read)."""
-    from ..errors import KgError
-    from ..graph.graphio import check_output_path, save_graph
+    from ..graph.graphio import check_new_output, save_graph
     from ..graph.sources import store_dataset
 
-    check_output_path(out)
-    if out.exists() and not force:
-        raise KgError(f"{out}: already exists; give another -o FILE, or --force to replace it")
+    check_new_output(out, force)
     ds = store_dataset(store)
     save_graph(ds, out)
     graphs = sum(1 for g in ds.graphs() if g.identifier != ds.default_graph.identifier and len(g))

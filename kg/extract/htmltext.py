@@ -104,7 +104,11 @@ def html_to_text(html: str) -> str:
         import html as _html
 
         text = _html.unescape(text)
-    text = strip_markup(text)
+    return tidy_lines(strip_markup(text))
+
+
+def tidy_lines(text: str) -> str:
+    """One space between words, no blank lines: the shape of every text read from a page."""
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 

@@ -79,7 +79,12 @@ class Context:
 
     def sent_of(self, tok):
         """The sentence of a token (as ``tok.sent``, without walking the Doc)."""
-        return self.sents[self._sent_of_token[tok.i]]
+        return self.sents[self.sent_index(tok.i)]
+
+    def sent_index(self, i: int) -> int:
+        """Position in ``sents`` of the sentence holding token ``i``."""
+        self.sents  # noqa: B018 - builds the token -> sentence table once
+        return self._sent_of_token[i]
 
     @property
     def tokens(self) -> list:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .htmltext import html_to_text, strip_markup
+from .htmltext import html_to_text, strip_markup, tidy_lines
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class WebPage:
 def read_web_page(html: str) -> WebPage:
     """The page's main text and metadata; the whole visible text when no main content is found."""
     doc = _main_content(html)
-    text = _clean(doc.text) if doc is not None and doc.text else ""
+    text = tidy_lines(strip_markup(doc.text)) if doc is not None and doc.text else ""
     if not text:
         return WebPage(html_to_text(html))
     return WebPage(text, _meta(doc, "title"), _iso_date(_meta(doc, "date")), _meta(doc, "sitename"))
@@ -54,12 +54,6 @@ def _main_content(html: str):
         )
     except Exception:  # noqa: BLE001 - a page trafilatura cannot parse still has its visible text
         return None
-
-
-def _clean(text: str) -> str:
-    text = strip_markup(text)
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 def _meta(doc, name: str) -> str | None:

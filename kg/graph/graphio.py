@@ -277,6 +277,15 @@ def _trig_sorted(ds: Dataset) -> bytes:
     return b"\n".join(parts)
 
 
+def check_new_output(path: Path, force: bool = False) -> str:
+    """``check_output_path``, and an existing file is an error unless ``force`` (no output is
+    ever replaced without being asked)."""
+    fmt = check_output_path(path)
+    if Path(path).exists() and not force:
+        raise KgError(f"{path}: already exists; give another -o FILE, or --force to replace it")
+    return fmt
+
+
 def check_output_path(path: Path) -> str:
     """Check an output path before any work is done; returns its rdflib format.
 

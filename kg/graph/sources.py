@@ -25,11 +25,10 @@ def read_graph(graph: Path | None, store: Path | None):
 
 def store_dataset(path: Path):
     """Every named graph of the store at ``path`` (opened read-only) in an rdflib Dataset."""
-    import pyoxigraph as ox
     from rdflib import URIRef
 
+    from ..store.store import graph_as_ntriples, open_store
     from .rdf import new_dataset
-    from ..store.store import open_store
 
     db = open_store(path, read_only=True)
     ds = new_dataset()
@@ -38,24 +37,23 @@ def store_dataset(path: Path):
         if not names:
             raise KgError(f"{path}: the store holds no articles yet; extract some with kg extract ARTICLES --store {path}")
         for name in names:
-            triples = [_restore_offset(q.triple) for q in db.db.quads_for_pattern(None, None, None, ox.NamedNode(name))]
-            data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-            ds.graph(URIRef(name)).parse(data=data.decode("utf-8"), format="nt")
+            graph = ds.graph(URIRef(name))
+            graph.parse(data=graph_as_ntriples(db.db, name).decode("utf-8"), format="nt")
+            _restore_offsets(graph)
     finally:
         db.close()
     return ds
 
 
-_XSD = PREFIX_IRIS["xsd"]
-_OFFSETS = {PREFIX_IRIS["nif"] + "beginIndex", PREFIX_IRIS["nif"] + "endIndex"}
-
-
-def _restore_offset(triple):
+def _restore_offsets(graph) -> None:
     """Oxigraph stores derived integer types as xsd:integer; NIF's character offsets are
     xsd:nonNegativeInteger (and the shapes check it), so they get their type back."""
-    import pyoxigraph as ox
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
 
-    obj = triple.object
-    if triple.predicate.value in _OFFSETS and isinstance(obj, ox.Literal) and obj.datatype.value == _XSD + "integer":
-        return ox.Triple(triple.subject, triple.predicate, ox.Literal(obj.value, datatype=ox.NamedNode(_XSD + "nonNegativeInteger")))
-    return triple
+    nif = PREFIX_IRIS["nif"]
+    for predicate in (URIRef(nif + "beginIndex"), URIRef(nif + "endIndex")):
+        typed = [(s, o) for s, o in graph.subject_objects(predicate) if getattr(o, "datatype", None) == XSD.integer]
+        for subject, value in typed:
+            graph.remove((subject, predicate, value))
+            graph.add((subject, predicate, Literal(str(value), datatype=XSD.nonNegativeInteger)))

@@ -219,13 +219,11 @@ class DatasetSink:
     kind = "facts"
 
     def __init__(self, out: Path, force: bool = False):
-        from ..graph.graphio import check_output_path
+        from ..graph.graphio import check_new_output
         from ..graph.rdf import new_dataset
 
         self.out = Path(out)
-        check_output_path(self.out)  # a wrong extension or folder fails now, not after the work
-        if self.out.exists() and not force:
-            raise KgError(f"{self.out}: already exists; give another -o FILE, or --force to replace it")
+        check_new_output(self.out, force)  # a wrong extension, a folder or an existing file fails now, not after the work
         self.ds = new_dataset()
         self.facts: dict[int, object] = {}
 

@@ -358,17 +358,16 @@ def _reported_media(ctx) -> list[tuple[int, str, str]]:
     return out
 
 
-def _inherited_medium(reported, speaker: str, sent_start: int, doc) -> str | None:
-    """A quotation with no medium of its own keeps the one its speaker was just reported through."""
+def _inherited_medium(ctx, reported, speaker: str, sent_start: int) -> str | None:
+    """A quotation with no medium of its own keeps the one its speaker was just reported through
+    (at most two sentences between them; counted from the Context's sentence table, not by
+    walking the Doc once per earlier report)."""
+    here = ctx.sent_index(sent_start)
     best = None
     for start, who, medium in reported:
-        if who == speaker and start <= sent_start and _sentences_between(doc, start, sent_start) <= 2:
+        if who == speaker and start <= sent_start and here - ctx.sent_index(start) - 1 <= 2:
             best = medium
     return best
-
-
-def _sentences_between(doc, a: int, b: int) -> int:
-    return sum(1 for s in doc[a:b].sents) - 1 if b > a else 0
 
 
 def _medium(ctx, verb, window_end: int):
@@ -622,7 +621,7 @@ def extract_quotes(ctx) -> list:
         if speaker is None:
             continue
         if medium is None:
-            medium = _inherited_medium(reported, speaker, sent_first.start, doc)
+            medium = _inherited_medium(ctx, reported, speaker, sent_first.start)
         previous = (speaker, medium, paragraph, last.i)
         ctx.quote_speakers.append((start, end, speaker))
         if _names_something(ctx, first, last):

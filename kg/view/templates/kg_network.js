@@ -400,22 +400,6 @@ var network = null;
     document.getElementById("legend").classList.toggle("by-article", colourBy === "article");
     restyle();
   }
-  // Until the reader moves the view, a change in the canvas's size (window resized, page laid out
-  // late, panels reflowed) fits again: vis-network alone keeps the old centre and scale, which
-  // leaves nodes at the edges outside the visible canvas.
-  var viewMoved = false;
-  ["dragStart", "zoom", "click"].forEach(function (name) { network.on(name, function () { viewMoved = true; }); });
-  var lastSize = [container.clientWidth, container.clientHeight];
-  function onResize() {
-    var size = [container.clientWidth, container.clientHeight];
-    if (size[0] === lastSize[0] && size[1] === lastSize[1]) { return; }
-    lastSize = size;
-    if (viewMoved) { return; }
-    network.setSize("100%", "100%");  // let vis-network take the new size first (it rescales the view)
-    fitVisible();
-    updateLabels();
-  }
-  if (window.ResizeObserver) { new ResizeObserver(onResize).observe(container); }
   var articleList = document.getElementById("article-list");
   var articleButtons = [];
   function articleSwatch(index) {
