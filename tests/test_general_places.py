@@ -241,3 +241,18 @@ def test_next_title_in_a_list_is_no_apposition_of_the_previous_name(extract):
 def test_office_with_postposed_designate_before_a_name(extract):
     facts = extract("Rui Matos met Prime Minister designate Carla Dias in Lisbon on Monday.")
     assert any(p == "Carla Dias" and "Prime Minister" in r for p, r, _ in roles(facts))
+
+
+def test_country_possessive_the_model_tags_as_a_person(extract):
+    # "Mali's junta leader": the statistical model reads "Mali" as a person; its possessive on an
+    # office makes it the country, and the rank before the name does not hide the apposition
+    facts = extract('"The sentences shall be cancelled," Mali\'s junta leader, Gen. Abel Moraga, said on Monday.')
+    assert ("Abel Moraga", "leader", "Mali") in roles(facts)
+    assert "Mali" not in {p for p, _, _ in roles(facts)}
+
+
+def test_two_word_office_in_apposition(extract):
+    # "secretary general" is one office, although "general" alone is no office word
+    facts = extract("Prisoners will be released, Ibrahim Jean Sidibe, the secretary general of the justice "
+                    "ministry of Mali, said on Monday.")
+    assert {r for p, r, _ in roles(facts) if p == "Ibrahim Jean Sidibe"} == {"secretary general"}

@@ -201,3 +201,10 @@ def test_quoted_title_is_not_a_statement(extract):
     assert quotes(extract(text)) == set()
     text = 'Ana Ruiz said the "Stay Safe at Home Program" would be extended.'
     assert quotes(extract(text)) == set()
+
+
+def test_decree_is_the_medium_of_a_statement(extract):
+    # a written act of government carries a statement as a press release does
+    facts = extract('"The convictions shall be cancelled," the junta leader, Gen. Abel Moraga, said in a decree '
+                    "on Monday.")
+    assert ("Abel Moraga", "The convictions shall be cancelled", "decree") in quotes(facts)

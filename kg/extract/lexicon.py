@@ -14,7 +14,7 @@ OFFICES = [
     "envoy", "official", "leader", "opposition leader", "party leader", "chairman", "chairwoman",
     "chair", "judge", "attorney", "lawyer", "prosecutor", "general", "commander", "mp", "mep",
     "deputy", "advisor", "adviser", "coordinator", "administrator", "czar", "rapporteur",
-    "prefect", "justice", "counterpart", "pm", "high commissioner", "secretary-general",
+    "prefect", "justice", "counterpart", "pm", "high commissioner", "secretary-general", "secretary general",
     "councillor", "councilor", "councilman", "councilwoman",
 ]
 OFFICE_WORDS = {w for o in OFFICES for w in o.split()} - {"of", "state", "general"}

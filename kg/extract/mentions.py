@@ -119,7 +119,7 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
             last = toks[i + n - 1]
             text = text_of[toks[i].idx : last.idx + len(last.text)]
             code = gaz.country_code(text)
-            if code and not (n == 1 and toks[i].ent_type_ == "PERSON"):
+            if code and not (n == 1 and toks[i].ent_type_ == "PERSON" and not _state_possessive(doc, toks[i].i)):
                 take(Mention(i, i + n, "country", text, code))
                 matched = True
             elif (code := gaz.demonym_code(text)):
@@ -179,6 +179,18 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
             take(Mention(s, e, "person", text))
     found.sort(key=lambda m: m.start)
     return found
+
+
+STATE_NOUNS = {"government", "junta", "army", "military", "authorities", "ministry", "border", "borders", "parliament"}
+
+
+def _state_possessive(doc, i: int) -> bool:
+    """"Niger's junta leader", "Chad's government": a country name the model tagged as a person
+    is the country when its possessive owns an office or an organ of state ("Jordan said" and
+    "Jordan's wife" stay people)."""
+    if i + 2 >= len(doc) or doc[i + 1].text not in ("'s", "’s"):
+        return False
+    return any(t.lower_ in OFFICE_WORDS or t.lower_ in STATE_NOUNS for t in doc[i + 2 : i + 5] if t.is_lower)
 
 
 ETHNIC_NOUNS = GROUP_NOUNS | {"community", "communities", "tribe", "tribes", "tribesman", "tribesmen", "group", "groups"}

@@ -45,6 +45,7 @@ FORM_NOUNS = {
     "conference", "briefing", "statement", "release", "interview", "letter", "note", "speech", "post",
     "message", "video", "tweet", "ruling", "decision", "judgment", "judgement", "communique",
     "communiqué", "email", "e-mail", "broadcast", "podcast", "op-ed", "address", "memo", "filing",
+    "decree", "circular", "declaration", "proclamation", "directive",  # written acts of government
 }
 # Forms that are occasions: a speaker's later quotations inherit them ("in the news conference").
 OCCASION_NOUNS = {"conference", "briefing", "interview", "speech"}

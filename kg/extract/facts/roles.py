@@ -13,6 +13,9 @@ from ..gazetteer import SUPRANATIONAL, city_code, international_body
 from ..records import Kind, OrientationFact, RoleFact
 
 ABBREVIATIONS = {"gov.": "Governor", "sen.": "Senator", "rep.": "Representative", "pm": "Prime Minister", "gen.": "General"}
+# Forms of address and ranks that stand before a name without being its office: "the junta
+# leader, Gen. Ana Ruiz," still takes its office from the apposition.
+HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "maj.", "capt.", "lt.", "adm.", "sgt.", "mr", "mrs", "ms", "dr"}
 HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen", "governor", "gov.", "mayor", "emir"}
 
 
@@ -319,7 +322,8 @@ def extract_roles(ctx) -> list:
             country = _country_from(ctx, title)
             emit(key, label, country, _status(title, label), sent, "role.title-before-name", 0.85, first, infer=True)
         # apposition before: "<office NP>, NAME"
-        if first.i >= 2 and (not title or all(t.lower_ in ORIENTATIONS or t.text == "-" or t.is_alpha and t.text.islower() for t in title)):
+        if first.i >= 2 and (not title or all(t.lower_ in ORIENTATIONS or t.text == "-" or t.is_alpha and t.text.islower()
+                                              or t.lower_ in HONORIFICS for t in title)):
             comma = ctx.doc[first.i - len(title) - 1]
             if comma.text == ",":
                 head = ctx.doc[comma.i - 1]
@@ -425,7 +429,10 @@ def _appositive_role(ctx, person, head, sent, emit, rule, left: int | None = Non
     if head.lower_ not in OFFICE_WORDS:
         return
     left = min(head.left_edge.i, left) if left is not None else head.left_edge.i
-    tokens = [t for t in ctx.doc[left : _of_names_end(ctx.doc, head.i) + 1]]
+    end = head.i
+    if end + 1 < len(ctx.doc) and f"{head.lower_} {ctx.doc[end + 1].lower_}" in OFFICES:
+        end += 1  # "secretary general": the office's second word is no office word of its own
+    tokens = [t for t in ctx.doc[left : _of_names_end(ctx.doc, end) + 1]]
     office = _office_in(tokens)
     if not office:
         return
