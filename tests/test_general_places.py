@@ -256,3 +256,10 @@ def test_two_word_office_in_apposition(extract):
     facts = extract("Prisoners will be released, Ibrahim Jean Sidibe, the secretary general of the justice "
                     "ministry of Mali, said on Monday.")
     assert {r for p, r, _ in roles(facts) if p == "Ibrahim Jean Sidibe"} == {"secretary general"}
+
+
+def test_combining_forms_name_the_countries_of_a_border(extract):
+    # "Indo-", "Sino-", "Pak-": a country's combining form before a hyphen
+    assert "Afghanistan–Pakistan border" in sections(extract("Families crossed the Pak-Afghan border on Monday."))
+    assert "Bangladesh–India border" in sections(extract("Troops were sent to the Indo-Bangladesh border on Monday."))
+    assert "France–Spain border" in sections(extract("Trade resumed on the Franco-Spanish border on Monday."))

@@ -34,6 +34,12 @@ EXTRA_DEMONYMS: dict[str, str] = {
     "Saudi": "SA", "Korean": "KR", "Nepali": "NP", "Tajik": "TJ", "Uzbek": "UZ", "Kazakh": "KZ",
     "Kyrgyz": "KG", "French": "FR", "Bosnian": "BA", "Norwegian": "NO",
 }
+# Combining forms that stand for a country in front of a hyphen ("Sino-Russian", "Indo-Pak
+# border", "Franco-British"): general English word formation, and "Pak" of South Asian usage.
+COMBINING_FORMS: dict[str, str] = {
+    "sino": "CN", "indo": "IN", "pak": "PK", "franco": "FR", "anglo": "GB", "russo": "RU", "turco": "TR",
+    "italo": "IT", "hispano": "ES", "luso": "PT", "greco": "GR", "austro": "AT", "germano": "DE", "afghan": "AF",
+}
 # Ambiguous demonyms or names that are far more often something else in news text.
 NOT_COUNTRY_WORDS = {"Chad", "Jordan", "Georgia", "Guinea", "Niger", "Turkey", "China"}  # checked with context
 SUPRANATIONAL = {"EU": ("European Union", "Q458")}
@@ -113,6 +119,10 @@ class Gazetteer:
 
     def demonym_code(self, text: str) -> str | None:
         return self.demonyms.get(_norm(text))
+
+    def combining_code(self, text: str) -> str | None:
+        """Country of a combining form written before a hyphen ("Sino" in "Sino-Russian")."""
+        return COMBINING_FORMS.get(_norm(text))
 
     def capital_code(self, text: str) -> str | None:
         return self.capitals.get(_norm(text))

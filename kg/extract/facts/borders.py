@@ -205,7 +205,7 @@ def _sections(ctx) -> None:
                 add_section(ctx, shared[:2], tok.left_edge.i, tok.i + 1)
                 continue
         # "X–Y border", "Colombian border", "Afghanistan and Pakistan share a ... border"
-        left = _countries_in(ctx, tok.left_edge.i, tok.i) or _hyphenated_countries(ctx, tok.left_edge.i, tok.i)
+        left = _hyphenated_countries(ctx, tok.left_edge.i, tok.i) or _countries_in(ctx, tok.left_edge.i, tok.i)
         if left:
             add_section(ctx, left[:2], tok.left_edge.i, tok.i + 1)
             continue
@@ -264,14 +264,19 @@ def _with_objects(ctx, prep) -> list[str]:
 
 
 def _hyphenated_countries(ctx, start: int, end: int) -> list[str]:
-    """'the U.S.-Mexico border': countries joined by a hyphen inside one token."""
+    """'the U.S.-Mexico border', 'the Indo-Bangladesh border', 'the Pak-Afghan border': countries
+    joined by a hyphen, inside one token or as tokens around a hyphen, combining forms included."""
+    doc = ctx.doc
     out = []
-    for tok in ctx.doc[start:end]:
+    for tok in doc[start:end]:
         parts = re.split(r"[–-]", tok.text)
-        if len(parts) < 2:
+        before_hyphen = tok.i + 1 < end and doc[tok.i + 1].text in ("-", "–")
+        after_hyphen = tok.i > start and doc[tok.i - 1].text in ("-", "–")
+        if len(parts) < 2 and not (before_hyphen or after_hyphen):
             continue
-        for part in parts:
-            code = ctx.gaz.country_code(part) or ctx.gaz.demonym_code(part)
+        for j, part in enumerate(parts):
+            leading = j < len(parts) - 1 or before_hyphen
+            code = ctx.gaz.country_code(part) or ctx.gaz.demonym_code(part) or (ctx.gaz.combining_code(part) if leading else None)
             key = ctx.country(code) if code else None
             if key and key not in out:
                 out.append(key)
