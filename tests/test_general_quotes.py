@@ -208,3 +208,19 @@ def test_decree_is_the_medium_of_a_statement(extract):
     facts = extract('"The convictions shall be cancelled," the junta leader, Gen. Abel Moraga, said in a decree '
                     "on Monday.")
     assert ("Abel Moraga", "The convictions shall be cancelled", "decree") in quotes(facts)
+
+
+def test_shouted_lead_names_a_person(extract):
+    # some outlets set a lead's first words in capitals; the names in them are still people
+    facts = extract("TAOISEACH ROSA DALY has condemned the scenes in Cork last night.\n"
+                    "“We will continue to communicate better with communities,” Daly said.")
+    assert ("Rosa Daly", "We will continue to communicate better with communities", None) in quotes(facts)
+
+
+def test_pronoun_after_a_definite_office_holder(extract):
+    # "The minister thanked ... He added ...": the pronoun continues the office holder named before
+    facts = extract("Interior Minister Rosa Daly visited the camp on Monday.\n"
+                    "The minister thanked the police for their “very swift action” overnight.\n"
+                    "She added that she was pleased to see “the benefit of the body cameras” worn by officers.")
+    assert ("Rosa Daly", "the benefit of the body cameras", None) in quotes(facts)
+    assert "minister" not in {s for s, _, _ in quotes(facts) if s}

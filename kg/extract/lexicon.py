@@ -15,7 +15,7 @@ OFFICES = [
     "chair", "judge", "attorney", "lawyer", "prosecutor", "general", "commander", "mp", "mep",
     "deputy", "advisor", "adviser", "coordinator", "administrator", "czar", "rapporteur",
     "prefect", "justice", "counterpart", "pm", "high commissioner", "secretary-general", "secretary general",
-    "councillor", "councilor", "councilman", "councilwoman",
+    "councillor", "councilor", "councilman", "councilwoman", "taoiseach", "tánaiste", "tanaiste",
 ]
 OFFICE_WORDS = {w for o in OFFICES for w in o.split()} - {"of", "state", "general"}
 # Role words that only count as an office when a name follows them directly.

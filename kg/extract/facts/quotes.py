@@ -202,6 +202,10 @@ def _person_subject_before(ctx, sent, end: int) -> str | None:
         for child in verb.children:
             if child.dep_ == "nsubj" and child.i < end and child.lower_ not in PRONOUNS:
                 key = ctx.subject_entity(child)
+                if key is None and not ctx.in_quote(child):
+                    key = _described_speaker(ctx, child)  # "The minister thanked ...; he added ..."
+                    if key:
+                        return key
                 if _is_person(ctx, key, child) and not ctx.in_quote(child):
                     return key
     return None

@@ -16,7 +16,7 @@ ABBREVIATIONS = {"gov.": "Governor", "sen.": "Senator", "rep.": "Representative"
 # Forms of address and ranks that stand before a name without being its office: "the junta
 # leader, Gen. Ana Ruiz," still takes its office from the apposition.
 HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "maj.", "capt.", "lt.", "adm.", "sgt.", "mr", "mrs", "ms", "dr"}
-HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen", "governor", "gov.", "mayor", "emir"}
+HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "taoiseach", "king", "queen", "governor", "gov.", "mayor", "emir"}
 
 
 def _title_tokens(doc, start: int) -> list:
