@@ -263,3 +263,10 @@ def test_combining_forms_name_the_countries_of_a_border(extract):
     assert "Afghanistan–Pakistan border" in sections(extract("Families crossed the Pak-Afghan border on Monday."))
     assert "Bangladesh–India border" in sections(extract("Troops were sent to the Indo-Bangladesh border on Monday."))
     assert "France–Spain border" in sections(extract("Trade resumed on the Franco-Spanish border on Monday."))
+
+
+def test_organisation_before_a_party_office_is_the_party(extract):
+    facts = extract("Likud lawmaker Avi Dror said the fence was needed.")
+    assert ("Avi Dror", "Likud") in orientations(facts)
+    facts = extract("UNHCR official Ana Ruiz said the camp was full.")
+    assert not orientations(facts)

@@ -316,6 +316,9 @@ def extract_roles(ctx) -> list:
         title = _title_tokens(ctx.doc, first.i)
         for o in _orientations(title):
             facts.append(OrientationFact(key, o, ctx.evidence(sent, "orientation.title", 0.8)))
+        party = _party_in_title(ctx, title)
+        if party:
+            facts.append(OrientationFact(key, party, ctx.evidence(sent, "orientation.party-in-title", 0.75)))
         office = _office_in(title)
         if office and not (office[0] in WEAK_OFFICES and _office_tail(title, office[1]) != len(title) - 1):
             label = _without_country_names(ctx, title, _role_label(title, office[1]))
@@ -362,6 +365,24 @@ def extract_roles(ctx) -> list:
             ctx.entities[person].country = country
     facts.extend(_definite_orientations(ctx))
     return facts
+
+
+# Offices held for a party: a named organisation right before them is the party ("Fine Gael TD").
+PARTY_OFFICES = {"councillor", "councilor", "mp", "mep", "td", "senator", "sen.", "lawmaker", "legislator", "congressman",
+                 "congresswoman", "assemblyman", "assemblywoman", "politician", "candidate"}
+
+
+def _party_in_title(ctx, tokens) -> str | None:
+    """'Sinn Fein councillor Ana Ruiz', 'Likud lawmaker Ana Ruiz': the organisation named right
+    before an office held for a party is the holder's party."""
+    for j, t in enumerate(tokens[1:], start=1):
+        if t.lower_ not in PARTY_OFFICES:
+            continue
+        key = ctx.key_at(tokens[j - 1].i)
+        if not key or ctx.kind(key) is not Kind.ORGANIZATION or international_body(ctx.entities[key].name):
+            return None
+        return ctx.entities[key].name
+    return None
 
 
 PARTY_HEADS = {"party", "alliance", "front", "league", "coalition", "movement"}
