@@ -224,3 +224,9 @@ def test_pronoun_after_a_definite_office_holder(extract):
                     "She added that she was pleased to see “the benefit of the body cameras” worn by officers.")
     assert ("Rosa Daly", "the benefit of the body cameras", None) in quotes(facts)
     assert "minister" not in {s for s, _, _ in quotes(facts) if s}
+
+
+def test_quote_written_after_a_letter_was_sent_comes_through_the_letter(extract):
+    facts = extract("Governor Mark Jensen sent President Tom Hale a letter earlier on Monday that defended the state.\n"
+                    '"The state will see you in court, Mr. President," Jensen wrote.')
+    assert ("Mark Jensen", "The state will see you in court, Mr. President", "letter") in quotes(facts)

@@ -47,6 +47,8 @@ FORM_NOUNS = {
     "communiqué", "email", "e-mail", "broadcast", "podcast", "op-ed", "address", "memo", "filing",
     "decree", "circular", "declaration", "proclamation", "directive",  # written acts of government
 }
+# Verbs that issue a written form ("sent a letter", "issued a statement", "published a post").
+ISSUING_VERBS = {"send", "issue", "publish", "release", "pen", "sign", "deliver", "write", "post"}
 # Forms that are occasions: a speaker's later quotations inherit them ("in the news conference").
 OCCASION_NOUNS = {"conference", "briefing", "interview", "speech"}
 SITE_NOUNS = {"site", "platform", "account"}  # "on the site", "on his account": a platform named before
@@ -355,12 +357,23 @@ def _reported_media(ctx) -> list[tuple[int, str, str]]:
                 continue
             if tok.lemma_.lower() in QUOTE_VERBS:
                 medium = _medium(ctx, tok, sent.end)
+            elif tok.lemma_.lower() in ISSUING_VERBS:
+                medium = _issued_form(ctx, tok)
             else:
                 medium = _form_medium(ctx, tok, OCCASION_NOUNS)
             speaker = _speaker(ctx, tok) if medium else None
             if speaker and medium:
                 out.append((sent.start, speaker, medium))
     return out
+
+
+def _issued_form(ctx, verb):
+    """'X sent the president a letter', 'the ministry issued a statement': a written form its
+    subject issued, which the subject's next quotations come through."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in FORM_NOUNS:
+            return _medium_noun(ctx, child, FORM_NOUNS)
+    return None
 
 
 def _inherited_medium(ctx, reported, speaker: str, sent_start: int) -> str | None:
