@@ -230,3 +230,13 @@ def test_quote_written_after_a_letter_was_sent_comes_through_the_letter(extract)
     facts = extract("Governor Mark Jensen sent President Tom Hale a letter earlier on Monday that defended the state.\n"
                     '"The state will see you in court, Mr. President," Jensen wrote.')
     assert ("Mark Jensen", "The state will see you in court, Mr. President", "letter") in quotes(facts)
+
+
+def test_name_typed_as_organisation_once_is_the_person_named_later(extract):
+    # the model types one surname as a place (or an organisation) in one sentence and a person in another
+    facts = extract("Omid Rasuli reached the bridge with his two brothers late on Friday. He said they left "
+                    "their village because work there was impossible.\n"
+                    "“There is nothing left for us,” the 25-year-old said, explaining they could not farm.\n"
+                    "Mr. Rasuli heard of the new rule on Thursday. “I had to leave,” he said.")
+    assert ("Omid Rasuli", "There is nothing left for us", None) in quotes(facts)
+    assert {s for s, _, _ in quotes(facts)} == {"Omid Rasuli"}

@@ -182,8 +182,34 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
         speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in ("say", "tell", "add", "write", "post", "state")
         if described or speaks:
             take(Mention(s, e, "person", text))
+    found = _people_named_elsewhere(doc, toks, found, taken)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _people_named_elsewhere(doc, toks: list, found: list[Mention], taken: set[int]) -> list[Mention]:
+    """'[Ana Ruiz]ORG arrived ... Ms. [Ruiz]PERSON said': the model types one name differently in
+    two sentences. A one-word organisation or untyped place, or an untagged run of names, that
+    ends in the surname of a person of the article is that person, with the first names before it."""
+    gaz = gazetteer()
+    surnames = {m.text.split()[-1] for m in found if m.kind == "person"}
+    out = []
+    for m in found:
+        if (m.kind in ("org", "place") and m.code is None and m.end - m.start == 1 and m.text in surnames
+                and org_kind(m.text) == "organization" and not gaz.place_code(m.text)):
+            start = m.start
+            while (start > 0 and m.start - start < 3 and start - 1 not in taken and doc[start - 1].tag_ == "NNP"
+                   and doc[start - 1].is_alpha and doc[start - 1].lower_ not in TITLE_TOKENS):
+                start -= 1
+            taken.update(range(start, m.start))
+            m = Mention(start, m.end, "person", doc[start : m.end].text)
+        out.append(m)
+    for s, e in _proper_noun_runs(toks):
+        if e - s >= 2 and doc[e - 1].text in surnames and not any(i in taken for i in range(s, e)) \
+                and not any(t.lower_ in TITLE_TOKENS for t in doc[s:e]) and not gaz.place_code(doc[s:e].text):
+            taken.update(range(s, e))
+            out.append(Mention(s, e, "person", doc[s:e].text))
+    return out
 
 
 STATE_NOUNS = {"government", "junta", "army", "military", "authorities", "ministry", "border", "borders", "parliament"}
