@@ -240,3 +240,18 @@ def test_name_typed_as_organisation_once_is_the_person_named_later(extract):
                     "Mr. Rasuli heard of the new rule on Thursday. “I had to leave,” he said.")
     assert ("Omid Rasuli", "There is nothing left for us", None) in quotes(facts)
     assert {s for s, _, _ in quotes(facts)} == {"Omid Rasuli"}
+
+
+def test_state_body_named_by_its_country_speaks(extract):
+    facts = extract('The Moldovan interior ministry on Thursday announced an agreement to "end the crisis of the '
+                    'families stranded in the border area".\nIn a later statement, it said that no families remained '
+                    'at the border, "thanks to the joint work of both police forces".')
+    found = quotes(facts)
+    assert ("Moldovan interior ministry", "end the crisis of the families stranded in the border area", None) in found
+    assert ("Moldovan interior ministry", "thanks to the joint work of both police forces", "statement") in found
+
+
+def test_it_said_needs_a_body_before_it(extract):
+    # "it" after a sentence whose subject is no organisation is nobody
+    facts = extract('The boat sank on Monday. It said nothing, "and the sea was very calm that night", a witness recalled.')
+    assert not any(s == "boat" for s, _, _ in quotes(facts))

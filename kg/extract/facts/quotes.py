@@ -58,6 +58,9 @@ OUTLET_NOUNS = {"television", "tv", "radio", "media", "newspaper", "broadcaster"
 # "a coast guard official said": who an unnamed speaker is, when a modifier says whose.
 ANONYMOUS_SPEAKER_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat", "officer", "aide"}
 INDEFINITE = {"a", "an", "one", "another"}
+# Organs of a state that speak for it ("the Libyan interior ministry said").
+STATE_BODY_NOUNS = {"ministry", "government", "authorities", "police", "army", "embassy", "presidency", "department",
+                    "navy", "coastguard", "military", "cabinet", "foreign office", "home office"}
 BODY_KINDS = {Kind.ORGANIZATION, Kind.GOVERNMENT, Kind.ARMED_FORCES, Kind.COUNTRY, Kind.MEDIA}
 
 
@@ -236,6 +239,8 @@ def _subject_speaker(ctx, subj) -> str | None:
     """The speaker a subject (or "according to" object) names, or None when it names no speaker."""
     if subj.lower_ in PRONOUNS:
         return _pronoun_speaker(ctx, subj)
+    if subj.lower_ == "it":
+        return _body_before(ctx, subj)
     titled = _titled_person(ctx, subj) or _person_in_apposition(ctx, subj)
     if titled:
         return titled
@@ -244,9 +249,44 @@ def _subject_speaker(ctx, subj) -> str | None:
         if ctx.kind(key) is Kind.PERSON and not _is_person(ctx, key, subj):
             return None
         return key
-    if key is None:
+    if key is None or ctx.kind(key) is Kind.COUNTRY:
+        body = _state_body(ctx, subj)
+        if body or key is not None:
+            return body
         return (_anonymous_speaker(ctx, subj) or _described_speaker(ctx, subj) or _group_speaker(ctx, subj)
                 or _untagged_person(ctx, subj))
+    return None
+
+
+def _state_body(ctx, subj) -> str | None:
+    """'The Libyan interior ministry', "Chad's government", 'Greek authorities': an organ of a state
+    named by its country and what it is."""
+    if subj.lemma_.lower() not in STATE_BODY_NOUNS:
+        return None
+    mods = [c for c in subj.children if c.dep_ in ("amod", "compound", "poss") and c.i < subj.i]
+    country = next((ctx.country_of(ctx.key_at(c.i)) for c in mods if ctx.key_at(c.i)
+                    and ctx.kind(ctx.key_at(c.i)) is Kind.COUNTRY), None)
+    if country is None:
+        return None
+    start = min(c.left_edge.i for c in mods)
+    return _add_described(ctx, Kind.GOVERNMENT, ctx.doc[start : subj.i + 1].text, start, subj.i + 1)
+
+
+def _body_before(ctx, pron) -> str | None:
+    """Who 'it said' is: the organisation or state body that is the subject of this or one of the
+    two sentences before it (a country, a thing or nothing there: no speaker)."""
+    sents = ctx.sents
+    index = ctx.sent_index(ctx.sent_of(pron).start)
+    for sent in reversed(sents[max(0, index - 2) : index + 1]):
+        for tok in sent:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i >= pron.i or ctx.in_quote(tok) or tok.lower_ == "it":
+                continue
+            key = ctx.subject_entity(tok)
+            if key and ctx.kind(key) in BODY_KINDS - {Kind.COUNTRY}:
+                return key
+            body = _state_body(ctx, tok) if key is None or ctx.kind(key) is Kind.COUNTRY else None
+            if body:
+                return body
     return None
 
 
