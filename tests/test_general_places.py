@@ -270,3 +270,8 @@ def test_organisation_before_a_party_office_is_the_party(extract):
     assert ("Avi Dror", "Likud") in orientations(facts)
     facts = extract("UNHCR official Ana Ruiz said the camp was full.")
     assert not orientations(facts)
+
+
+def test_title_with_of_the(extract):
+    facts = extract("The deal was signed on Monday by Minister of the Interior Abel Moraga of Senegal.")
+    assert ("Abel Moraga", "Minister of the Interior", "Senegal") in roles(facts)

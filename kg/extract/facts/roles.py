@@ -31,6 +31,11 @@ def _title_tokens(doc, start: int) -> list:
             break
         if low in ("the", "a", "an", "and", "of", "'s", "’s") and not toks:
             break
+        if (low == "the" and toks[-1].text[:1].isupper() and i - 2 >= sent_start and doc[i - 1].lower_ in ("of", "for")
+                and doc[i - 2].lower_ in OFFICE_WORDS):
+            toks.append(t)  # "Minister of the Interior"
+            i -= 1
+            continue
         if low in ("the", "a", "an"):
             break
         if t.text in ("'s", "’s"):
@@ -53,7 +58,7 @@ def _title_tokens(doc, start: int) -> list:
             toks.append(t)  # "conservative historian Karol Nawrocki": an occupation after an orientation
             i -= 1
             continue
-        if (low in ("of", "for") and toks and toks[-1].text[:1].isupper() and i - 1 >= sent_start
+        if (low in ("of", "for") and toks and (toks[-1].text[:1].isupper() or toks[-1].lower_ == "the") and i - 1 >= sent_start
                 and doc[i - 1].lower_ in OFFICE_WORDS):
             toks.append(t)  # "Chief of Mission", "Minister of Interior", "Secretary of State"
             i -= 1
@@ -98,9 +103,10 @@ def _office_tail(tokens, office_end: int) -> int:
     """Index of the last token of 'of Mission' in 'Chief of Mission', 'for Refugees' in 'High
     Commissioner for Refugees' (office_end if none)."""
     j = office_end + 1
-    if (j + 1 < len(tokens) and tokens[j].lower_ in ("of", "for") and tokens[j + 1].text[:1].isupper()
-            and tokens[j + 1].ent_type_ not in ("GPE", "LOC", "NORP")):  # "governor of Texas": a jurisdiction
-        k = j + 1
+    the = 1 if j + 2 < len(tokens) and tokens[j + 1].lower_ == "the" else 0  # "Minister of the Interior"
+    if (j + 1 + the < len(tokens) and tokens[j].lower_ in ("of", "for") and tokens[j + 1 + the].text[:1].isupper()
+            and tokens[j + 1 + the].ent_type_ not in ("GPE", "LOC", "NORP")):  # "governor of Texas": a jurisdiction
+        k = j + 1 + the
         while k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].ent_type_ != "PERSON":
             k += 1
         return k
