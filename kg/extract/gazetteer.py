@@ -12,6 +12,7 @@ Built at first use from two libraries, pycountry (ISO 3166 names and codes) and 
 from __future__ import annotations
 
 import csv
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -147,12 +148,55 @@ def _cities() -> dict[str, str]:
     """Folded city name -> ISO code (``kg/data/cities.tsv``: GeoNames cities of 15,000 people or
     more, only names whose largest city outweighs every homonym in another country five times,
     so "Valencia", Venezuelan and Spanish, gives no country; see kg/data/README.md)."""
+    return {name: code for name, (code, _, _) in _city_points().items()}
+
+
+@lru_cache(maxsize=1)
+def _city_points() -> dict[str, tuple[str, float, float]]:
+    """Folded city name -> (ISO code, latitude, longitude) of its largest city."""
     path = DATA / "cities.tsv"
     if not path.exists():
         return {}
     with path.open(encoding="utf-8") as fh:
         next(fh)
-        return {name: code for name, code, _ in (line.rstrip("\n").split("\t") for line in fh)}
+        rows = (line.rstrip("\n").split("\t") for line in fh)
+        return {name: (code, float(lat), float(lon)) for name, code, _, lat, lon in rows}
+
+
+@lru_cache(maxsize=1)
+def _points_by_country() -> dict[str, list[tuple[float, float]]]:
+    out: dict[str, list[tuple[float, float]]] = {}
+    for code, lat, lon in _city_points().values():
+        out.setdefault(code, []).append((lat, lon))
+    return out
+
+
+def neighbour_across(text: str, code: str, within_km: float = 60.0) -> str | None:
+    """The land neighbour of country ``code`` that a border town named ``text`` faces: the one with
+    a city within ``within_km`` of it (the nearest, if several). A crossing point at a town of one
+    country leads to that neighbour; a town far from every border gives None.
+
+    >>> neighbour_across("Tumbes", "PE")
+    'EC'
+    """
+    point = _city_points().get(city_key(text))
+    if point is None or point[0] != code:
+        return None
+    _, lat, lon = point
+    best = None
+    for other in gazetteer().neighbours.get(code, set()):
+        for la, lo in _points_by_country().get(other, []):
+            km = _distance_km(lat, lon, la, lo)
+            if km <= within_km and (best is None or km < best[0]):
+                best = (km, other)
+    return best[1] if best else None
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2, dlat, dlon = map(math.radians, (lat1, lat2, lat2 - lat1, lon2 - lon1))
+    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def city_code(text: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import neighbour_across
 from ..records import Kind
 
 # The crossing nouns that name nothing else ("border post"), in any case; "Bridge", "Pass" only as
@@ -112,6 +113,8 @@ def _add_crossing(ctx, name: str, s: int, e: int) -> None:
     with Y", "X in COUNTRY"), in its name, else the article's main country and neighbour."""
     sent = ctx.sent_of(ctx.tokens[s])
     joins = _between(ctx, e, sent.end) or _connects(ctx, sent) or _countries_of_name(ctx, s, e) or _in_country(ctx, e)
+    if len(joins) == 1:
+        joins += _facing(ctx, joins[0], s, e)
     if len(joins) < 2:
         joins = list(dict.fromkeys(joins + _neighbour_pair(ctx, joins[0] if joins else None)))[:2]
     if joins:
@@ -120,6 +123,20 @@ def _add_crossing(ctx, name: str, s: int, e: int) -> None:
         ctx.add(Kind.CROSSING, name, s, e, key="crossing:" + "-".join(place.lower().split()), joins=tuple(joins))
     else:  # a crossing with no country we can name is still a place
         ctx.add(Kind.PLACE, name, s, e)
+
+
+def _facing(ctx, country: str, s: int, e: int) -> list[str]:
+    """'the Tumbes border crossing' in Peru: the neighbour a border town faces (a city of that
+    neighbour close by, GeoNames), when the article names that neighbour."""
+    code = ctx.entities[country].iso_code
+    named = {ctx.entities[c].iso_code for c in ctx.main_countries(8)}
+    for n in (3, 2, 1):
+        for j in range(s, e - n + 1):
+            words = ctx.doc[j : j + n]
+            other = neighbour_across(words.text, code) if code and words[0].text[:1].isupper() else None
+            if other and other in named:
+                return [ctx.country(other)]
+    return []
 
 
 def _in_country(ctx, after_tok: int) -> list[str]:
