@@ -18,6 +18,7 @@ from __future__ import annotations
 from ..gazetteer import SUPRANATIONAL
 from ..lexicon import GROUP_NOUNS, MIGRANT_MODIFIERS
 from ..records import Kind, MovementFact
+from .quantities import story_place
 from .syntax import subject_of
 
 MOVE_VERBS = {"leave", "flee", "cross", "head", "travel", "return", "go", "move", "arrive", "enter", "pour", "migrate",
@@ -68,6 +69,16 @@ MAX_LIST_LINES = 40
 LIST_WINDOW = 600  # tokens looked back for the line that opens a list
 TO_WORDS = {"into", "to", "for", "toward", "towards", "onto"}
 THEY = {"they", "them"}
+# "a migrant ... he was trying to reach X": a singular pronoun for one member of a group
+ONE_OF_THEM = {"he", "she", "him", "her"}
+# "in the hope of reaching X", "in a bid to reach X": the noun of purpose is the goer's
+PURPOSE_NOUNS = {"hope", "bid", "attempt", "effort", "quest", "search", "hopes", "order"}
+# Sending that takes a group away from where it is: the sender or "from X" is a movement even
+# when no destination is stated ("Japan may now deport failed asylum seekers").
+REMOVAL_LEMMAS = {"deport", "expel", "repatriate", "remove"}
+# "deportation flights to X": flights of people a noun of sending names, with no group word
+FLIGHT_NOUNS = {"flight", "plane", "charter"}
+SENT_GROUP = {"deportation": "deportees", "removal": "deportees", "repatriation": "returnees", "evacuation": "evacuees"}
 PLACE_KINDS = {Kind.COUNTRY, Kind.PLACE, Kind.CROSSING}
 SENDER_KINDS = {Kind.COUNTRY, Kind.GOVERNMENT, Kind.PLACE}
 
@@ -154,17 +165,19 @@ def _group_label(tok) -> str:
     return " ".join(t.text for t in words).replace(" - ", "-")
 
 
-def _antecedent(ctx, tok):
+def _antecedent(ctx, tok, plural: bool = True):
     """The group 'they'/'them' stands for: the nearest plural participant (subject, object, 'of'
     noun) before it, in its sentence or the one before, if it is a group ("... the flow of
-    migrants. Police took them to the border")."""
+    migrants. Police took them to the border"); for 'he'/'she' (not ``plural``), the nearest
+    singular participant or named person, if it is one of a group ("a migrant died ... he was
+    trying to reach X")."""
     sent = ctx.sent_of(tok)
     start = sent.start
     if start > 0:
         start = ctx.sent_of(ctx.tokens[start - 1]).start
     for j in range(tok.i - 1, start - 1, -1):
         cand = ctx.tokens[j]
-        if cand.pos_ not in ("NOUN", "PROPN") or cand.tag_ not in ("NNS", "NNPS"):
+        if cand.pos_ not in ("NOUN", "PROPN") or (cand.tag_ in ("NNS", "NNPS")) != plural:
             continue
         if cand.dep_ in ("nsubj", "nsubjpass", "dobj", "appos") or (cand.dep_ == "pobj" and cand.head.lower_ == "of"):
             # the nearest plural participant; "them" after "caught the smugglers" is not the migrants before
@@ -172,9 +185,19 @@ def _antecedent(ctx, tok):
     return None
 
 
+def _purpose_verb(tok):
+    """The verb a purpose phrase hangs on: 'flock [in the hope of] reaching X', 'left [in a bid]
+    to reach X' -> flock, left."""
+    noun = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "of" else tok.head if tok.dep_ == "acl" else None
+    if noun is None or noun.lemma_.lower() not in PURPOSE_NOUNS or noun.dep_ != "pobj":
+        return None
+    verb = noun.head.head
+    return verb if noun.head.lower_ == "in" and verb.pos_ in ("VERB", "AUX") else None
+
+
 def _mover_of_going(tok):
     """Who goes: the verb's subject, else the subject or object it inherits through control,
-    coordination, participles and relative clauses."""
+    coordination, participles, relative clauses and purpose phrases ("in the hope of reaching")."""
     cur = tok
     for _ in range(5):
         subj = subject_of(cur)
@@ -182,6 +205,10 @@ def _mover_of_going(tok):
             if cur.dep_ == "relcl" and subj.lower_ in ("who", "that", "which"):
                 return cur.head
             return subj
+        purpose = _purpose_verb(cur)
+        if purpose is not None:
+            cur = purpose
+            continue
         if cur.dep_ in ("acl", "relcl"):
             return cur.head
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
@@ -236,6 +263,10 @@ def _sender_origin(ctx, verb) -> str | None:
     if agent is None or agent.lower_ in THEY:
         return None
     key = ctx.subject_entity(agent)
+    if key is None and agent.lemma_.lower() in ("government", "authority") and not any(
+            c.dep_ in ("amod", "compound", "poss", "prep") for c in agent.children):
+        home = ctx.home_country  # "the government" of a story is its home country's
+        return None if home is None or _is_union(ctx, home) else home
     if key is None or ctx.kind(key) not in SENDER_KINDS:
         return None
     return key if ctx.kind(key) is Kind.PLACE else ctx.country_of(key)
@@ -384,6 +415,27 @@ def _sending_home(ctx, destinations: list) -> list:
     return [home]
 
 
+def _it_host(ctx, verb, origins: list) -> str | None:
+    """'It has accepted 2,400 evacuees': a state named by 'it' is the country the article is about."""
+    subj = subject_of(verb)
+    home = ctx.home_country
+    if subj is None or subj.lower_ != "it" or home is None or home in origins or _is_union(ctx, home):
+        return None
+    return home
+
+
+def _story_origin(ctx, destinations: list) -> list:
+    """A group sent by no stated sender to a camp, centre or town leaves the place the story is
+    set in (the lead's or the dateline's place): "police evacuated a camp in X ... migrants were
+    taken to reception centres"."""
+    if not destinations or any(ctx.kind(d) is Kind.COUNTRY for d in destinations):
+        return []
+    place = story_place(ctx)
+    if place is None or place in destinations or ctx.kind(place) is Kind.COUNTRY:
+        return []
+    return [place]
+
+
 def _vehicle_of(verb):
     """The boat, bus or plane that carries: 'a boat carrying migrants', 'the bus carried 40 people'."""
     vehicle = verb.head if verb.dep_ == "acl" else subject_of(verb)
@@ -439,17 +491,71 @@ def _movement_at(ctx, tok) -> tuple:
 
 def _movement_facts(ctx, tok) -> list:
     group_tok, how = _movement_at(ctx, tok)
-    group_tok = _resolve_mover(ctx, group_tok)
-    if group_tok is None:
+    group_tok = _resolve_mover(ctx, group_tok, tok)
+    if group_tok is None or (tok.pos_ == "NOUN" and group_of(ctx, group_tok) is None):
+        return _flight_facts(ctx, tok)
+    # "deported 50 Afghans and 20 Iraqis to ...": each conjoined group moves; so does each
+    # group of an 'including' list ("500 migrants, including 30 Cubans and 90 Haitians")
+    groups = _conjuncts(group_tok) + _included(ctx, group_tok)
+    return [fact for each in groups for fact in _group_movement(ctx, tok, each, how)]
+
+
+def _included(ctx, group_tok) -> list:
+    """'migrants, including 26 Colombians, 58 Dominicans and 3,349 Haitians': the demonym groups
+    a group is said to include, each of which makes the same move."""
+    out = []
+    for prep in group_tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("including", "among"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                stack = [pobj]
+                while stack:
+                    t = stack.pop()
+                    if _demonym(ctx, t)[0]:
+                        out.append(t)
+                    stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _group_within(ctx, noun, verb):
+    """'cutting off the entry point for migrants travelling ..., trying to reach X': a participle
+    the parser hung on the clause after an object is the nearest group's in that object."""
+    clause = verb
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head  # "trying to make it to X": the participle the infinitive hangs on
+    if group_of(ctx, noun) is not None or clause.dep_ != "advcl" or noun.right_edge.i + 1 != clause.left_edge.i:
+        return noun
+    return next((t for t in sorted(noun.subtree, key=lambda t: -t.i)
+                 if t.pos_ in ("NOUN", "PROPN") and group_of(ctx, t) is not None), noun)
+
+
+def _flight_facts(ctx, tok) -> list:
+    """'deportation flights to X', 'the deportations to X': a noun of sending with no group word
+    still moves people, the ones that noun names (deportees, evacuees)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN":
         return []
-    # "deported 50 Afghans and 20 Iraqis to ...": each conjoined group moves
-    return [fact for each in _conjuncts(group_tok) for fact in _group_movement(ctx, tok, each, how)]
+    kind = next((c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod") and c.lemma_.lower() in SENT_GROUP),
+                None) if lemma in FLIGHT_NOUNS else lemma if lemma in SENT_GROUP and tok.tag_ == "NNS" else None
+    if kind is None:
+        return []
+    label = SENT_GROUP[kind]
+    origins, destinations = _endpoints(ctx, [tok], None, kind)
+    destinations = [d for d in destinations if d not in origins]
+    if not destinations:
+        return []
+    origins = origins or _sending_home(ctx, destinations)
+    key = ctx.add(Kind.GROUP, label, tok.i, tok.i + 1)
+    evidence = ctx.evidence(ctx.sent_of(tok), "movement.flight", 0.6)
+    return [MovementFact(key, origin, destination, evidence) for origin in (origins or [None]) for destination in destinations]
 
 
-def _resolve_mover(ctx, group_tok):
-    """The group token itself, past a dateline subject and a 'they' standing for a group."""
+def _resolve_mover(ctx, group_tok, verb=None):
+    """The group token itself, past a dateline subject, a 'they' standing for a group, a 'he' for
+    one member of one, and a participle hung on the wrong clause."""
     if group_tok is None:
         return None
+    if verb is not None:
+        group_tok = _group_within(ctx, group_tok, verb)
     if group_tok.idx < ctx.dateline_end:
         # "CITY, Country — Thousands of X began ...": the parser may take the dateline for the subject
         group_tok = next((c for c in group_tok.children if c.dep_ == "appos" and c.idx >= ctx.dateline_end), None)
@@ -457,6 +563,8 @@ def _resolve_mover(ctx, group_tok):
             return None
     if group_tok.lower_ in THEY:
         return _antecedent(ctx, group_tok)
+    if group_tok.lower_ in ONE_OF_THEM:
+        return _antecedent(ctx, group_tok, plural=False)
     return group_tok
 
 
@@ -488,21 +596,21 @@ def _group_movement(ctx, tok, group_tok, how: str, item_heads: tuple = ()) -> li
         if ctx.kind(key) in SENDER_KINDS:
             origins = [key if ctx.kind(key) is Kind.PLACE else ctx.country_of(key)]
     if how == "receive" and not destinations:
-        host = _sender_origin(ctx, tok) or _host_country(ctx, tok, origins)
+        host = _sender_origin(ctx, tok) or _host_country(ctx, tok, origins) or _it_host(ctx, tok, origins)
         destinations = [host] if host and host not in origins else []
     if lemma in INCOMING_NOUNS and not destinations:
         destinations = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "to")
                         for pobj in c.children if pobj.dep_ == "pobj" for p in _places(ctx, pobj, create=False)]
         host = _host_country(ctx, tok, origins) if not destinations else None
         destinations = destinations or ([host] if host else [])
-    if how in ("send", "receive") and not destinations:
-        return []  # "expelled from X" alone does not say where they went
+    if lemma in RETURNING and not destinations and gcountry and gcountry not in origins:
+        destinations = [gcountry]  # "Syrians returning from Lebanon" go home, "repatriated 90 Haitians"
+    if how in ("send", "receive") and not destinations and not (how == "send" and lemma in REMOVAL_LEMMAS and origins):
+        return []  # "sent to" nowhere said; but "Japan may deport failed asylum seekers" leaves Japan
     if (how == "send" or lemma in SENDING_NOUNS) and not origins:
-        origins = _sending_home(ctx, destinations)
+        origins = _sending_home(ctx, destinations) or _story_origin(ctx, destinations)
     if not origins and gcountry and how not in ("send", "carry") and gcountry not in destinations and (destinations or lemma in LEAVING - LEAVING_ANYWHERE):
         origins = [gcountry]  # "Venezuelans entered Peru", "thousands of Sudanese fled"
-    if lemma in RETURNING and not destinations and gcountry and gcountry not in origins:
-        destinations = [gcountry]  # "Syrians returning from Lebanon" go home
     if not origins and gcountry in destinations and ctx.home_country not in (None, gcountry):
         origins = [ctx.home_country]  # people going home leave the country the article is about
     if not origins and not destinations:

@@ -451,6 +451,13 @@ def _dateline_place(ctx) -> str | None:
     return ctx.add(Kind.PLACE, name)
 
 
+def story_place(ctx) -> str | None:
+    """Where the story is set, if the lead or the dateline says: a place in a locative phrase of
+    the first sentence, else the dateline's place (movements use it for an unstated origin)."""
+    sents = ctx.sents
+    return (_lead_place(ctx, sents[0]) if sents else None) or _dateline_place(ctx)
+
+
 def _main_place(ctx) -> str | None:
     """Where the article's story happens, for numbers whose clause names no place: a place in a
     locative phrase of the first sentence, else the dateline's, else one in the second sentence,
