@@ -23,9 +23,9 @@ from .syntax import subject_of
 
 MOVE_VERBS = {"leave", "flee", "cross", "head", "travel", "return", "go", "move", "arrive", "enter", "pour", "migrate",
               "escape", "come", "walk", "sail", "flow", "reach", "land", "flock", "stream", "trek", "journey",
-              "emigrate", "immigrate"}
+              "emigrate", "immigrate", "disembark"}
 SEND_VERBS = {"send", "deport", "expel", "transfer", "bus", "fly", "return", "relocate", "transport", "take",
-              "repatriate", "remove", "evacuate", "smuggle", "ship", "airlift", "bring"}
+              "repatriate", "remove", "evacuate", "smuggle", "ship", "airlift", "bring", "drive", "shift", "escort"}
 # A state that receives a group is where it arrives: "the country received 180,000 migrants from X".
 RECEIVE_VERBS = {"receive", "admit", "welcome", "accept"}
 VEHICLES = {"boat", "vessel", "ship", "dinghy", "bus", "plane", "aircraft", "flight", "truck", "lorry", "train", "raft", "craft"}
@@ -34,7 +34,9 @@ TRIP_VERBS = {"make", "attempt", "undertake", "begin", "risk", "complete", "emba
 # "make their way to X", "push their way into X", "make it to X": a verb of going by its object
 WAY_VERBS = {"make", "push", "find", "wind", "work", "fight", "force", "wend"}
 MOVE_NOUNS = {"arrival", "influx", "entry", "flow", "exodus", "departure", "return", "crossing", "flight", "transfer",
-              "deportation", "repatriation", "journey", "surge", "expulsion", "relocation"}
+              "deportation", "repatriation", "journey", "surge", "expulsion", "relocation", "trip", "voyage", "passage"}
+# "died during the trip from X to Y": a trip with no group word is the clause subject's
+TRIP_NOUNS = {"trip", "voyage", "passage", "journey", "crossing"}
 SENDING_NOUNS = {"deportation", "transfer", "repatriation", "return", "expulsion", "relocation"}
 # An influx with no stated destination comes into the country the article is about.
 INCOMING_NOUNS = {"arrival", "influx", "surge"}
@@ -52,18 +54,24 @@ THOSE_PARTICIPLES = {"arrest", "detain", "rescue", "flee", "evacuate", "deport",
 PLAIN_PEOPLE = {"people", "person", "family", "child", "resident", "national", "citizen", "worker", "individual"}
 COUNT_WORDS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "busloads", "planeloads", "boatloads",
                "groups", "group", "number", "wave", "all", "most", "many", "some"}
-ARRIVING = {"arrive", "land"}
+ARRIVING = {"arrive", "land", "disembark"}
 RETURNING = {"return", "repatriate", "repatriation"}
 LEAVING = {"flee", "escape", "leave", "pour", "cross", "migrate", "emigrate", "exodus", "departure"}
 # A group that just leaves, with no place stated, may be leaving the country it is in, not its own:
 # "Afghans are leaving (Pakistan)", "families left behind".
 LEAVING_ANYWHERE = {"leave", "departure"}
+CONTINENT_DEMONYMS = {"Africans", "Asians", "Europeans"}
 REGION_PREFIXES = {"Central", "South", "North", "Latin", "West", "East", "Western", "Eastern", "Northern", "Southern"}
 QUANTIFIERS = {"many", "several", "some", "few", "most", "more", "other", "numerous", "countless"}
 HOME_WORDS = {"homeland", "home", "country"}
 # Common nouns that name a place one can be moved to: "reception centres", "other states".
 DESTINATION_NOUNS = {"border", "frontier", "coast", "port", "camp", "centre", "center", "state", "city", "town",
                      "island", "shore", "depot", "territory", "region", "province", "facility", "shelter"}
+FACILITY_NOUNS = {"camp", "centre", "center", "shelter", "facility", "depot", "site", "hotel"}
+NAMED_PLACE_CLASSES = {"city", "town", "village", "province", "region", "island", "state", "district", "port"}
+# "migrants stranded at the border": where a group stays before it moves
+STAYING = {"strand", "camp", "live", "hold", "detain", "trap", "wait", "stick", "shelter", "house"}
+STAYING_PLACES = {"border", "camp", "port", "island", "coast", "frontier"}
 BULLETS = ("•", "*", "·", "▪", "-", "–")
 MAX_LIST_LINES = 40
 LIST_WINDOW = 600  # tokens looked back for the line that opens a list
@@ -131,6 +139,8 @@ def _demonym(ctx, tok) -> tuple[bool, str | None]:
     Sudan, 'Central Americans' people of a region with no one country (not the United States)."""
     if not (tok.text[:1].isupper() and tok.tag_ in ("NNPS", "NNS", "NNP")):
         return False, None
+    if tok.text in CONTINENT_DEMONYMS:
+        return True, None  # "Africans trying to reach Libya": people of no one country
     code = ctx.gaz.demonym_code(tok.text)
     prefix = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if code and prefix:
@@ -299,7 +309,8 @@ def _place_in(ctx, tok, create: bool = True) -> str | None:
     if not create or tok.lemma_.lower() in HOME_WORDS:
         return None
     if tok.pos_ == "PROPN" or tok.lemma_.lower() in DESTINATION_NOUNS:
-        words = [t for t in phrase if t.dep_ != "det" and t.tag_ != "PRP$" and not t.is_punct][:6]
+        words = [t for t in phrase if t.dep_ != "det" and t.tag_ != "PRP$" and not (t.is_punct and t.text != "-")]
+        words = words[:6 + sum(t.text == "-" for t in words[:8])]
         if words and words[-1].dep_ in ("prep", "case"):
             words = words[:-1]
         if words:
@@ -308,13 +319,38 @@ def _place_in(ctx, tok, create: bool = True) -> str | None:
 
 
 def _places(ctx, pobj, create: bool) -> list[str]:
-    """The place of each coordinated noun: 'from Iraq, Syria and African countries'."""
+    """The place of each coordinated noun: 'from Iraq, Syria and African countries'; each town
+    of 'centres in the cities of X and Y'."""
     out = []
     for t in _conjuncts(pobj):
-        place = _place_in(ctx, t, create)
-        if place and place not in out:
-            out.append(place)
+        for place in _named_list(ctx, t) or [_place_in(ctx, t, create)]:
+            if place and place not in out:
+                out.append(place)
     return out
+
+
+def _named_list(ctx, tok) -> list[str]:
+    """'the cities of X and Y', 'the islands of X, Y and Z': each name a place-class noun lists
+    is a place, whatever the tagger made of it (not people, not a name the resolver knows otherwise)."""
+    for noun in _own_phrase(tok):
+        if noun.lemma_.lower() not in NAMED_PLACE_CLASSES or noun.tag_ != "NNS":
+            continue
+        names = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+        names = [n for first in names for n in _conjuncts(first) if n.pos_ == "PROPN"]
+        if len(names) < 2:
+            continue
+        out = []
+        for name in names:
+            key = ctx.key_at(name.i)
+            if key and ctx.kind(key) is Kind.PERSON:
+                return []
+            if key is None or ctx.kind(key) not in PLACE_KINDS:
+                words = [t for t in ctx.tokens[name.left_edge.i:name.i + 1] if t.pos_ == "PROPN"]
+                key = ctx.add(Kind.PLACE, " ".join(t.text for t in words), words[0].i, name.i + 1)
+            out.append(ctx.country_of(key) if ctx.kind(key) is Kind.COUNTRY else key)
+        return out
+    return []
 
 
 def _home(ctx, pobj, group_country) -> str | None:
@@ -371,8 +407,21 @@ def _endpoints(ctx, heads, group_country, lemma: str) -> tuple[list, list]:
 
 
 def _group_origins(ctx, group_tok) -> list:
-    """'migrants from Afghanistan, Turkey and Chad', 'migrants — mostly from Iraq —'."""
+    """'migrants from Afghanistan, Turkey and Chad', 'migrants — mostly from Iraq —'; where a
+    group is before it moves: 'migrants stranded at the border', 'groups of migrants who are in X'."""
     out: list = []
+    nouns = [group_tok] + [p for c in group_tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        for clause in noun.children:
+            staying = (clause.dep_ == "acl" and clause.lemma_.lower() in STAYING) or (
+                clause.dep_ == "relcl" and clause.lemma_ == "be" and any(c.lower_ in ("who", "that") for c in clause.children))
+            if not staying:
+                continue
+            for prep in clause.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on"):
+                    for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                        out.extend(p for p in _places(ctx, pobj, create=pobj.lemma_.lower() in STAYING_PLACES) if p not in out)
     for child in group_tok.children:
         preps = [child] if child.dep_ == "prep" else [c for c in child.children if c.dep_ == "prep"] if child.dep_ in ("appos", "advmod") else []
         for prep in preps:
@@ -424,11 +473,18 @@ def _it_host(ctx, verb, origins: list) -> str | None:
     return home
 
 
+def _is_facility(ctx, key: str) -> bool:
+    """A camp, centre or shelter named by a common noun: somewhere near the story, not a city."""
+    entity = ctx.entities.get(key)
+    return (entity is not None and entity.kind is Kind.PLACE
+            and entity.name.lower().split(" in ")[0].split()[-1].rstrip("s") in FACILITY_NOUNS)
+
+
 def _story_origin(ctx, destinations: list) -> list:
     """A group sent by no stated sender to a camp, centre or town leaves the place the story is
     set in (the lead's or the dateline's place): "police evacuated a camp in X ... migrants were
     taken to reception centres"."""
-    if not destinations or any(ctx.kind(d) is Kind.COUNTRY for d in destinations):
+    if not destinations or not all(_is_facility(ctx, d) for d in destinations):
         return []
     place = story_place(ctx)
     if place is None or place in destinations or ctx.kind(place) is Kind.COUNTRY:
@@ -485,6 +541,9 @@ def _movement_at(ctx, tok) -> tuple:
             (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
         if mover is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TRIP_VERBS:
             mover = _mover_of_going(tok.head)  # "migrants attempt the crossing to X": who makes the trip
+        if (mover is None and lemma in TRIP_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on")
+                and tok.head.head.pos_ == "VERB"):
+            mover = _mover_of_going(tok.head.head)  # "three refugees died during the trip from X to Y"
         return mover, "noun"
     return None, None
 
@@ -516,16 +575,39 @@ def _included(ctx, group_tok) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
+def _the_group(tok) -> bool:
+    """'The group left X': a definite 'group' with nothing of its own names the group before it."""
+    return (tok.lemma_.lower() == "group" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and not any(c.dep_ in ("prep", "amod", "compound", "acl", "relcl") for c in tok.children))
+
+
+def _of_them(tok):
+    """'50 of them disembarked': the 'them' a count of a group picks from."""
+    if not (tok.like_num or tok.lower_ in COUNT_WORDS):
+        return None
+    return next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" and p.lower_ in THEY), None)
+
+
 def _group_within(ctx, noun, verb):
     """'cutting off the entry point for migrants travelling ..., trying to reach X': a participle
     the parser hung on the clause after an object is the nearest group's in that object."""
     clause = verb
-    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
         clause = clause.head  # "trying to make it to X": the participle the infinitive hangs on
-    if group_of(ctx, noun) is not None or clause.dep_ != "advcl" or noun.right_edge.i + 1 != clause.left_edge.i:
+    if group_of(ctx, noun) is not None:
         return noun
-    return next((t for t in sorted(noun.subtree, key=lambda t: -t.i)
-                 if t.pos_ in ("NOUN", "PROPN") and group_of(ctx, t) is not None), noun)
+    if clause.dep_ == "advcl" and noun.right_edge.i + 1 == clause.left_edge.i:
+        pass  # "cutting off the point for migrants ..., trying to reach X"
+    elif not (clause.dep_ == "acl" and clause.head == noun):
+        return noun  # else "a route for Africans trying to reach X": hung on the phrase's head
+    before = [t for t in noun.subtree if t.i < clause.left_edge.i]
+    for t in sorted(before, key=lambda t: -t.i):
+        if t.pos_ in ("NOUN", "PROPN") and group_of(ctx, t) is not None:
+            own = {u.i for u in t.subtree}
+            # the group's own phrase runs up to the participle
+            return t if all(i in own for i in range(t.i + 1, clause.left_edge.i)) else noun
+    return noun
 
 
 def _flight_facts(ctx, tok) -> list:
@@ -561,8 +643,11 @@ def _resolve_mover(ctx, group_tok, verb=None):
         group_tok = next((c for c in group_tok.children if c.dep_ == "appos" and c.idx >= ctx.dateline_end), None)
         if group_tok is None:
             return None
-    if group_tok.lower_ in THEY:
+    if group_tok.lower_ in THEY or _the_group(group_tok):
         return _antecedent(ctx, group_tok)
+    of_them = _of_them(group_tok)
+    if of_them is not None:
+        return _antecedent(ctx, of_them)
     if group_tok.lower_ in ONE_OF_THEM:
         return _antecedent(ctx, group_tok, plural=False)
     return group_tok
@@ -581,6 +666,10 @@ def _group_movement(ctx, tok, group_tok, how: str, item_heads: tuple = ()) -> li
         heads.append(tok.head)  # "diverted the flow of migrants into Croatia"
     if how == "carry":
         heads.extend(_vehicle_verbs(tok))
+    if how == "send":
+        # "transport immigrants who are in the country illegally to other states": the parser
+        # hangs the destination on the copula of the object's relative clause
+        heads.extend(c for c in group_tok.children if c.dep_ == "relcl" and c.lemma_ == "be")
     origins, destinations = _endpoints(ctx, heads, gcountry, lemma)
     for origin in _group_origins(ctx, group_tok):
         if origin not in origins:
