@@ -291,3 +291,13 @@ def test_a_continental_demonym_is_a_group(moves):
 def test_fifty_of_them_is_the_group_before(moves):
     rows = moves("The boat carried 200 Rohingya refugees. 50 of them disembarked in Indonesia's Riau province.")
     assert any(g.endswith("refugees") and d in ("Riau", "Indonesia") for g, _, d in rows)
+
+
+def test_a_named_person_called_a_migrant_moves_under_their_name(moves):
+    rows = moves("\"There is no future there,\" said Ana Rivas, a Venezuelan migrant who was in the city of Ipiales "
+                 "on Thursday, and still had to travel 800km to make it to Peru.")
+    assert ("Ana Rivas", "Venezuela", "Peru") in rows
+
+
+def test_a_named_official_who_travels_is_no_group(moves):
+    assert moves("Ana Rivas, the foreign minister, travelled to Peru on Thursday.") == set()

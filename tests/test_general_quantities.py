@@ -320,3 +320,9 @@ def test_a_quotation_in_the_sentence_does_not_make_its_speaker_the_source(extrac
     facts = extract('Prime Minister Ana Kovač declared three days of national mourning, while Mayor Ivo Brand '
                     'said that the town had "never seen such a tragedy".')
     assert any(row[4] == "Ana Kovač" for row in by_amount(facts, 3))
+
+
+def test_a_capitals_dateline_stands_for_its_country(extract):
+    facts = extract("TOKYO - Japan enacted an immigration law on Friday. "
+                    "It has also accepted more than 2,400 evacuees under a different framework.")
+    assert any(row[2] == "Japan" for row in by_amount(facts, 2400))

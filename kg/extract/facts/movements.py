@@ -103,6 +103,9 @@ def group_of(ctx, tok, plain_ok: bool = False) -> tuple[str, str | None] | None:
                     if pobj.dep_ == "pobj":
                         return group_of(ctx, pobj, plain_ok)
         return None
+    described = _described_person(ctx, tok)
+    if described is not None:
+        return described
     demonym, code = _demonym(ctx, tok)
     lemma = tok.lemma_.lower()
     if not demonym and lemma not in GROUP_WORDS:
@@ -124,6 +127,18 @@ def group_of(ctx, tok, plain_ok: bool = False) -> tuple[str, str | None] | None:
             if mc:
                 country = ctx.country(mc)
     return label, country
+
+
+def _described_person(ctx, tok) -> tuple[str, str | None] | None:
+    """'Ana Ruiz, a Venezuelan migrant, ...': a named person whom an apposition calls a migrant
+    or refugee moves as one of them, under their own name."""
+    if tok.pos_ != "PROPN" or (key := ctx.key_at(tok.i)) is None or ctx.kind(key) is not Kind.PERSON:
+        return None
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in GROUP_WORDS - PLAIN_PEOPLE), None)
+    if appos is None:
+        return None
+    code = next((ctx.gaz.demonym_code(m.text) for m in appos.lefts if ctx.gaz.demonym_code(m.text)), None)
+    return ctx.entities[key].name, (ctx.country(code) if code else None)
 
 
 def _those_label(tok) -> tuple[str, None] | None:
@@ -229,7 +244,8 @@ def _mover_of_going(tok):
             if obj is not None:
                 return obj  # "forced migrants to leave", "allowed people to travel"
         if cur.dep_ == "advcl":
-            obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj"
+                        and c.ent_type_ not in ("QUANTITY", "CARDINAL", "MONEY", "DATE")), None)  # not "travel 800km to ..."
             if obj is not None and obj.right_edge.i + 1 == cur.left_edge.i:
                 return obj  # "a boat carrying migrants trying to reach X": the participle is the object's
         if cur.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or cur.head is cur:

@@ -468,6 +468,17 @@ def _lead_place(ctx, sent) -> str | None:
     return None
 
 
+def _dateline_country(ctx) -> str | None:
+    """'TOKYO - Japan enacted ...': a capital's dateline stands for its country when that is the
+    country the article is about."""
+    place = _dateline_place(ctx)
+    country = ctx.country_of(place) if place else None
+    name = ctx.entities[place].name if place else ""
+    if country and country == ctx.main_country and ctx.gaz.capital_code(name):
+        return country
+    return place
+
+
 def _dateline_place(ctx) -> str | None:
     """The dateline's place, as a place whatever the tagger made of it."""
     m = DATELINE_PLACE.match(ctx.article.text[:60])
@@ -487,15 +498,16 @@ def story_place(ctx) -> str | None:
     """Where the story is set, if the lead or the dateline says: a place in a locative phrase of
     the first sentence, else the dateline's place (movements use it for an unstated origin)."""
     sents = ctx.sents
-    return (_lead_place(ctx, sents[0]) if sents else None) or _dateline_place(ctx)
+    return (_lead_place(ctx, sents[0]) if sents else None) or _dateline_country(ctx)
 
 
 def _main_place(ctx) -> str | None:
     """Where the article's story happens, for numbers whose clause names no place: a place in a
-    locative phrase of the first sentence, else the dateline's, else one in the second sentence,
-    else the country the article mentions most."""
+    locative phrase of the first sentence, else the dateline's (the country, when the dateline is
+    a capital filing about its own country), else one in the second sentence, else the country
+    the article mentions most."""
     sents = ctx.sents
-    return ((_lead_place(ctx, sents[0]) if sents else None) or _dateline_place(ctx)
+    return ((_lead_place(ctx, sents[0]) if sents else None) or _dateline_country(ctx)
             or (_lead_place(ctx, sents[1]) if len(sents) > 1 else None) or ctx.main_country)
 
 
