@@ -326,3 +326,21 @@ def test_a_capitals_dateline_stands_for_its_country(extract):
     facts = extract("TOKYO - Japan enacted an immigration law on Friday. "
                     "It has also accepted more than 2,400 evacuees under a different framework.")
     assert any(row[2] == "Japan" for row in by_amount(facts, 2400))
+
+
+def test_according_to_a_surname_is_that_person(extract):
+    facts = extract("Senator Lena Vorsk said the crisis was growing. Vorsk later visited the camp.\n"
+                    "According to Vorsk, the number of people fleeing includes 469 soldiers and 67 officers.")
+    assert any(row[4] == "Lena Vorsk" for row in by_amount(facts, 469))
+
+
+def test_out_of_the_deaths_recorded_by_a_body(extract):
+    facts = extract("Out of the 867 deaths recorded on the route by the Missing Migrants Project in 2022, "
+                    "at least 795 people lost their lives at sea.")
+    assert any(row[4] == "Missing Migrants Project" for row in by_amount(facts, 795))
+
+
+def test_n_of_them_counts_plain_people_before(extract):
+    facts = extract("There were 216 people on board when the boat left, and 50 of them disembarked in Sumatra, police said.")
+    rows = by_amount(facts, 50)
+    assert rows and rows[0][0] == "people"

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..dates import deadline_date, resolve_date
-from ..lexicon import SAY_VERBS
+from ..lexicon import GROUP_NOUNS, SAY_VERBS
 from ..amounts import parse_amount
 from ..records import Kind, QuantityFact, QuoteFact
 from .syntax import inherited_subject, subject_of, tense_of
@@ -196,6 +196,8 @@ def _of_them(ctx, num) -> tuple[str, Token] | None:
     for j in range(them.i - 1, start - 1, -1):  # the nearest group of people before it
         cand = ctx.tokens[j]
         if cand.tag_ in ("NNS", "NNPS") and cand.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
+            if cand.lemma_.lower() in GROUP_NOUNS:
+                return cand.text, num  # "216 people on board ... 50 of them"
             group = group_of(ctx, cand)
             if group is not None:
                 return group[0], num
@@ -313,10 +315,13 @@ def _phrase_tokens(tok) -> Iterator[Token]:
 
 def _place_key(ctx, tok) -> str | None:
     """A place named in ``tok``'s phrase (see ``Context.place_named_at``); not a common noun the
-    resolver took for a country ("the country"), nor a name inside a longer one ("Latin America")."""
+    resolver took for a country ("the country"), nor a name inside a longer one ("Latin America"),
+    nor a person's surname the resolver took for a place."""
     for sub in _phrase_tokens(tok):
         key = ctx.place_named_at(sub)
         if key is None or (sub.pos_ == "NOUN" and ctx.kind(key) in (Kind.COUNTRY, Kind.PLACE)):
+            continue
+        if ctx.kind(key) is Kind.PLACE and sub.ent_type_ == "PERSON" and _person_named(ctx, sub.text):
             continue
         if any(c.dep_ == "compound" and c.pos_ == "PROPN" and ctx.key_at(c.i) != key for c in sub.children):
             continue
@@ -578,7 +583,9 @@ def _recorded_by(ctx, tok) -> str | None:
     participle on the noun, or on a noun in a phrase of the verb."""
     nouns = [tok]
     if tok.pos_ in ("VERB", "AUX"):
-        nouns += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        preps += [g for c in preps if c.lower_ == "out" for g in c.children if g.dep_ == "prep"]  # "out of the deaths recorded by X"
+        nouns += [p for c in preps for p in c.children if p.dep_ == "pobj"]
     for noun in nouns:
         for clause in noun.children:
             if clause.dep_ != "acl" or clause.lemma_.lower() not in REPORT_VERBS:
@@ -589,6 +596,12 @@ def _recorded_by(ctx, tok) -> str | None:
             if key:
                 return key
     return None
+
+
+def _person_named(ctx, word: str) -> str | None:
+    """The one person of the article whose name has ``word`` in it ('Kovač' of 'Ana Kovač')."""
+    people = [k for k, e in ctx.entities.items() if e.kind is Kind.PERSON and word in e.name.split()]
+    return people[0] if len(people) == 1 else None
 
 
 def _according_to(ctx, sent) -> str | None:
@@ -605,6 +618,8 @@ def _according_to(ctx, sent) -> str | None:
         if tok.i >= phrase_end:
             break
         key = ctx.key_at(tok.i) or (_pronoun_person(ctx, tok) if tok.pos_ == "PRON" else None)  # "according to him"
+        if key and ctx.kind(key) not in SOURCE_KINDS and tok.pos_ == "PROPN":
+            key = _person_named(ctx, tok.text) or key  # a surname the resolver took for a place elsewhere
         if key and ctx.kind(key) in SOURCE_KINDS:
             return key
     nouns = [t for t in tail if t.i < phrase_end and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in SOURCE_NOUNS]
