@@ -301,3 +301,18 @@ def test_a_named_person_called_a_migrant_moves_under_their_name(moves):
 
 def test_a_named_official_who_travels_is_no_group(moves):
     assert moves("Ana Rivas, the foreign minister, travelled to Peru on Thursday.") == set()
+
+
+def test_a_state_host_to_a_group_is_its_destination(moves):
+    rows = moves("Peru is host to 1.5 million Venezuelans, officials said on Monday.")
+    assert ("Venezuelans", "Venezuela", "Peru") in rows
+
+
+def test_a_state_that_hosts_a_group_is_its_destination(moves):
+    rows = moves("Lebanon hosts 1.5 million Syrian refugees, the agency said.")
+    assert ("Syrian refugees", "Syria", "Lebanon") in rows
+
+
+def test_its_country_is_the_state_named_before(moves):
+    rows = moves("Brussels pledges to support Mauritania's efforts to address the arrival of refugees in its country.")
+    assert ("refugees", None, "Mauritania") in rows

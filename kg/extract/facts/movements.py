@@ -27,7 +27,7 @@ MOVE_VERBS = {"leave", "flee", "cross", "head", "travel", "return", "go", "move"
 SEND_VERBS = {"send", "deport", "expel", "transfer", "bus", "fly", "return", "relocate", "transport", "take",
               "repatriate", "remove", "evacuate", "smuggle", "ship", "airlift", "bring", "drive", "shift", "escort"}
 # A state that receives a group is where it arrives: "the country received 180,000 migrants from X".
-RECEIVE_VERBS = {"receive", "admit", "welcome", "accept"}
+RECEIVE_VERBS = {"receive", "admit", "welcome", "accept", "host"}
 VEHICLES = {"boat", "vessel", "ship", "dinghy", "bus", "plane", "aircraft", "flight", "truck", "lorry", "train", "raft", "craft"}
 # "make the journey to X", "attempt the crossing": a noun of moving as the object of these is the subject's trip
 TRIP_VERBS = {"make", "attempt", "undertake", "begin", "risk", "complete", "embark"}
@@ -339,10 +339,22 @@ def _places(ctx, pobj, create: bool) -> list[str]:
     of 'centres in the cities of X and Y'."""
     out = []
     for t in _conjuncts(pobj):
-        for place in _named_list(ctx, t) or [_place_in(ctx, t, create)]:
+        for place in _named_list(ctx, t) or [_its_country(ctx, t) or _place_in(ctx, t, create)]:
             if place and place not in out:
                 out.append(place)
     return out
+
+
+def _its_country(ctx, tok) -> str | None:
+    """'X's efforts to address the arrival of refugees in its country': the country named last
+    before 'its country' (or 'its territory', 'its soil') in the sentence."""
+    if tok.lemma_.lower() not in ("country", "territory", "soil") or not any(c.lower_ == "its" for c in tok.children):
+        return None
+    for j in range(tok.i - 1, ctx.sent_of(tok).start - 1, -1):
+        key = ctx.key_at(j)
+        if key and ctx.kind(key) is Kind.COUNTRY and not _is_union(ctx, key):
+            return key
+    return None
 
 
 def _named_list(ctx, tok) -> list[str]:
@@ -568,7 +580,7 @@ def _movement_facts(ctx, tok) -> list:
     group_tok, how = _movement_at(ctx, tok)
     group_tok = _resolve_mover(ctx, group_tok, tok)
     if group_tok is None or (tok.pos_ == "NOUN" and group_of(ctx, group_tok) is None):
-        return _flight_facts(ctx, tok)
+        return _flight_facts(ctx, tok) or _host_facts(ctx, tok)
     # "deported 50 Afghans and 20 Iraqis to ...": each conjoined group moves; so does each
     # group of an 'including' list ("500 migrants, including 30 Cubans and 90 Haitians")
     groups = _conjuncts(group_tok) + _included(ctx, group_tok)
@@ -624,6 +636,30 @@ def _group_within(ctx, noun, verb):
             # the group's own phrase runs up to the participle
             return t if all(i in own for i in range(t.i + 1, clause.left_edge.i)) else noun
     return noun
+
+
+def _host_facts(ctx, tok) -> list:
+    """'Colombia is host to 1.7 million Venezuelans': the state a group is hosted by is where it
+    came to, from its own country."""
+    if not (tok.pos_ == "NOUN" and tok.lemma_.lower() == "host" and tok.dep_ == "attr"):
+        return []
+    state = subject_of(tok.head)
+    key = ctx.subject_entity(state) if state is not None else None
+    if key is None or ctx.kind(key) is not Kind.COUNTRY or _is_union(ctx, key):
+        return []
+    out = []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            mover = pobj if group_of(ctx, pobj) else next((p for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                           for p in c.children if p.dep_ == "pobj"), pobj)
+            group = group_of(ctx, mover)
+            if group is None:
+                continue
+            label, gcountry = group
+            group_key = ctx.add(Kind.GROUP, label, mover.i, mover.i + 1, country=gcountry)
+            origin = gcountry if gcountry != key else None
+            out.append(MovementFact(group_key, origin, key, ctx.evidence(ctx.sent_of(tok), "movement.host", 0.6)))
+    return out
 
 
 def _flight_facts(ctx, tok) -> list:
