@@ -316,3 +316,9 @@ def test_a_state_that_hosts_a_group_is_its_destination(moves):
 def test_its_country_is_the_state_named_before(moves):
     rows = moves("Brussels pledges to support Mauritania's efforts to address the arrival of refugees in its country.")
     assert ("refugees", None, "Mauritania") in rows
+
+
+def test_a_reduced_relative_clause_has_the_group_as_subject(moves):
+    rows = moves("Bulgaria is situated on one of the routes migrants from the Middle East and Afghanistan use to "
+                 "enter the European Union.")
+    assert ("migrants", "Afghanistan", "European Union") in rows

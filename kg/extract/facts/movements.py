@@ -180,7 +180,8 @@ def _displacement_clause(tok) -> str | None:
 
 def _group_label(tok) -> str:
     """The group noun with its modifiers: 'Honduran and Salvadoran asylum-seekers'."""
-    mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    # a plural noun is no compound of a group ("the routes migrants use" misparsed)
+    mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and not (c.dep_ == "compound" and c.tag_ == "NNS")]
     if not mods:
         return tok.text
     words = [t for t in tok.doc[min(m.left_edge.i for m in mods):tok.i + 1]
@@ -220,6 +221,22 @@ def _purpose_verb(tok):
     return verb if noun.head.lower_ == "in" and verb.pos_ in ("VERB", "AUX") else None
 
 
+def _reduced_relative_subject(verb):
+    """'one of the routes migrants from X use to enter Y': a finite verb with no subject of its
+    own, right after a group noun's phrase, is a relative clause whose subject is that group."""
+    if verb.left_edge.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None
+    prev = verb.doc[verb.left_edge.i - 1]
+    cur = prev
+    for _ in range(6):
+        if cur.tag_ in ("NNS", "NNPS") and cur.lemma_.lower() in GROUP_WORDS:
+            return cur
+        if cur.head == cur or cur.head.right_edge.i != prev.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def _mover_of_going(tok):
     """Who goes: the verb's subject, else the subject or object it inherits through control,
     coordination, participles, relative clauses and purpose phrases ("in the hope of reaching")."""
@@ -243,6 +260,10 @@ def _mover_of_going(tok):
             obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj  # "forced migrants to leave", "allowed people to travel"
+        if cur.dep_ == "advcl" and cur.tag_ in ("VBP", "VBD", "VBZ"):
+            reduced = _reduced_relative_subject(cur)
+            if reduced is not None:
+                return reduced  # "the routes migrants from X use to enter Y"
         if cur.dep_ == "advcl":
             obj = next((c for c in cur.head.children if c.dep_ == "dobj"
                         and c.ent_type_ not in ("QUANTITY", "CARDINAL", "MONEY", "DATE")), None)  # not "travel 800km to ..."
@@ -412,7 +433,7 @@ def _endpoints(ctx, heads, group_country, lemma: str) -> tuple[list, list]:
             if child.dep_ == "dobj" and lemma in ("leave", "flee", "escape") and head.pos_ == "VERB":
                 add(origins, _places(ctx, child, create=False))
             if child.dep_ == "dobj" and lemma in ("reach", "enter") and head.pos_ == "VERB":
-                add(destinations, _places(ctx, child, create=False))
+                add(destinations, _places(ctx, child, create=False) or _union_at(ctx, child))
             if child.dep_ in ("advmod", "prt") and child.lower_ in ("back", "home") and group_country:
                 add(destinations, [group_country])
             if child.dep_ not in ("prep", "dative"):
@@ -459,6 +480,14 @@ def _group_origins(ctx, group_tok) -> list:
                 if pobj.dep_ == "pobj":
                     out.extend(p for p in _places(ctx, pobj, create=False) if p not in out)
     return out
+
+
+def _union_at(ctx, tok) -> list:
+    """'use to enter the European Union': a union of states one enters, even when the resolver
+    filed it as an organisation."""
+    key = ctx.key_at(tok.i)
+    names = {name for name, _ in SUPRANATIONAL.values()}
+    return [key] if key and (_is_union(ctx, key) or ctx.entities[key].name in names) else []
 
 
 def _is_union(ctx, key: str) -> bool:
