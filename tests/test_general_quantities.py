@@ -344,3 +344,10 @@ def test_n_of_them_counts_plain_people_before(extract):
     facts = extract("There were 216 people on board when the boat left, and 50 of them disembarked in Sumatra, police said.")
     rows = by_amount(facts, 50)
     assert rows and rows[0][0] == "people"
+
+
+def test_a_declaration_in_the_lead_sets_the_story_place(extract):
+    facts = extract("Latvia is poised to declare a state of emergency on its frontier with Belarus, officials said.\n"
+                    "The number of crossings has suddenly jumped, with 86 reported on Monday.")
+    rows = by_amount(facts, 86)
+    assert rows and "Belarus" in (rows[0][2] or "") and "Latvia" in (rows[0][2] or "")

@@ -466,7 +466,8 @@ def _lead_place(ctx, sent) -> str | None:
                 break
             edge, cur = cur.dep_, cur.head
             if cur.lemma_.lower() in SAY_VERBS:
-                said = edge in ("prep", "advcl", "advmod", "npadvmod")  # "said after talks in X"
+                # "said after talks in X" is where one spoke; "declare an emergency on its frontier" is where it holds
+                said = edge in ("prep", "advcl", "advmod", "npadvmod") and not any(c.dep_ == "dobj" for c in cur.children)
                 break
         if not said and (key := _place_key(ctx, tok) or _named_place(ctx, tok)):
             return key
