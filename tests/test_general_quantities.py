@@ -277,3 +277,77 @@ def test_a_crossed_name_is_the_place(extract):
                     "to cross the Velmor Channel last year.")
     assert by_amount(facts, 3200) and by_amount(facts, 3200)[0][2] == "Velmor"
     assert by_amount(facts, 5000) and by_amount(facts, 5000)[0][2] == "Velmor Channel"
+
+
+def test_bare_counts_in_a_list_take_the_first_ones_label_and_their_own_day(extract):
+    # published Friday 2024-03-08: Saturday, Sunday and Monday are the days before
+    facts = extract("Crossings had been rare. But that has suddenly jumped with 39 reported on Saturday, "
+                    "35 on Sunday, and 86 on Monday.")
+    assert {(row[0], row[3]) for amount in (39, 35, 86) for row in by_amount(facts, amount)} == {
+        ("reported", "2024-03-02"), ("reported", "2024-03-03"), ("reported", "2024-03-04")}
+
+
+def test_n_of_them_counts_the_group_before(extract):
+    facts = extract("Officials want to stop the exiles who have been gathering on the coast for years. "
+                    "Some 46,000 of them managed to cross the Channel in small boats in 2022.")
+    rows = by_amount(facts, 46000)
+    assert rows and rows[0][0] == "exiles" and rows[0][2] == "Channel"
+
+
+def test_another_clause_of_the_sentence_keeps_its_own_place(extract):
+    facts = extract("Some 4,000 migrants crossed the Channel in 2022, and 800 were rescued in French waters.")
+    assert all(row[2] != "French waters" for row in by_amount(facts, 4000))
+
+
+def test_years_in_prison_is_a_sentence_not_a_place(extract):
+    facts = extract("The law let courts in Norvia jail smugglers, who faced up to five years in prison if convicted.")
+    rows = by_amount(facts, 5)
+    assert rows and rows[0][0] == "years" and rows[0][2] != "prison"
+
+
+def test_money_goes_to_the_country_it_is_for(extract):
+    facts = extract("The EU will mobilize €210 million for Mauritania, officials said.")
+    rows = by_amount(facts, 210000000)
+    assert rows and rows[0][2] == "Mauritania"
+
+
+def test_unnamed_sources_vouch_for_a_figure(extract):
+    facts = extract("Under the deal, Libya will take in the remaining 150-200 migrants, humanitarian sources said.")
+    assert any(row[4] == "humanitarian sources" for row in by_amount(facts, (150, 200)))
+
+
+def test_a_quotation_in_the_sentence_does_not_make_its_speaker_the_source(extract):
+    facts = extract('Prime Minister Ana Kovač declared three days of national mourning, while Mayor Ivo Brand '
+                    'said that the town had "never seen such a tragedy".')
+    assert any(row[4] == "Ana Kovač" for row in by_amount(facts, 3))
+
+
+def test_a_capitals_dateline_stands_for_its_country(extract):
+    facts = extract("TOKYO - Japan enacted an immigration law on Friday. "
+                    "It has also accepted more than 2,400 evacuees under a different framework.")
+    assert any(row[2] == "Japan" for row in by_amount(facts, 2400))
+
+
+def test_according_to_a_surname_is_that_person(extract):
+    facts = extract("Senator Lena Vorsk said the crisis was growing. Vorsk later visited the camp.\n"
+                    "According to Vorsk, the number of people fleeing includes 469 soldiers and 67 officers.")
+    assert any(row[4] == "Lena Vorsk" for row in by_amount(facts, 469))
+
+
+def test_out_of_the_deaths_recorded_by_a_body(extract):
+    facts = extract("Out of the 867 deaths recorded on the route by the Missing Migrants Project in 2022, "
+                    "at least 795 people lost their lives at sea.")
+    assert any(row[4] == "Missing Migrants Project" for row in by_amount(facts, 795))
+
+
+def test_n_of_them_counts_plain_people_before(extract):
+    facts = extract("There were 216 people on board when the boat left, and 50 of them disembarked in Sumatra, police said.")
+    rows = by_amount(facts, 50)
+    assert rows and rows[0][0] == "people"
+
+
+def test_a_declaration_in_the_lead_sets_the_story_place(extract):
+    facts = extract("Latvia is poised to declare a state of emergency on its frontier with Belarus, officials said.\n"
+                    "The number of crossings has suddenly jumped, with 86 reported on Monday.")
+    rows = by_amount(facts, 86)
+    assert rows and "Belarus" in (rows[0][2] or "") and "Latvia" in (rows[0][2] or "")

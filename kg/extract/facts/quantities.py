@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..dates import deadline_date, resolve_date
-from ..lexicon import SAY_VERBS
+from ..lexicon import GROUP_NOUNS, SAY_VERBS
 from ..amounts import parse_amount
 from ..records import Kind, QuantityFact, QuoteFact
 from .syntax import inherited_subject, subject_of, tense_of
@@ -41,7 +41,7 @@ CURRENCY = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds", "�
 MONEY_NOUNS = {"cost", "price", "fee", "fine", "budget", "fund", "funding", "aid", "payment", "grant", "sum", "investment",
                "package", "bill", "bail", "bounty", "reward", "compensation", "loan", "deal", "contract", "salary", "wage"}
 MONEY_VERBS = {"provide", "allocate", "pay", "spend", "give", "pledge", "offer", "approve", "earmark", "receive", "cost",
-               "invest", "donate", "raise", "award", "set"}
+               "invest", "donate", "raise", "award", "set", "mobilize", "mobilise", "commit", "disburse", "release"}
 REACH_VERBS = {"reach", "hit", "total", "exceed", "top", "surpass", "number", "pass", "near", "approach"}
 EVENT_SUBJECT_VERBS = {"die", "drown", "arrive", "cross", "flee", "return", "survive", "perish", "disappear", "escape",
                        "remain", "stay", "leave", "enter"}
@@ -70,6 +70,9 @@ def _kept(ctx, i: int) -> bool:
         return True
     if _money(ctx, tok):
         return True
+    if tok.ent_type_ == "DATE" and re.fullmatch(r"\d[\d,]*", tok.text) and not re.fullmatch(r"(1[89]|20)\d\d", tok.text) \
+            and _listed(ctx, tok) and tok.i + 2 < len(toks) and toks[tok.i + 2].ent_type_ == "DATE":
+        return True  # "35 on Sunday": the tagger took the count into the date after it
     nxt, after = (toks[i + 1] if i + 1 < len(toks) else None), (toks[i + 2] if i + 2 < len(toks) else None)
     if nxt is not None and after is not None and TIME_UNITS.fullmatch(nxt.lower_) and after.lower_ == "of" and tok.ent_type_ == "DATE":
         return True
@@ -108,6 +111,8 @@ def _duration(doc, i: int) -> bool:
     after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
     before = doc[i - 1].lower_ if i > 0 else ""
     unit = TIME_UNITS.fullmatch(nxt) or (nxt in ("to", "-", "–") and i + 3 < len(doc) and TIME_UNITS.fullmatch(doc[i + 3].lower_))
+    if unit and after == "in" and i + 3 < len(doc) and doc[i + 3].lower_ in ("prison", "jail"):
+        return True  # "up to five years in prison": a sentence
     return bool(unit) and before in ("within", "in", "for", "after", "have", "has") and after not in ("ago", "before", "after", "earlier", "later", "old")
 
 
@@ -160,9 +165,13 @@ def _subject_counted(ctx, num) -> tuple[str, Token] | None:
 
 
 def _bare_subject(num) -> tuple[str, Token] | None:
-    """'95 died last year', '8,000 were rescued': a number standing alone as a subject counts the
-    people the verb tells of; the verb is the label."""
+    """'95 died last year', '8,000 were rescued', 'jumped with 39 reported on Saturday': a number
+    standing alone as a subject (or with a participle of its own) counts the people the verb tells
+    of; the verb is the label."""
     verb = num.head
+    part = next((c for c in num.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == num.i + 1), None)
+    if part is not None:
+        return part.text, part
     if num.dep_ == "nsubjpass" and verb.tag_ == "VBN":
         return verb.text, verb
     if num.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in EVENT_SUBJECT_VERBS:
@@ -171,6 +180,27 @@ def _bare_subject(num) -> tuple[str, Token] | None:
     if (num.dep_ == "dobj" and nxt is not None and nxt.head == verb and nxt.dep_ == "ccomp"
             and nxt.lemma_.lower() in EVENT_SUBJECT_VERBS):
         return nxt.text, nxt  # "reported 85 died", parsed as an object and a clause
+    return None
+
+
+def _of_them(ctx, num) -> tuple[str, Token] | None:
+    """'some 46,000 of them managed to cross': a count of a group named before, as 'them'."""
+    from .movements import group_of  # movements reads the story's place from this module
+
+    them = next((p for c in num.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" and p.lower_ in ("them", "those")), None)
+    if them is None:
+        return None
+    sent = ctx.sent_of(them)
+    start = ctx.sent_of(ctx.tokens[sent.start - 1]).start if sent.start > 0 else sent.start
+    for j in range(them.i - 1, start - 1, -1):  # the nearest group of people before it
+        cand = ctx.tokens[j]
+        if cand.tag_ in ("NNS", "NNPS") and cand.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
+            if cand.lemma_.lower() in GROUP_NOUNS:
+                return cand.text, num  # "216 people on board ... 50 of them"
+            group = group_of(ctx, cand)
+            if group is not None:
+                return group[0], num
     return None
 
 
@@ -257,7 +287,8 @@ def _counted(ctx, first, last) -> tuple[str | None, str | None, Token | None]:
         else:
             head = _np_after(ctx, last)
             if head is None:
-                found = _parenthesised(ctx, first, last) or _subject_counted(ctx, num) or _bare_subject(num)
+                found = (_parenthesised(ctx, first, last) or _of_them(ctx, num) or _subject_counted(ctx, num)
+                         or _bare_subject(num))
                 return (found[0], None, found[1]) if found else (None, None, None)
     what = _noun_label(ctx, head, last.i + 1)
     if (head.lemma_.lower() in ("year",) and not _duration(doc, num.i)) or what.lower().endswith("year-old"):
@@ -284,10 +315,13 @@ def _phrase_tokens(tok) -> Iterator[Token]:
 
 def _place_key(ctx, tok) -> str | None:
     """A place named in ``tok``'s phrase (see ``Context.place_named_at``); not a common noun the
-    resolver took for a country ("the country"), nor a name inside a longer one ("Latin America")."""
+    resolver took for a country ("the country"), nor a name inside a longer one ("Latin America"),
+    nor a person's surname the resolver took for a place."""
     for sub in _phrase_tokens(tok):
         key = ctx.place_named_at(sub)
         if key is None or (sub.pos_ == "NOUN" and ctx.kind(key) in (Kind.COUNTRY, Kind.PLACE)):
+            continue
+        if ctx.kind(key) is Kind.PLACE and sub.ent_type_ == "PERSON" and _person_named(ctx, sub.text):
             continue
         if any(c.dep_ == "compound" and c.pos_ == "PROPN" and ctx.key_at(c.i) != key for c in sub.children):
             continue
@@ -334,6 +368,8 @@ def _prep_place(ctx, anchor, skip=None, depth: int = 0) -> str | None:
         key = _place_key(ctx, child) or _named_place(ctx, child)
         if key:
             return key
+        if TIME_UNITS.fullmatch(anchor.lower_) and pobj is not None and pobj.lower_ in ("prison", "jail"):
+            continue  # "five years in prison" is a sentence, not a place
         if pobj is not None and pobj.pos_ == "NOUN" and (pobj.lemma_.lower() in PLACE_NOUNS or pobj.lower_ in PLACE_NOUNS) and child.lower_ != "to":
             words = sorted((t for t in _phrase_tokens(pobj) if t.dep_ not in ("det", "poss", "case")), key=lambda t: t.i)[:4]
             return ctx.add(Kind.PLACE, " ".join(t.text for t in words), words[0].i, words[-1].i + 1)
@@ -399,7 +435,8 @@ def _place(ctx, head_tok) -> str | None:
         if came_from is not None and came_from.dep_ in ("ccomp", "parataxis") and not _controlled(came_from):
             return None  # a reported clause: the main clause's place is where it was said
         key = _prep_place(ctx, cur, came_from)
-        for clause in (c for c in cur.children if c != came_from and (c.dep_ in ("acl", "relcl") or (c.dep_ == "conj" and c.pos_ == "VERB"))):
+        for clause in (c for c in cur.children if c != came_from and (c.dep_ in ("acl", "relcl") or (
+                c.dep_ == "conj" and c.pos_ == "VERB" and subject_of(c) is None))):  # not "and 8,000 were rescued in X"
             key = key or _prep_place(ctx, clause)
         for verb in (cur, *(c for c in cur.children if c.dep_ in ("acl", "relcl", "xcomp"))):
             key = key or _crossed_place(ctx, verb)
@@ -429,11 +466,23 @@ def _lead_place(ctx, sent) -> str | None:
                 break
             edge, cur = cur.dep_, cur.head
             if cur.lemma_.lower() in SAY_VERBS:
-                said = edge in ("prep", "advcl", "advmod", "npadvmod")  # "said after talks in X"
+                # "said after talks in X" is where one spoke; "declare an emergency on its frontier" is where it holds
+                said = edge in ("prep", "advcl", "advmod", "npadvmod") and not any(c.dep_ == "dobj" for c in cur.children)
                 break
         if not said and (key := _place_key(ctx, tok) or _named_place(ctx, tok)):
             return key
     return None
+
+
+def _dateline_country(ctx) -> str | None:
+    """'TOKYO - Japan enacted ...': a capital's dateline stands for its country when that is the
+    country the article is about."""
+    place = _dateline_place(ctx)
+    country = ctx.country_of(place) if place else None
+    name = ctx.entities[place].name if place else ""
+    if country and country == ctx.main_country and ctx.gaz.capital_code(name):
+        return country
+    return place
 
 
 def _dateline_place(ctx) -> str | None:
@@ -451,12 +500,20 @@ def _dateline_place(ctx) -> str | None:
     return ctx.add(Kind.PLACE, name)
 
 
+def story_place(ctx) -> str | None:
+    """Where the story is set, if the lead or the dateline says: a place in a locative phrase of
+    the first sentence, else the dateline's place (movements use it for an unstated origin)."""
+    sents = ctx.sents
+    return (_lead_place(ctx, sents[0]) if sents else None) or _dateline_country(ctx)
+
+
 def _main_place(ctx) -> str | None:
     """Where the article's story happens, for numbers whose clause names no place: a place in a
-    locative phrase of the first sentence, else the dateline's, else one in the second sentence,
-    else the country the article mentions most."""
+    locative phrase of the first sentence, else the dateline's (the country, when the dateline is
+    a capital filing about its own country), else one in the second sentence, else the country
+    the article mentions most."""
     sents = ctx.sents
-    return ((_lead_place(ctx, sents[0]) if sents else None) or _dateline_place(ctx)
+    return ((_lead_place(ctx, sents[0]) if sents else None) or _dateline_country(ctx)
             or (_lead_place(ctx, sents[1]) if len(sents) > 1 else None) or ctx.main_country)
 
 
@@ -469,7 +526,7 @@ SOURCE_NOUNS = {"official", "authority", "police", "prefecture", "ministry", "ag
                 "spokesperson", "spokesman", "spokeswoman", "department", "data", "figure", "statistic", "report",
                 "estimate", "count", "census", "survey", "poll", "record", "opinion", "coastguard", "guard", "force", "service",
                 "organisation", "organization", "commission", "council", "municipality", "mayor", "governor",
-                "decree", "law", "bill", "statement", "study", "document", "letter", "ruling"}
+                "decree", "law", "bill", "statement", "study", "document", "letter", "ruling", "source"}
 
 
 def _noun_source(ctx, noun) -> str | None:
@@ -527,7 +584,9 @@ def _recorded_by(ctx, tok) -> str | None:
     participle on the noun, or on a noun in a phrase of the verb."""
     nouns = [tok]
     if tok.pos_ in ("VERB", "AUX"):
-        nouns += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        preps += [g for c in preps if c.lower_ == "out" for g in c.children if g.dep_ == "prep"]  # "out of the deaths recorded by X"
+        nouns += [p for c in preps for p in c.children if p.dep_ == "pobj"]
     for noun in nouns:
         for clause in noun.children:
             if clause.dep_ != "acl" or clause.lemma_.lower() not in REPORT_VERBS:
@@ -538,6 +597,12 @@ def _recorded_by(ctx, tok) -> str | None:
             if key:
                 return key
     return None
+
+
+def _person_named(ctx, word: str) -> str | None:
+    """The one person of the article whose name has ``word`` in it ('Kovač' of 'Ana Kovač')."""
+    people = [k for k, e in ctx.entities.items() if e.kind is Kind.PERSON and word in e.name.split()]
+    return people[0] if len(people) == 1 else None
 
 
 def _according_to(ctx, sent) -> str | None:
@@ -554,6 +619,8 @@ def _according_to(ctx, sent) -> str | None:
         if tok.i >= phrase_end:
             break
         key = ctx.key_at(tok.i) or (_pronoun_person(ctx, tok) if tok.pos_ == "PRON" else None)  # "according to him"
+        if key and ctx.kind(key) not in SOURCE_KINDS and tok.pos_ == "PROPN":
+            key = _person_named(ctx, tok.text) or key  # a surname the resolver took for a place elsewhere
         if key and ctx.kind(key) in SOURCE_KINDS:
             return key
     nouns = [t for t in tail if t.i < phrase_end and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in SOURCE_NOUNS]
@@ -577,10 +644,11 @@ def _poll_source(ctx, head_tok) -> str | None:
     return None
 
 
-def _source(ctx, sent, head_tok) -> str | None:
+def _source(ctx, sent, head_tok, quote_speaker: str | None = None) -> str | None:
     """Who vouches for a figure: 'according to X'; the subject of a reporting verb above the number
     ("Hale reiterated that ... repatriated 1,200", "the prefecture said"); the agent of a passive
-    one ("recorded by X"); else the subject of a reporting verb elsewhere in the sentence."""
+    one ("recorded by X"); else the speaker of a quotation in the sentence; else the subject of a
+    reporting verb elsewhere in the sentence."""
     key = _according_to(ctx, sent) or _poll_source(ctx, head_tok)
     if key:
         return key
@@ -596,6 +664,8 @@ def _source(ctx, sent, head_tok) -> str | None:
         if cur.head == cur:
             break
         cur = cur.head
+    if quote_speaker:
+        return quote_speaker
     for tok in sent:
         if tok.lemma_.lower() in SAY_VERBS and tok.pos_ == "VERB":
             subj = subject_of(tok)
@@ -610,7 +680,8 @@ def _date(ctx, sent, first) -> str | None:
     quoted = ctx.in_quote(first)
     ents = [e for e in ctx.ents_in(sent) if (e.label_ == "DATE" or _day_time(e)) and not (e.start <= first.i < e.end) and ctx.in_quote(e[0]) == quoted
             and not re.fullmatch(r"\d+\s+(day|week|month|hour)s?", e.text.lower())]
-    for ent in sorted(ents, key=lambda e: abs(e.start - first.i)):
+    # of two dates as near, the one after: "39 on Saturday, 35 on Sunday"
+    for ent in sorted(ents, key=lambda e: (abs(e.start - first.i), e.start < first.i)):
         tense = tense_of(ent.root)
         value = resolve_date(LAST_NIGHT.sub("yesterday", ent.text), ctx.article.published, ctx.sent_text(sent), tense)
         if value:
@@ -691,12 +762,13 @@ def extract_quantities(ctx, quotes: list[QuoteFact]) -> list:
             continue
         sent = ctx.sent_of(first)
         what, unit, head = _counted(ctx, first, last)
-        if not what and facts and _compared(ctx, first) and ctx.sent_of(ctx.tokens[facts[-1][1]]) == sent:
+        if not what and facts and (_compared(ctx, first) or _listed(ctx, first)) and ctx.sent_of(ctx.tokens[facts[-1][1]]) == sent:
             what, unit, head = facts[-1][0].what, facts[-1][0].unit, last
         if not what or _idiom(ctx, last, head):
             continue
-        place = _place(ctx, head) or main_place
-        source = quote_speakers.get(first.i) or _source(ctx, sent, head)
+        place = (_recipient_place(ctx, head) if unit in CURRENCY.values() else None) or _place(ctx, head) or main_place
+        # a quotation's speaker vouches for the numbers inside it, not for the rest of its sentence
+        source = (quote_speakers.get(first.i) if ctx.in_quote(first) else None) or _source(ctx, sent, head, quote_speakers.get(first.i))
         date = _date(ctx, sent, first) or _fallback_date(ctx, head, story_date)
         facts.append((QuantityFact(what, amount.value, amount.minimum, amount.maximum, amount.approximate, unit,
                                    place, date, source, ctx.evidence(sent, "quantity.nummod", 0.75)), last.i))
@@ -715,6 +787,29 @@ def _conversion(ctx, first, last) -> bool:
     inside = toks[last.i + 1 : min(last.i + 4, len(toks))]
     close = next((k for k, t in enumerate(inside) if t.text == ")"), None)
     return close is not None and any(t.is_alpha for t in inside[:close])
+
+
+def _recipient_place(ctx, head) -> str | None:
+    """'the EU will mobilize €210 million for Mauritania': money goes where it is given, not
+    where the giver is."""
+    verb = head if head.pos_ == "VERB" else head.head
+    for anchor in (head, verb):
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "to"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                key = ctx.place_named_at(pobj) if pobj is not None else None
+                if key:
+                    return key
+    return None
+
+
+def _listed(ctx, first) -> bool:
+    """'39 reported on Saturday, 35 on Sunday, and 86 on Monday': a bare number after a comma or
+    'and', dated on its own, goes on the list of the number before it."""
+    toks = ctx.tokens
+    prev = toks[first.i - 1].lower_ if first.i > 0 else ""
+    nxt = toks[first.i + 1] if first.i + 1 < len(toks) else None
+    return prev in (",", "and") and nxt is not None and nxt.lower_ in ("on", "in", "last", "this")
 
 
 def _compared(ctx, first) -> bool:
