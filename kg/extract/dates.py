@@ -141,6 +141,8 @@ def resolve_date(expression: str, published: str | None, context: str = "", tens
         return None
     if re.search(r"\btoday|tonight|this morning|this afternoon|this evening\b", low):
         return anchor.isoformat()
+    if re.search(r"\blast (night|evening)\b", low):  # the evening before the day of writing
+        return (anchor - timedelta(days=1)).isoformat()
     if "tomorrow" in low:
         return (anchor + timedelta(days=1)).isoformat()
     if "yesterday" in low:

@@ -39,7 +39,7 @@ def date_for(ctx, tok, anywhere_inside: bool = True) -> str | None:
         anchors.update(c.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")
     quoted = ctx.in_quote(tok)
     for ent in sorted(ctx.ents_in(sent), key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i))):
-        if ent.label_ != "DATE" or ctx.in_quote(ent[0]) != quoted:
+        if ent.label_ not in ("DATE", "TIME") or ctx.in_quote(ent[0]) != quoted:  # TIME: 'last night', 'Friday evening'
             continue
         if not anywhere_inside and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("since", "until", "till", "through"):
             continue  # 'have died since 2006': the start or end of a period, not the day of the event
@@ -200,6 +200,8 @@ def parent_clause_verb(tok):
         for anc in tok.head.ancestors:
             if anc.pos_ == "VERB":
                 return anc
+    if tok.dep_ in ("ccomp", "advcl") and tok.head.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children):
+        return tok.head  # 'condemned the scenes last night, where 19 were arrested' (parsed as a clause of the verb)
     return None
 
 
@@ -209,11 +211,26 @@ def _noun_happened(ctx, tok, etype: str) -> bool:
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
     if verb is not None and verb.lemma_.lower() in PROPOSAL_VERBS:
         return False
+    if _negated(tok, verb):
+        return False
     if etype in ("meeting", "summit", "deadline", "visit"):
         return True
     if date_for(ctx, tok):
         return True
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and verb is not None and verb.lemma_.lower() not in ("have", "be")
+
+
+def _negated(tok, verb) -> bool:
+    """'No agreement was reached', 'talks no longer made sense': a noun denied by its determiner
+    or by the verb it is the subject or object of did not happen."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    return verb is not None and tok.head.i == verb.i and _denied(verb)
+
+
+def _denied(verb) -> bool:
+    """'did not close', 'never met', 'no longer made': a negation on the verb or on its adverb."""
+    return any(c.dep_ == "neg" or c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in verb.children)
 
 
 def extract_events(ctx, roles: list[RoleFact]) -> list:
@@ -350,8 +367,12 @@ def _realis(verb) -> bool:
         return False
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    chain = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1] and len(chain) < 6:
+        chain.append(chain[-1].head)  # 'threatened to cut aid, close the border and deploy troops'
     for v in chain:
+        if _denied(v):
+            return False  # 'did not close': negated, it did not happen
         auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
         if "to" in auxes or auxes & MODALS:
             return False
@@ -366,12 +387,14 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
     if lemma == "block":
         subj = inherited_subject(tok)
         return bool(obj_words & BLOCK_OBJECTS) and (subj is None or is_people(ctx, subj))
-    if lemma in ("close", "shut", "reopen"):
-        return bool(obj_words & BORDER_OBJECTS)
+    if lemma in ("close", "shut", "reopen"):  # what is closed is a border, not 'border gaps'
+        heads = {w.lemma_.lower() for c in objects for w in (c, *[x for x in c.subtree if x.dep_ == "conj" and x.head.i == c.i])}
+        return bool(heads & BORDER_OBJECTS)
     if lemma == "deploy":
         return bool(obj_words & FORCE_OBJECTS)
     if lemma in ("visit", "travel"):
-        return any(ctx.key_at(w.i) for c in tok.children for w in c.subtree) or bool(obj_words & {"area", "border", "island", "camp"})
+        goals = [c for c in tok.children if c.dep_ in ("dobj", "prep", "npadvmod", "advmod")]  # not a coordinated clause's places
+        return any(ctx.key_at(w.i) for c in goals for w in c.subtree) or bool(obj_words & {"area", "border", "island", "camp"})
     if lemma in ("cross", "pour"):
         subj = inherited_subject(tok)
         return subj is not None and is_people(ctx, subj)
