@@ -8,7 +8,7 @@ border, place or country in the trigger's own phrase, else the country of the ac
 from __future__ import annotations
 
 from ..dates import deadline_date, resolve_date, span_before
-from ..lexicon import BORDER_OBJECTS, DATED_EVENT_NOUNS, DATED_EVENT_VERBS, ELECTION_MODIFIERS, EVENT_NOUN_MODIFIERS, GOVERNMENT_NOUNS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
+from ..lexicon import SAY_VERBS, BORDER_OBJECTS, DATED_EVENT_NOUNS, DATED_EVENT_VERBS, ELECTION_MODIFIERS, EVENT_NOUN_MODIFIERS, GOVERNMENT_NOUNS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
 from ..records import EventFact, Kind, RoleFact
 from .syntax import ACTOR_KINDS, is_misparsed_verb, subject_of, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
 
@@ -31,10 +31,12 @@ def date_for(ctx, tok, anywhere_inside: bool = True) -> str | None:
         anchors.add(tok.head.i)
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.head.pos_ == "VERB":
         anchors.add(tok.head.head.i)  # "cruised to a third term in November"
-    if tok.pos_ == "NOUN" and (tok.dep_ == "dative" or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during", "to")):
+    if tok.pos_ == "NOUN" and (tok.dep_ == "dative" or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during", "to", "after", "following", "amid")):
         verb = tok.head if tok.dep_ == "dative" else tok.head.head
         if verb.pos_ == "VERB":
             anchors.add(verb.i)  # "said in a statement on Tuesday", "told a news conference Friday"
+            if verb.dep_ == "conj" and tok.head.lower_ in ("after", "following", "amid"):
+                anchors.add(verb.head.i)  # 'In August, 24 were reported missing and believed dead following a shipwreck'
     if tok.pos_ == "NOUN":  # "court decisions handed down in March", "the decree published on Monday"
         anchors.update(c.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")
     quoted = ctx.in_quote(tok)
@@ -252,13 +254,13 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
                 event = (etype, _label(tok, etype))
         dated = None
         if event is None:
-            event = dated = _dated_event(ctx, tok, lemma)
+            event = dated = _dated_event(ctx, tok, lemma) or _dated_statement(ctx, tok, lemma)
         if event is None:
             continue
         etype, label = event
         actor = actor_for(ctx, tok)
         place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()), objects=dated is None)
-        if (dated or etype == "death") and not place:
+        if (dated and etype != "statement" or etype == "death") and not place:  # what is said is often about another place
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
         date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
@@ -324,12 +326,41 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
         return None
     if tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and _of_a_measure(tok.head.head)):
         return None  # 'deportation flights', 'a week of protests': a modifier, not the event
-    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.dep_ != "prep"), None)  # not 'following', 'including'
     if verb is not None and (_proposed(tok, verb) or not _realis(verb)):
         return None  # 'called for a debate', 'to hold a rally': not (yet) an occurrence
     if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok)):
         return None  # undated and outside the lead: a background mention, not a reported occurrence
     return etype, _label(tok, etype)
+
+
+# Verbs of communication and of judgement ('condemned', 'praised'): with a day of their own
+# ('said on Tuesday', 'told reporters Friday') the speaking is itself a reported event.
+STATEMENT_VERBS = SAY_VERBS - {"add", "continue", "recall", "repeat", "ask", "urge", "vow", "promise", "pledge"} | {
+    "reveal", "confirm", "condemn", "praise", "welcome", "criticize", "criticise", "denounce"}
+
+
+def _dated_statement(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """'X said on Tuesday', 'condemned the attack last night': a statement dated by its own clause."""
+    if tok.pos_ != "VERB" or lemma not in STATEMENT_VERBS or ctx.in_quote(tok) or not _realis(tok):
+        return None
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "aux" for c in tok.children) or any(c.dep_ == "auxpass" for c in tok.children):
+        return None  # 'were reported missing': a passive reports what others say, not who spoke
+    subj = inherited_subject(tok)
+    if subj is None or subj.lower_ in ("it", "this", "that") or not (ctx.entity_of(subj) or subj.pos_ in ("NOUN", "PROPN", "PRON")):
+        return None
+    if date_for(ctx, tok, anywhere_inside=False) and _date_own(ctx, tok):
+        return "statement", "statement"
+    return None
+
+
+def _date_own(ctx, verb) -> bool:
+    """The date hangs on the speaking verb itself ('said on Tuesday'), not on a clause it reports."""
+    for ent in ctx.ents_in(ctx.sent_of(verb)):
+        head = ent.root.head
+        if ent.label_ in ("DATE", "TIME") and (head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i):
+            return True
+    return False
 
 
 MEASURE_HEADS = {"week", "day", "month", "year", "hour", "series", "number", "wave", "string", "spate", "kind", "type", "lot", "day"}
