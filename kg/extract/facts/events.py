@@ -264,7 +264,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
         date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
-        date = date or _span_after_anchor(ctx, tok) or _lead_date(ctx, tok)
+        date = date or _span_after_anchor(ctx, tok) or _lead_date(ctx, tok) or (_previous_sentence_day(ctx, tok) if tok.pos_ == "VERB" else None)
         if etype == "crossing" and tok.pos_ == "VERB" and date is None:
             continue  # "where people cross", "before they cross": habitual, not a reported crossing
         if etype == "announcement" and (date is None or not _date_follows(tok)):
@@ -300,6 +300,26 @@ def _lead_date(ctx, tok) -> str | None:
     if verb is None or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
         return None  # 'raids have become routine': a perfect reports a state, not the day's event
     return ctx.article.published if tense_of(tok) == "past" else None
+
+
+def _previous_sentence_day(ctx, tok) -> str | None:
+    """'On Thursday morning, 300 people agreed to leave. Five migrants were arrested.': a past event
+    with no date of its own, told right after a sentence of the same paragraph that names a day,
+    happened that day (news tells one day's events in a row)."""
+    if tense_of(tok) != "past" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
+        return None
+    n = ctx.sent_index(tok.i)
+    if n == 0 or any(e.label_ in ("DATE", "TIME") for e in ctx.ents_in(ctx.sents[n])):
+        return None  # the sentence has dates of its own (about something else)
+    prev = ctx.sents[n - 1]
+    if "\n" in ctx.doc.text[prev.end_char:ctx.sents[n].start_char] or "\n" in ctx.sent_text(prev).strip():
+        return None  # a new paragraph
+    for ent in ctx.ents_in(prev):
+        if ent.label_ in ("DATE", "TIME") and not ctx.in_quote(ent[0]):
+            value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(prev), "past")
+            if value and len(value) == 10:
+                return value
+    return None
 
 
 def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
