@@ -253,6 +253,9 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             if _noun_trigger_ok(tok, etype) and _noun_happened(ctx, tok, etype):
                 event = (etype, _label(tok, etype))
         dated = None
+        destination = _transfer_destination(ctx, tok, lemma) if event is None else None
+        if destination is not None:
+            event = ("transfer", "transfer")
         if event is None:
             event = dated = _dated_event(ctx, tok, lemma) or _dated_statement(ctx, tok, lemma)
         if event is None:
@@ -262,7 +265,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()), objects=dated is None)
         if (dated and etype != "statement" or etype == "death") and not place:  # what is said is often about another place
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
-        place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
+        place = (destination or None) or place or (ctx.country_of(actor) if actor else None) or ctx.home_country
         date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
         date = date or _span_after_anchor(ctx, tok) or _lead_date(ctx, tok) or (_previous_sentence_day(ctx, tok) if tok.pos_ == "VERB" else None)
         if etype == "crossing" and tok.pos_ == "VERB" and date is None:
@@ -354,6 +357,30 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     return etype, _label(tok, etype)
 
 
+# Verbs that send or carry people somewhere (the send, carry and bring classes): 'survivors were
+# taken to the port', 'transferred them to reception centres'.
+TRANSFER_VERBS = {"transfer", "take", "move", "relocate", "transport", "bus", "ferry", "airlift", "fly", "drive", "send", "bring", "escort", "shuttle"}
+
+
+def _transfer_destination(ctx, tok, lemma: str) -> str | bool | None:
+    """People carried to a place by others: the place named in the 'to' phrase (False when the
+    phrase names none), or None when ``tok`` reports no such transfer."""
+    if tok.pos_ != "VERB" or lemma not in TRANSFER_VERBS or ctx.in_quote(tok) or not _realis(tok):
+        return None
+    if tense_of(tok) != "past":
+        return None  # 'people who bring migrants into X': a habit or a charge, not a reported transfer
+    goals = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "into") for g in c.children if g.dep_ == "pobj"]
+    theme = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if not goals or theme is None or not is_people(ctx, theme):
+        return None
+    for goal in goals:
+        for w in goal.subtree:
+            key = ctx.place_named_at(w)
+            if key:
+                return key
+    return False
+
+
 # Verbs of communication and of judgement ('condemned', 'praised'): with a day of their own
 # ('said on Tuesday', 'told reporters Friday') the speaking is itself a reported event.
 STATEMENT_VERBS = SAY_VERBS - {"add", "continue", "recall", "repeat", "ask", "urge", "vow", "promise", "pledge"} | {
@@ -402,7 +429,7 @@ def _proposed(tok, verb) -> bool:
 
 def is_people(ctx, tok) -> bool:
     """'migrants', 'Afghans', 'dozens of undocumented migrants', 'protesters', 'they'."""
-    if tok.lower_ in ("they", "protesters", "demonstrators", "crowds", "crowd", "group"):
+    if tok.lower_ in ("they", "protesters", "demonstrators") or tok.lemma_.lower() in ("crowd", "group"):
         return True
     if tok.lemma_.lower() in GROUP_NOUNS or ctx.gaz.demonym_code(tok.text) and tok.tag_ in ("NNPS", "NNS"):
         return True
