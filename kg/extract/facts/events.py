@@ -135,6 +135,16 @@ def _sentence_place(ctx, tok) -> str | None:
     return None
 
 
+def _town_in(ctx, tok, country: str | None) -> str | None:
+    """'During a news conference in Jacksonville ..., as he signed the bill': a town or facility
+    of the actor's country named in the sentence is where the event happened, more precisely
+    than the country."""
+    key = _sentence_place(ctx, tok)
+    if key and country and ctx.kind(key) in (Kind.PLACE, Kind.CROSSING) and ctx.country_of(key) == country:
+        return key
+    return None
+
+
 def _names_a_person(ctx, tok) -> bool:
     """'EU migration commissioner Lena Marsh': a place in the title of a person (or body) is not where things happen."""
     cur = tok
@@ -204,6 +214,9 @@ def parent_clause_verb(tok):
                 return anc
     if tok.dep_ in ("ccomp", "advcl") and tok.head.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children):
         return tok.head  # 'condemned the scenes last night, where 19 were arrested' (parsed as a clause of the verb)
+    if tok.dep_ == "advcl" and tok.head.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in tok.children):
+        root = next((a for a in tok.ancestors if a.head.i == a.i), tok.head)
+        return root if root.pos_ == "VERB" else tok.head  # 'said on Wednesday, "...," as he signed the bill': at the same time
     return None
 
 
@@ -265,7 +278,8 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()), objects=dated is None)
         if (dated and etype != "statement" or etype == "death") and not place:  # what is said is often about another place
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
-        place = (destination or None) or place or (ctx.country_of(actor) if actor else None) or ctx.home_country
+        country = (ctx.country_of(actor) if actor else None) or ctx.home_country
+        place = (destination or None) or place or _town_in(ctx, tok, country) or country
         date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
         date = date or _span_after_anchor(ctx, tok) or _lead_date(ctx, tok) or (_previous_sentence_day(ctx, tok) if tok.pos_ == "VERB" else None)
         if etype == "crossing" and tok.pos_ == "VERB" and date is None:
@@ -446,7 +460,7 @@ def _realis(verb) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     chain = [verb]
-    while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1] and len(chain) < 6:
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i and len(chain) < 6:
         chain.append(chain[-1].head)  # 'threatened to cut aid, close the border and deploy troops'
     for v in chain:
         if _denied(v):
