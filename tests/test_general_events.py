@@ -223,3 +223,70 @@ def test_span_before_counts_back_days_weeks_months_and_years():
 def test_an_undated_dated_event_noun_in_the_lead_is_reported_on_the_publication_day(extract):
     facts = extract("Police carried out a raid on a camp in Velmora, officials said. Aid groups condemned it.")
     assert [f.date for f in by_type(facts, "raid")] == ["2024-03-08"]
+
+
+# --- issue 12: negation, unreal chains, times of day, statements, transfers, neighbouring dates ---
+
+def test_a_negated_event_did_not_happen(extract):
+    facts = extract("No agreement was reached with Spain on Tuesday. The four parties said further talks no longer made sense.")
+    assert not by_type(facts, "agreement") and not by_type(facts, "meeting")
+
+
+def test_every_verb_of_a_threatened_chain_stays_unreal(extract):
+    facts = extract("The president of Spain threatened to cut aid, close the border and deploy troops.")
+    assert not by_type(facts, "deployment") and not by_type(facts, "closure")
+
+
+def test_closing_gaps_in_a_border_is_not_a_border_closure(extract):
+    facts = extract("Border gaps near Arden were closed with shipping containers earlier this year, officials of Spain said.")
+    assert not by_type(facts, "closure")
+    facts = extract("Spain closed its land and sea borders with Morocco on Tuesday.")
+    assert [f.date for f in by_type(facts, "closure")] == ["2024-03-05"]
+
+
+def test_a_time_of_day_dates_the_clause_it_hangs_on(extract):
+    facts = extract("The prime minister of Ireland condemned the violent scenes in Dunmore last night, where 19 people were arrested.")
+    assert [f.date for f in by_type(facts, "arrest")] == ["2024-03-07"]
+
+
+def test_a_statement_dated_by_its_own_clause_is_an_event(extract):
+    facts = extract("Spain's interior minister Ana Ortiz on Monday said the camp would be cleared.")
+    assert [f.date for f in by_type(facts, "statement")] == ["2024-03-04"]
+    facts = extract("The president of France criticised the court last week.")
+    assert [f.date for f in by_type(facts, "statement")] == ["2024-03"]
+
+
+def test_a_passive_report_or_a_date_of_the_reported_clause_is_no_statement(extract):
+    facts = extract("In August, 24 migrants were reported missing off the coast of Spain. "
+                    "The minister of Spain said the camp had been cleared on Monday.")
+    assert not by_type(facts, "statement")
+
+
+def test_a_noun_after_following_takes_the_date_of_its_clause(extract):
+    facts = extract("In August, more than 24 migrants were reported missing and believed dead following a shipwreck off the coast of Spain.")
+    assert [(name(facts, f.place), f.date) for f in by_type(facts, "shipwreck")] == [("Spain", "2023-08")]
+
+
+def test_an_undated_past_event_takes_the_day_of_the_sentence_before(extract):
+    facts = extract("Police of France cleared a camp near Arden on Thursday morning. Five migrants were arrested, the prefecture said.")
+    assert [f.date for f in by_type(facts, "arrest")] == ["2024-03-07"]
+    facts = extract("Police of France cleared a camp near Arden on Thursday.\nFive migrants were arrested, the prefecture said.")
+    assert [f.date for f in by_type(facts, "arrest")] != ["2024-03-07"]  # a new paragraph
+
+
+def test_people_taken_to_a_town_are_a_transfer_there(extract):
+    facts = extract("The migrants were transferred on Wednesday to reception centres in Marseille, officials of France said.")
+    assert [(name(facts, f.place), f.date) for f in by_type(facts, "transfer")] == [("Marseille", "2024-03-06")]
+    facts = extract("Gangs that bring migrants into France are prosecuted.")
+    assert not by_type(facts, "transfer")
+
+
+def test_a_clause_of_the_same_moment_shares_the_day_and_town(extract):
+    facts = extract("During a news conference in Marseille on Wednesday, the French interior minister Ana Ortiz said, "
+                    "\u201cWe are ready,\u201d as she signed the bill.")
+    assert [(name(facts, f.place), f.date) for f in by_type(facts, "signing")] == [("Marseille", "2024-03-06")]
+
+
+def test_a_coordinated_clause_does_not_give_a_journey_its_place(extract):
+    facts = extract("Ana Ortiz traveled with her two children and said it took her 16 hours to cross the border between Spain and France.")
+    assert not by_type(facts, "visit")

@@ -214,7 +214,7 @@ def parent_clause_verb(tok):
                 return anc
     if tok.dep_ in ("ccomp", "advcl") and tok.head.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children):
         return tok.head  # 'condemned the scenes last night, where 19 were arrested' (parsed as a clause of the verb)
-    if tok.dep_ == "advcl" and tok.head.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in tok.children):
+    if tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in tok.children):
         root = next((a for a in tok.ancestors if a.head.i == a.i), tok.head)
         return root if root.pos_ == "VERB" else tok.head  # 'said on Wednesday, "...," as he signed the bill': at the same time
     return None
@@ -281,7 +281,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         country = (ctx.country_of(actor) if actor else None) or ctx.home_country
         place = (destination or None) or place or _town_in(ctx, tok, country) or country
         date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
-        date = date or _span_after_anchor(ctx, tok) or _lead_date(ctx, tok) or (_previous_sentence_day(ctx, tok) if tok.pos_ == "VERB" else None)
+        date = date or _span_after_anchor(ctx, tok) or (_previous_sentence_day(ctx, tok) if tok.pos_ == "VERB" else None) or _lead_date(ctx, tok)
         if etype == "crossing" and tok.pos_ == "VERB" and date is None:
             continue  # "where people cross", "before they cross": habitual, not a reported crossing
         if etype == "announcement" and (date is None or not _date_follows(tok)):
@@ -329,7 +329,9 @@ def _previous_sentence_day(ctx, tok) -> str | None:
     if n == 0 or any(e.label_ in ("DATE", "TIME") for e in ctx.ents_in(ctx.sents[n])):
         return None  # the sentence has dates of its own (about something else)
     prev = ctx.sents[n - 1]
-    if "\n" in ctx.doc.text[prev.end_char:ctx.sents[n].start_char] or "\n" in ctx.sent_text(prev).strip():
+    last = next((t for t in reversed(prev) if not t.is_space), prev[-1])
+    first = next((t for t in ctx.sents[n] if not t.is_space), ctx.sents[n][0])
+    if "\n" in ctx.doc.text[last.idx + len(last.text):first.idx]:
         return None  # a new paragraph
     for ent in ctx.ents_in(prev):
         if ent.label_ in ("DATE", "TIME") and not ctx.in_quote(ent[0]):
