@@ -290,3 +290,18 @@ def test_a_clause_of_the_same_moment_shares_the_day_and_town(extract):
 def test_a_coordinated_clause_does_not_give_a_journey_its_place(extract):
     facts = extract("Ana Ortiz traveled with her two children and said it took her 16 hours to cross the border between Spain and France.")
     assert not by_type(facts, "visit")
+
+
+def test_a_bare_complement_of_a_modal_verb_is_unreal(extract):
+    facts = extract("Campaigners of Britain fear the law could see refugees detained indefinitely.")
+    assert not by_type(facts, "detention")
+
+
+def test_a_date_that_modifies_another_noun_does_not_date_the_event(extract):
+    facts = extract("The junta of Niger has signed a decree revoking a 2015 law on smuggling.")
+    assert all(f.date != "2015" for f in by_type(facts, "signing"))
+
+
+def test_a_transfer_to_a_place_the_graph_does_not_know_is_left_out(extract):
+    facts = extract("Many exhausted survivors were taken to a large warehouse, officials of Greece said.")
+    assert not by_type(facts, "transfer")

@@ -55,12 +55,19 @@ def date_for(ctx, tok, anywhere_inside: bool = True) -> str | None:
             if cur.head is cur or (cur.pos_ == "VERB" and cur is not ent.root):
                 break
             cur = cur.head
-        if reached or anywhere_inside and ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
+        if reached or anywhere_inside and ent.start in range(tok.left_edge.i, tok.right_edge.i + 1) and not _names_another_noun(ent, tok):
             tense = "future" if _awaited(tok) else tense_of(ent.root) or _participle_tense(ent.root) or _governing_tense(ent.root)
             value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense)
             if value:
                 return value
     return None
+
+
+def _names_another_noun(ent, tok) -> bool:
+    """'signed a decree revoking a 2015 law': a date that modifies another noun inside the phrase
+    dates that thing, not the event."""
+    root = ent.root
+    return root.dep_ in ("compound", "nummod", "amod", "poss") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != tok.i
 
 
 def _participle_tense(tok) -> str | None:
@@ -279,7 +286,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         if (dated and etype != "statement" or etype == "death") and not place:  # what is said is often about another place
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         country = (ctx.country_of(actor) if actor else None) or ctx.home_country
-        place = (destination or None) or place or _town_in(ctx, tok, country) or country
+        place = destination or place or _town_in(ctx, tok, country) or country
         date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
         date = date or _span_after_anchor(ctx, tok) or (_previous_sentence_day(ctx, tok) if tok.pos_ == "VERB" else None) or _lead_date(ctx, tok)
         if etype == "crossing" and tok.pos_ == "VERB" and date is None:
@@ -378,9 +385,9 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
 TRANSFER_VERBS = {"transfer", "take", "move", "relocate", "transport", "bus", "ferry", "airlift", "fly", "drive", "send", "bring", "escort", "shuttle"}
 
 
-def _transfer_destination(ctx, tok, lemma: str) -> str | bool | None:
-    """People carried to a place by others: the place named in the 'to' phrase (False when the
-    phrase names none), or None when ``tok`` reports no such transfer."""
+def _transfer_destination(ctx, tok, lemma: str) -> str | None:
+    """People carried to a place by others: the place named in the 'to' phrase, or None when
+    ``tok`` reports no such transfer."""
     if tok.pos_ != "VERB" or lemma not in TRANSFER_VERBS or ctx.in_quote(tok) or not _realis(tok):
         return None
     if tense_of(tok) != "past":
@@ -394,7 +401,7 @@ def _transfer_destination(ctx, tok, lemma: str) -> str | bool | None:
             key = ctx.place_named_at(w)
             if key:
                 return key
-    return False
+    return None  # 'taken to a hospital': where to is not a place the graph knows; the actor's country would be wrong
 
 
 # Verbs of communication and of judgement ('condemned', 'praised'): with a day of their own
@@ -462,8 +469,8 @@ def _realis(verb) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     chain = [verb]
-    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i and len(chain) < 6:
-        chain.append(chain[-1].head)  # 'threatened to cut aid, close the border and deploy troops'
+    while _bare_complement(chain[-1]) and len(chain) < 6:
+        chain.append(chain[-1].head)  # 'threatened to cut aid, close the border and deploy troops', 'could see refugees detained'
     for v in chain:
         if _denied(v):
             return False  # 'did not close': negated, it did not happen
@@ -473,6 +480,16 @@ def _realis(verb) -> bool:
         if v.dep_ in ("xcomp", "advcl", "pcomp", "acl") and v.tag_ == "VB":
             return False
     return True
+
+
+def _bare_complement(verb) -> bool:
+    """A verb that takes its reality from the verb above: a coordinated verb, or a bare infinitive
+    or participle complement with no auxiliary of its own ('could see refugees detained')."""
+    if verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "conj":
+        return True
+    return verb.dep_ in ("ccomp", "xcomp") and verb.tag_ in ("VB", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
