@@ -305,3 +305,15 @@ def test_a_date_that_modifies_another_noun_does_not_date_the_event(extract):
 def test_a_transfer_to_a_place_the_graph_does_not_know_is_left_out(extract):
     facts = extract("Many exhausted survivors were taken to a large warehouse, officials of Greece said.")
     assert not by_type(facts, "transfer")
+
+
+def test_people_rescued_in_a_past_clause_are_a_rescue(extract):
+    facts = extract("Rescuers of Spain worked through the night. Officials said a total of 26 survivors were rescued by the coast guard of Spain.")
+    assert [name(facts, f.place) for f in by_type(facts, "rescue")] == ["Spain"]
+    facts = extract("Charities of Spain say migrants must be rescued at sea.")
+    assert not by_type(facts, "rescue")
+
+
+def test_an_event_other_events_are_timed_by_happened(extract):
+    facts = extract("The government of Britain is in a legal battle, after a Court of Appeal ruling deemed the plan unlawful.")
+    assert by_type(facts, "ruling")

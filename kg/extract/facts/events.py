@@ -237,6 +237,8 @@ def _noun_happened(ctx, tok, etype: str) -> bool:
         return False
     if etype in ("meeting", "summit", "deadline", "visit"):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and tok.tag_ in ("NN", "NNP"):
+        return True  # 'after a court ruling deemed it unlawful': an occurrence other events are timed by
     if date_for(ctx, tok):
         return True
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and verb is not None and verb.lemma_.lower() not in ("have", "be")
@@ -456,7 +458,7 @@ def is_people(ctx, tok) -> bool:
         return True
     if tok.lemma_.lower() in GROUP_NOUNS or ctx.gaz.demonym_code(tok.text) and tok.tag_ in ("NNPS", "NNS"):
         return True
-    if tok.lower_ in ("dozens", "hundreds", "thousands", "millions", "tens", "scores") or tok.like_num:
+    if tok.lower_ in ("dozens", "hundreds", "thousands", "millions", "tens", "scores", "total", "number") or tok.like_num:
         return any(is_people(ctx, p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
     return False
 
@@ -509,6 +511,9 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
     if lemma in ("cross", "pour"):
         subj = inherited_subject(tok)
         return subj is not None and is_people(ctx, subj)
+    if lemma == "rescue":  # '104 people were rescued': people saved, in a past clause
+        theme = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return theme is not None and is_people(ctx, theme) and tense_of(tok) == "past"
     if lemma == "rule":
         subj = inherited_subject(tok)
         return subj is not None and subj.lemma_.lower() in ("court", "judge", "tribunal")
@@ -540,7 +545,7 @@ def _is_future(verb) -> bool:
 def _noun_trigger_ok(tok, etype: str) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" or tok.dep_ == "compound":
         return False
-    if not (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in tok.children)):
+    if not (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod") for c in tok.children)):
         return False
     if etype in ("meeting", "summit", "visit", "blockade", "lawsuit", "ruling", "arrest", "letter", "announcement", "treaty",
                  "agreement", "rescue", "shipwreck"):
