@@ -317,3 +317,9 @@ def test_people_rescued_in_a_past_clause_are_a_rescue(extract):
 def test_an_event_other_events_are_timed_by_happened(extract):
     facts = extract("The government of Britain is in a legal battle, after a Court of Appeal ruling deemed the plan unlawful.")
     assert by_type(facts, "ruling")
+
+
+def test_a_length_of_time_does_not_stop_the_lead_dating_its_events(extract):
+    facts = extract("Britain imposed fresh sanctions on Minsk exactly one year after flawed elections, officials said.",
+                    published="2021-08-09")
+    assert [f.date for f in by_type(facts, "sanctions")] == ["2021-08-09"]

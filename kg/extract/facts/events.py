@@ -320,12 +320,18 @@ def _lead_date(ctx, tok) -> str | None:
     sentence dates something else: 'the scenes last night, where 19 were arrested')."""
     sent = ctx.sent_of(tok)
     sents = ctx.sents
-    if len(sents) > LEAD_SENTENCES and sent.start >= sents[LEAD_SENTENCES].start or any(e.label_ in ("DATE", "TIME") for e in ctx.ents_in(sent)):
+    if len(sents) > LEAD_SENTENCES and sent.start >= sents[LEAD_SENTENCES].start or any(_names_a_time(ctx, e) for e in ctx.ents_in(sent)):
         return None
     verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
     if verb is None or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
         return None  # 'raids have become routine': a perfect reports a state, not the day's event
     return ctx.article.published if tense_of(tok) == "past" else None
+
+
+def _names_a_time(ctx, ent) -> bool:
+    """A date or time that places something in time ('last night', 'in 2015'), not a length
+    ('exactly one year after', 'for 543 days')."""
+    return ent.label_ in ("DATE", "TIME") and resolve_date(ent.text, ctx.article.published) is not None
 
 
 def _previous_sentence_day(ctx, tok) -> str | None:
@@ -335,7 +341,7 @@ def _previous_sentence_day(ctx, tok) -> str | None:
     if tense_of(tok) != "past" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
         return None
     n = ctx.sent_index(tok.i)
-    if n == 0 or any(e.label_ in ("DATE", "TIME") for e in ctx.ents_in(ctx.sents[n])):
+    if n == 0 or any(_names_a_time(ctx, e) for e in ctx.ents_in(ctx.sents[n])):
         return None  # the sentence has dates of its own (about something else)
     prev = ctx.sents[n - 1]
     last = next((t for t in reversed(prev) if not t.is_space), prev[-1])
