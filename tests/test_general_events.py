@@ -323,3 +323,20 @@ def test_a_length_of_time_does_not_stop_the_lead_dating_its_events(extract):
     facts = extract("Britain imposed fresh sanctions on Minsk exactly one year after flawed elections, officials said.",
                     published="2021-08-09")
     assert [f.date for f in by_type(facts, "sanctions")] == ["2021-08-09"]
+
+
+def test_the_subject_of_a_verb_of_occurring_is_an_event(extract):
+    facts = extract("A ruckus broke out in the parliament of Japan on Thursday when lawmakers accosted the chairman.")
+    assert [(f.label, f.date) for f in by_type(facts, "ruckus")] == [("ruckus", "2024-03-07")]
+    facts = extract("Officials of Japan fear a ruckus could break out in parliament.")
+    assert not by_type(facts, "ruckus")
+
+
+def test_taking_people_into_custody_is_an_arrest(extract):
+    facts = extract("Police of Indonesia have taken three suspects into custody on allegations of people smuggling.")
+    assert [name(facts, f.place) for f in by_type(facts, "arrest")] == ["Indonesia"]
+
+
+def test_a_dated_death_or_killing_noun_is_an_event(extract):
+    facts = extract("Detention conditions in Japan have been under scrutiny since the 2021 death of a Sri Lankan woman.")
+    assert [f.date for f in by_type(facts, "death")] == ["2021"]

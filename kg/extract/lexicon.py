@@ -325,7 +325,7 @@ DATED_EVENT_NOUNS = {
     "ceremony": "ceremony", "sanction": "sanctions", "arrival": "arrival", "landing": "arrival",
     "departure": "departure", "transfer": "transfer", "rescue": "rescue", "shipwreck": "shipwreck",
     "sinking": "shipwreck", "capsizing": "shipwreck", "mourning": "mourning", "surge": "arrival",
-    "influx": "arrival", "request": "request", "petition": "petition",
+    "influx": "arrival", "request": "request", "petition": "petition", "death": "death", "killing": "killing",
 }
 # Verbs (lemma -> (event type, label)) of the same classes, reported as events when dated.
 DATED_EVENT_VERBS = {

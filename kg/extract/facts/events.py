@@ -279,6 +279,8 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         if destination is not None:
             event = ("transfer", "transfer")
         if event is None:
+            event = _occurrence(ctx, tok) or _custody(ctx, tok, lemma)
+        if event is None:
             event = dated = _dated_event(ctx, tok, lemma) or _dated_statement(ctx, tok, lemma)
         if event is None:
             continue
@@ -386,6 +388,34 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok)):
         return None  # undated and outside the lead: a background mention, not a reported occurrence
     return etype, _label(tok, etype)
+
+
+# Verbs whose subject is itself an occurrence: 'a ruckus broke out', 'clashes erupted', 'talks took place'.
+OCCURRENCE_VERBS = {"occur": None, "happen": None, "erupt": None, "unfold": None, "break": "out", "take": "place", "flare": None}
+
+
+def _occurrence(ctx, tok) -> tuple[str, str] | None:
+    """The subject noun of a verb of occurring, in a past clause: an event named by that noun."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or ctx.in_quote(tok) or tok.ent_type_:
+        return None
+    verb = tok.head
+    particle = OCCURRENCE_VERBS.get(verb.lemma_.lower(), False)
+    if particle is False or verb.pos_ != "VERB" or not _realis(verb) or tense_of(verb) != "past":
+        return None
+    if particle and not any(c.lower_ == particle and c.dep_ in ("prt", "dobj", "advmod") for c in verb.children):
+        return None
+    if tok.lemma_.lower() in ("it", "that", "this", "what", "thing", "change", "nothing"):
+        return None
+    etype = tok.lemma_.lower()
+    return etype, _label(tok, etype)
+
+
+def _custody(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """'police have taken three suspects into custody': an arrest."""
+    if lemma != "take" or tok.pos_ != "VERB" or ctx.in_quote(tok) or not _realis(tok):
+        return None
+    into = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children if g.dep_ == "pobj"]
+    return ("arrest", "arrests") if any(g.lemma_.lower() == "custody" for g in into) else None
 
 
 # Verbs that send or carry people somewhere (the send, carry and bring classes): 'survivors were
