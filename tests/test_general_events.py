@@ -340,3 +340,12 @@ def test_taking_people_into_custody_is_an_arrest(extract):
 def test_a_dated_death_or_killing_noun_is_an_event(extract):
     facts = extract("Detention conditions in Japan have been under scrutiny since the 2021 death of a Sri Lankan woman.")
     assert [f.date for f in by_type(facts, "death")] == ["2021"]
+
+
+def test_an_event_noun_staged_or_held_in_a_past_clause_took_place(extract):
+    facts = extract("The minister of Japan spoke on Monday. The cabinet met on Tuesday. The coalition voted on the law.\n"
+                    "Activists in Japan staged rallies against the revised law.")
+    assert [f.label for f in by_type(facts, "rally")] == ["rallies"]
+    facts = extract("The minister of Japan spoke on Monday. The cabinet met on Tuesday. The coalition voted on the law.\n"
+                    "Rallies against the revised law are common in Japan.")
+    assert not by_type(facts, "rally")

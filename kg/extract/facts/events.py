@@ -385,7 +385,7 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.dep_ != "prep"), None)  # not 'following', 'including'
     if verb is not None and (_proposed(tok, verb) or not _realis(verb)):
         return None  # 'called for a debate', 'to hold a rally': not (yet) an occurrence
-    if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok)):
+    if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok) or _staged(tok, verb)):
         return None  # undated and outside the lead: a background mention, not a reported occurrence
     return etype, _label(tok, etype)
 
@@ -469,6 +469,17 @@ def _date_own(ctx, verb) -> bool:
         if ent.label_ in ("DATE", "TIME") and (head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i):
             return True
     return False
+
+
+# Light verbs that turn an event noun into a reported occurrence: 'staged rallies', 'held a briefing'.
+STAGING_VERBS = {"hold", "stage", "launch", "organize", "organise", "conduct", "mount", "carry"}
+
+
+def _staged(tok, verb) -> bool:
+    """'Activists staged rallies', 'a rescue operation was launched': the noun is the object of a
+    light verb in a past clause, so it took place even when no day is given."""
+    return (verb is not None and tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubjpass")
+            and (verb.lemma_.lower() in STAGING_VERBS or verb.lower_ in ("staged", "stages")) and tense_of(verb) == "past")  # the small model lemmatises 'staged' as 'stag'
 
 
 MEASURE_HEADS = {"week", "day", "month", "year", "hour", "series", "number", "wave", "string", "spate", "kind", "type", "lot", "day"}
