@@ -349,3 +349,10 @@ def test_an_event_noun_staged_or_held_in_a_past_clause_took_place(extract):
     facts = extract("The minister of Japan spoke on Monday. The cabinet met on Tuesday. The coalition voted on the law.\n"
                     "Rallies against the revised law are common in Japan.")
     assert not by_type(facts, "rally")
+
+
+def test_people_rushing_to_enter_a_country_are_a_rush_across_its_border(extract):
+    facts = extract("Hundreds of migrants were rushing to enter Chile on Thursday before new rules take hold.")
+    assert [(f.label, name(facts, f.place), f.date) for f in by_type(facts, "crossing")] == [("rush", "Chile", "2024-03-07")]
+    facts = extract("Officials of Chile rushed to enter the data on Thursday.")
+    assert not by_type(facts, "crossing")

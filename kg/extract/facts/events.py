@@ -213,8 +213,8 @@ def parent_clause_verb(tok):
     """The verb of the clause a relative or coordinated clause hangs on ('said Thursday at a camp, where he delivered')."""
     if tok.pos_ != "VERB":
         return None
-    if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
-        return tok.head
+    if tok.dep_ in ("conj", "xcomp") and tok.head.pos_ == "VERB":
+        return tok.head  # 'rushed to enter Peru on Thursday'
     if tok.dep_ == "relcl":
         for anc in tok.head.ancestors:
             if anc.pos_ == "VERB":
@@ -279,7 +279,7 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         if destination is not None:
             event = ("transfer", "transfer")
         if event is None:
-            event = _occurrence(ctx, tok) or _custody(ctx, tok, lemma)
+            event = _occurrence(ctx, tok) or _custody(ctx, tok, lemma) or _rush(ctx, tok, lemma)
         if event is None:
             event = dated = _dated_event(ctx, tok, lemma) or _dated_statement(ctx, tok, lemma)
         if event is None:
@@ -408,6 +408,21 @@ def _occurrence(ctx, tok) -> tuple[str, str] | None:
         return None
     etype = tok.lemma_.lower()
     return etype, _label(tok, etype)
+
+
+# Verbs of hurried motion: 'migrants rushed to cross into Canada', 'were rushing to enter Peru'.
+HURRY_VERBS = {"rush", "race", "scramble", "hurry", "dash", "flock", "stampede"}
+
+
+def _rush(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """People hurrying to cross or enter a country: a rush across the border."""
+    if lemma not in ("cross", "enter") or tok.pos_ != "VERB" or tok.dep_ != "xcomp" or ctx.in_quote(tok):
+        return None
+    verb = tok.head
+    if verb.lemma_.lower() not in HURRY_VERBS or not _realis(verb) or tense_of(verb) != "past":
+        return None
+    subj = inherited_subject(verb)
+    return ("crossing", "rush") if subj is not None and is_people(ctx, subj) else None
 
 
 def _custody(ctx, tok, lemma: str) -> tuple[str, str] | None:
