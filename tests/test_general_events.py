@@ -352,7 +352,7 @@ def test_an_event_noun_staged_or_held_in_a_past_clause_took_place(extract):
 
 
 def test_people_rushing_to_enter_a_country_are_a_rush_across_its_border(extract):
-    facts = extract("Hundreds of migrants were rushing to enter Chile on Thursday before new rules take hold.")
-    assert [(f.label, name(facts, f.place), f.date) for f in by_type(facts, "crossing")] == [("rush", "Chile", "2024-03-07")]
-    facts = extract("Officials of Chile rushed to enter the data on Thursday.")
+    facts = extract("Hundreds of migrants were rushing to enter Spain on Thursday before new rules take hold.")
+    assert [(f.label, name(facts, f.place), f.date) for f in by_type(facts, "crossing")] == [("rush", "Spain", "2024-03-07")]
+    facts = extract("Officials of Spain rushed to enter the data on Thursday.")
     assert not by_type(facts, "crossing")
