@@ -356,3 +356,12 @@ def test_people_rushing_to_enter_a_country_are_a_rush_across_its_border(extract)
     assert [(f.label, name(facts, f.place), f.date) for f in by_type(facts, "crossing")] == [("rush", "Spain", "2024-03-07")]
     facts = extract("Officials of Spain rushed to enter the data on Thursday.")
     assert not by_type(facts, "crossing")
+
+
+def test_the_occasion_of_a_reported_statement_took_place(extract):
+    facts = extract("The minister of Spain spoke on Monday. The cabinet met on Tuesday. The coalition voted on the law.\n"
+                    "Crossings will rise, a coast guard official of Spain said during a briefing to the president.")
+    assert [f.label for f in by_type(facts, "briefing")] == ["briefing"]
+    facts = extract("The minister of Spain spoke on Monday. The cabinet met on Tuesday. The coalition voted on the law.\n"
+                    "During the interview, the governor of Texas argued that the mayor should sue.")
+    assert not by_type(facts, "interview")

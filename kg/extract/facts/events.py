@@ -385,7 +385,7 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.dep_ != "prep"), None)  # not 'following', 'including'
     if verb is not None and (_proposed(tok, verb) or not _realis(verb)):
         return None  # 'called for a debate', 'to hold a rally': not (yet) an occurrence
-    if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok) or _staged(tok, verb)):
+    if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok) or _staged(tok, verb) or _setting_of_speech(tok, verb)):
         return None  # undated and outside the lead: a background mention, not a reported occurrence
     return etype, _label(tok, etype)
 
@@ -495,6 +495,21 @@ def _staged(tok, verb) -> bool:
     light verb in a past clause, so it took place even when no day is given."""
     return (verb is not None and tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubjpass")
             and (verb.lemma_.lower() in STAGING_VERBS or verb.lower_ in ("staged", "stages")) and tense_of(verb) == "past")  # the small model lemmatises 'staged' as 'stag'
+
+
+SPEECH_SETTINGS = {"conference", "briefing", "interview", "speech"}
+
+
+def _setting_of_speech(tok, verb) -> bool:
+    """'told a press conference', 'said during a briefing', 'said in a television interview': the
+    occasion a reported statement was made at took place, dated or not."""
+    if verb is None or tok.lemma_.lower() not in SPEECH_SETTINGS or verb.lemma_.lower() not in SAY_VERBS or tense_of(verb) != "past":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return False  # 'during the interview': one told of before, where its day (if any) was given
+    if tok.dep_ == "dative" and tok.head.i == verb.i:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at") and tok.head.head.i == verb.i
 
 
 MEASURE_HEADS = {"week", "day", "month", "year", "hour", "series", "number", "wave", "string", "spate", "kind", "type", "lot", "day"}
