@@ -365,3 +365,12 @@ def test_the_occasion_of_a_reported_statement_took_place(extract):
     facts = extract("The minister of Spain spoke on Monday. The cabinet met on Tuesday. The coalition voted on the law.\n"
                     "During the interview, the governor of Texas argued that the mayor should sue.")
     assert not by_type(facts, "interview")
+
+
+def test_the_subject_of_an_aspectual_verb_without_object_is_an_event(extract):
+    facts = extract("Officials of Pakistan said the return of card holders began on April 2.", published="2025-04-04")
+    assert [(f.label, f.date) for f in by_type(facts, "return")] == [("return", "2025-04-02")]
+    facts = extract("Millions fled Syria during the civil war that started in 2011.")
+    assert [f.date for f in by_type(facts, "war")] == ["2011"]
+    facts = extract("Police of Pakistan started detaining people on Monday. The migrants began on Monday.")
+    assert not by_type(facts, "police") and not by_type(facts, "migrant")

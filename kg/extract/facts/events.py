@@ -394,20 +394,41 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
 OCCURRENCE_VERBS = {"occur": None, "happen": None, "erupt": None, "unfold": None, "break": "out", "take": "place", "flare": None}
 
 
+# Aspectual verbs used without an object: 'the return of refugees began on April 2', 'the war that started in 2011'.
+ASPECT_VERBS = {"begin", "start", "resume", "end"}
+
+
 def _occurrence(ctx, tok) -> tuple[str, str] | None:
-    """The subject noun of a verb of occurring, in a past clause: an event named by that noun."""
-    if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or ctx.in_quote(tok) or tok.ent_type_:
+    """The subject noun of a verb of occurring, or of an aspectual verb used without an object,
+    in a past clause: an event named by that noun ('a ruckus broke out', 'the war started')."""
+    if tok.pos_ != "NOUN" or ctx.in_quote(tok) or tok.ent_type_:
         return None
-    verb = tok.head
-    particle = OCCURRENCE_VERBS.get(verb.lemma_.lower(), False)
-    if particle is False or verb.pos_ != "VERB" or not _realis(verb) or tense_of(verb) != "past":
+    verb = _verb_of_subject(tok)
+    if verb is None or verb.pos_ != "VERB" or not _realis(verb) or tense_of(verb) != "past":
         return None
-    if particle and not any(c.lower_ == particle and c.dep_ in ("prt", "dobj", "advmod") for c in verb.children):
+    lemma = verb.lemma_.lower()
+    particle = OCCURRENCE_VERBS.get(lemma, False)
+    if lemma in ASPECT_VERBS:
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp", "prt") for c in verb.children) or is_people(ctx, tok) or tok.lemma_.lower() in GOVERNMENT_NOUNS:
+            return None  # 'started detaining people', 'the migrants began': not an event as subject
+    elif particle is False:
         return None
-    if tok.lemma_.lower() in ("it", "that", "this", "what", "thing", "change", "nothing"):
+    elif particle and not any(c.lower_ == particle and c.dep_ in ("prt", "dobj", "advmod") for c in verb.children):
+        return None
+    if tok.lemma_.lower() in ("it", "that", "this", "what", "thing", "change", "nothing", "year", "day", "week", "month", "session", "term"):
         return None
     etype = tok.lemma_.lower()
     return etype, _label(tok, etype)
+
+
+def _verb_of_subject(tok):
+    """The verb ``tok`` is the subject of, directly or through a relative pronoun ('the war that started')."""
+    if tok.dep_ == "nsubj":
+        return tok.head
+    for c in tok.children:
+        if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children):
+            return c
+    return None
 
 
 # Verbs of hurried motion: 'migrants rushed to cross into Canada', 'were rushing to enter Peru'.
