@@ -417,7 +417,7 @@ def _occurrence(ctx, tok) -> tuple[str, str] | None:
         return None
     if tok.lemma_.lower() in ("it", "that", "this", "what", "thing", "change", "nothing", "year", "day", "week", "month", "session", "term"):
         return None
-    etype = tok.lemma_.lower()
+    etype = tok.lower_  # as written: 'tensions flared' is about tensions, not one tension
     return etype, _label(tok, etype)
 
 
