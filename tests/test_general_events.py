@@ -374,3 +374,10 @@ def test_the_subject_of_an_aspectual_verb_without_object_is_an_event(extract):
     assert [f.date for f in by_type(facts, "war")] == ["2011"]
     facts = extract("Police of Pakistan started detaining people on Monday. The migrants began on Monday.")
     assert not by_type(facts, "police") and not by_type(facts, "migrant")
+
+
+def test_a_dated_coup_or_circular_is_an_event_placed_in_a_country_not_a_continent(extract):
+    facts = extract("The junta of Niger has revoked a law on smuggling on the route to Europe, according to a government circular issued on Monday.")
+    assert [(name(facts, f.place), f.date) for f in by_type(facts, "circular")] == [("Niger", "2024-03-04")]
+    facts = extract("Tensions with Niger have grown since the July coup that brought the junta into power.")
+    assert [f.date for f in by_type(facts, "coup")] == ["2023-07"]

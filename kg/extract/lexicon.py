@@ -326,6 +326,7 @@ DATED_EVENT_NOUNS = {
     "departure": "departure", "transfer": "transfer", "rescue": "rescue", "shipwreck": "shipwreck",
     "sinking": "shipwreck", "capsizing": "shipwreck", "mourning": "mourning", "surge": "arrival",
     "influx": "arrival", "request": "request", "petition": "petition", "death": "death", "killing": "killing",
+    "coup": "coup", "overthrow": "overthrow", "circular": "circular",
 }
 # Verbs (lemma -> (event type, label)) of the same classes, reported as events when dated.
 DATED_EVENT_VERBS = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..dates import deadline_date, resolve_date, span_before
 from ..lexicon import SAY_VERBS, BORDER_OBJECTS, DATED_EVENT_NOUNS, DATED_EVENT_VERBS, ELECTION_MODIFIERS, EVENT_NOUN_MODIFIERS, GOVERNMENT_NOUNS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
+from ..gazetteer import SUPRANATIONAL
 from ..records import EventFact, Kind, RoleFact
 from .syntax import ACTOR_KINDS, is_misparsed_verb, subject_of, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
 
@@ -137,9 +138,20 @@ def _sentence_place(ctx, tok) -> str | None:
         if t.i in ctx.demonym_tokens or _names_a_person(ctx, t):
             continue
         key = ctx.place_named_at(t)
-        if key:
+        if key and not _too_wide(ctx, key):
             return key
     return None
+
+
+CONTINENTS = {"europe", "africa", "asia", "americas", "the americas", "oceania", "latin america", "north america",
+              "south america", "central america", "middle east", "the middle east", "sahel", "the sahel"}
+
+
+def _too_wide(ctx, key: str) -> bool:
+    """A continent or a union of countries ('en route to Europe', 'EU countries'): too wide to say
+    where something in the sentence happened."""
+    code = key.split(":", 1)[1] if key.startswith("country:") else None
+    return code in SUPRANATIONAL if code else ctx.entities[key].name.lower() in CONTINENTS
 
 
 def _town_in(ctx, tok, country: str | None) -> str | None:
