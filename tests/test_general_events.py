@@ -381,3 +381,10 @@ def test_a_dated_coup_or_circular_is_an_event_placed_in_a_country_not_a_continen
     assert [(name(facts, f.place), f.date) for f in by_type(facts, "circular")] == [("Niger", "2024-03-04")]
     facts = extract("Tensions with Niger have grown since the July coup that brought the junta into power.")
     assert [f.date for f in by_type(facts, "coup")] == ["2023-07"]
+
+
+def test_sealing_a_border_is_a_border_closure(extract):
+    facts = extract("Hungary last month sealed its border with Serbia, cutting off the main entry point for migrants.")
+    assert [f.date for f in by_type(facts, "closure")] == ["2024-02"]
+    facts = extract("Hungary sealed the deal with Serbia last month.")
+    assert not by_type(facts, "closure")

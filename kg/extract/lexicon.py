@@ -95,6 +95,7 @@ EVENT_VERBS = {
     "travel": ("visit", "visit"),
     "close": ("closure", "border closure"),
     "shut": ("closure", "border closure"),
+    "seal": ("closure", "border closure"),
     "reopen": ("reopening", "border reopening"),
     "expel": ("expulsion", "expulsion"),
     "deport": ("deportation", "deportation"),

@@ -610,7 +610,7 @@ def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
     if lemma == "block":
         subj = inherited_subject(tok)
         return bool(obj_words & BLOCK_OBJECTS) and (subj is None or is_people(ctx, subj))
-    if lemma in ("close", "shut", "reopen"):  # what is closed is a border, not 'border gaps'
+    if lemma in ("close", "shut", "seal", "reopen"):  # what is closed is a border, not 'border gaps'
         heads = {w.lemma_.lower() for c in objects for w in (c, *[x for x in c.subtree if x.dep_ == "conj" and x.head.i == c.i])}
         return bool(heads & BORDER_OBJECTS)
     if lemma == "deploy":
