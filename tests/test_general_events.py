@@ -388,3 +388,13 @@ def test_sealing_a_border_is_a_border_closure(extract):
     assert [f.date for f in by_type(facts, "closure")] == ["2024-02"]
     facts = extract("Hungary sealed the deal with Serbia last month.")
     assert not by_type(facts, "closure")
+
+
+def test_arrivals_as_the_subject_of_a_present_clause_are_people(extract):
+    facts = extract("Nearly half of this year's new arrivals in Djibouti are turned back at the border.")
+    assert not by_type(facts, "arrival")
+
+
+def test_a_trip_of_people_on_the_move_is_not_a_visit(extract):
+    facts = extract("Three migrants died during the long trip from Libya to Italy, police of Italy said on Monday.")
+    assert not by_type(facts, "visit")

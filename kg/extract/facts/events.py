@@ -247,6 +247,8 @@ def _noun_happened(ctx, tok, etype: str) -> bool:
         return False
     if _negated(tok, verb):
         return False
+    if etype == "visit" and verb is not None and (subj := inherited_subject(verb)) is not None and is_people(ctx, subj):
+        return False  # 'three migrants died during the trip': a journey of people on the move, not a visit
     if etype in ("meeting", "summit", "deadline", "visit"):
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and tok.tag_ in ("NN", "NNP"):
@@ -395,6 +397,8 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     if tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and _of_a_measure(tok.head.head)):
         return None  # 'deportation flights', 'a week of protests': a modifier, not the event
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.dep_ != "prep"), None)  # not 'following', 'including'
+    if lemma in GROUP_NOUNS and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and verb is not None and tense_of(verb) == "present":
+        return None  # 'new arrivals are turned back': the people who arrive, not an arrival
     if verb is not None and (_proposed(tok, verb) or not _realis(verb)):
         return None  # 'called for a debate', 'to hold a rally': not (yet) an occurrence
     if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok) or _staged(tok, verb) or _setting_of_speech(tok, verb)):
