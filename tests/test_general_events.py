@@ -398,3 +398,10 @@ def test_arrivals_as_the_subject_of_a_present_clause_are_people(extract):
 def test_a_trip_of_people_on_the_move_is_not_a_visit(extract):
     facts = extract("Three migrants died during the long trip from Libya to Italy, police of Italy said on Monday.")
     assert not by_type(facts, "visit")
+
+
+def test_a_day_after_a_clock_time_dates_the_event(extract):
+    facts = extract("The plane of Thailand arrived in Bangkok at around 9pm on Sunday and flew back an hour later.")
+    assert [f.date for f in by_type(facts, "arrival")] == ["2024-03-03"]
+    facts = extract("The incident occurred at 8:30 p.m. (1830 GMT) on Monday near the border of Bulgaria.")
+    assert all(f.date != "1830" for f in facts.of_type(EventFact))

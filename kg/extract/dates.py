@@ -102,7 +102,7 @@ def resolve_date(expression: str, published: str | None, context: str = "", tens
     future = tense == "future" if tense else bool(FUTURE_CUES.search(context or text))
     if anchor is not None and re.search(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b", low):
         return _with_dateparser(text, anchor)
-    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
+    m = re.search(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:gmt|utc|hrs|hours|local)\b)", low)  # '(1830 GMT)' is a clock time
     year = int(m.group(1)) if m else None
     md = re.search(MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b", low)
     dm = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE, low)

@@ -44,16 +44,18 @@ def date_for(ctx, tok, anywhere_inside: bool = True) -> str | None:
     for ent in sorted(ctx.ents_in(sent), key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i))):
         if ent.label_ not in ("DATE", "TIME") or ctx.in_quote(ent[0]) != quoted:  # TIME: 'last night', 'Friday evening'
             continue
+        if ent.end < len(ctx.tokens) and ctx.tokens[ent.end].lower_ in ("gmt", "utc", "hrs"):  # '(1830 GMT)': a clock time
+            continue
         if not anywhere_inside and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("since", "until", "till", "through"):
             continue  # 'have died since 2006': the start or end of a period, not the day of the event
         # the date's own head chain must reach one of the anchors without passing another verb
         cur = ent.root
         reached = False
-        for _ in range(4):
+        for _ in range(5):
             if cur.i in anchors:
                 reached = True
                 break
-            if cur.head is cur or (cur.pos_ == "VERB" and cur is not ent.root):
+            if cur.head.i == cur.i or (cur.pos_ == "VERB" and cur.i != ent.root.i):
                 break
             cur = cur.head
         if reached or anywhere_inside and ent.start in range(tok.left_edge.i, tok.right_edge.i + 1) and not _names_another_noun(ent, tok):
