@@ -419,12 +419,14 @@ ASPECT_VERBS = {"begin", "start", "resume", "end"}
 def _occurrence(ctx, tok) -> tuple[str, str] | None:
     """The subject noun of a verb of occurring, or of an aspectual verb used without an object,
     in a past clause: an event named by that noun ('a ruckus broke out', 'the war started')."""
-    if tok.pos_ != "NOUN" or ctx.in_quote(tok) or tok.ent_type_:
+    if tok.pos_ != "NOUN" or tok.ent_type_:
         return None
     verb = _verb_of_subject(tok)
-    if verb is None or verb.pos_ != "VERB" or not _realis(verb) or tense_of(verb) != "past":
+    if verb is None or verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
+    if lemma not in ASPECT_VERBS and lemma not in OCCURRENCE_VERBS or ctx.in_quote(tok) or not _realis(verb) or tense_of(verb) != "past":
+        return None
     particle = OCCURRENCE_VERBS.get(lemma, False)
     if lemma in ASPECT_VERBS:
         if any(c.dep_ in ("dobj", "xcomp", "ccomp", "prt") for c in verb.children) or is_people(ctx, tok) or tok.lemma_.lower() in GOVERNMENT_NOUNS:
@@ -443,7 +445,9 @@ def _verb_of_subject(tok):
     """The verb ``tok`` is the subject of, directly or through a relative pronoun ('the war that started')."""
     if tok.dep_ == "nsubj":
         return tok.head
-    for c in tok.children:
+    if not tok.n_rights:
+        return None
+    for c in tok.rights:
         if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children):
             return c
     return None
