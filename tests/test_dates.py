@@ -29,6 +29,9 @@ FRIDAY = "2025-11-28"  # a Friday
         ("this week", "2023-09-16", "", None, "2023-09"),
         ("last year", "2023-09-16", "", None, "2022"),
         ("yesterday", FRIDAY, "", None, "2025-11-27"),
+        ("last night", FRIDAY, "", None, "2025-11-27"),  # the evening before the day of writing
+        ("Friday evening", FRIDAY, "", None, "2025-11-28"),
+        ("1830 GMT", FRIDAY, "", None, None),  # a clock time, not a year
     ],
 )
 def test_resolve_date(expression, published, context, tense, expected):

@@ -223,3 +223,185 @@ def test_span_before_counts_back_days_weeks_months_and_years():
 def test_an_undated_dated_event_noun_in_the_lead_is_reported_on_the_publication_day(extract):
     facts = extract("Police carried out a raid on a camp in Velmora, officials said. Aid groups condemned it.")
     assert [f.date for f in by_type(facts, "raid")] == ["2024-03-08"]
+
+
+# --- issue 12: negation, unreal chains, times of day, statements, transfers, neighbouring dates ---
+
+def test_a_negated_event_did_not_happen(extract):
+    facts = extract("No agreement was reached with Spain on Tuesday. The four parties said further talks no longer made sense.")
+    assert not by_type(facts, "agreement") and not by_type(facts, "meeting")
+
+
+def test_every_verb_of_a_threatened_chain_stays_unreal(extract):
+    facts = extract("The president of Spain threatened to cut aid, close the border and deploy troops.")
+    assert not by_type(facts, "deployment") and not by_type(facts, "closure")
+
+
+def test_closing_gaps_in_a_border_is_not_a_border_closure(extract):
+    facts = extract("Border gaps near Arden were closed with shipping containers earlier this year, officials of Spain said.")
+    assert not by_type(facts, "closure")
+    facts = extract("Spain closed its land and sea borders with Morocco on Tuesday.")
+    assert [f.date for f in by_type(facts, "closure")] == ["2024-03-05"]
+
+
+def test_a_time_of_day_dates_the_clause_it_hangs_on(extract):
+    facts = extract("The prime minister of Ireland condemned the violent scenes in Dunmore last night, where 19 people were arrested.")
+    assert [f.date for f in by_type(facts, "arrest")] == ["2024-03-07"]
+
+
+def test_a_statement_dated_by_its_own_clause_is_an_event(extract):
+    facts = extract("Spain's interior minister Ana Ortiz on Monday said the camp would be cleared.")
+    assert [f.date for f in by_type(facts, "statement")] == ["2024-03-04"]
+    facts = extract("The president of France criticised the court last week.")
+    assert [f.date for f in by_type(facts, "statement")] == ["2024-03"]
+
+
+def test_a_passive_report_or_a_date_of_the_reported_clause_is_no_statement(extract):
+    facts = extract("In August, 24 migrants were reported missing off the coast of Spain. "
+                    "The minister of Spain said the camp had been cleared on Monday.")
+    assert not by_type(facts, "statement")
+
+
+def test_a_noun_after_following_takes_the_date_of_its_clause(extract):
+    facts = extract("In August, more than 24 migrants were reported missing and believed dead following a shipwreck off the coast of Spain.")
+    assert [(name(facts, f.place), f.date) for f in by_type(facts, "shipwreck")] == [("Spain", "2023-08")]
+
+
+def test_an_undated_past_event_takes_the_day_of_the_sentence_before(extract):
+    facts = extract("Police of France cleared a camp near Arden on Thursday morning. Five migrants were arrested, the prefecture said.")
+    assert [f.date for f in by_type(facts, "arrest")] == ["2024-03-07"]
+    facts = extract("Police of France cleared a camp near Arden on Thursday.\nFive migrants were arrested, the prefecture said.")
+    assert [f.date for f in by_type(facts, "arrest")] != ["2024-03-07"]  # a new paragraph
+
+
+def test_people_taken_to_a_town_are_a_transfer_there(extract):
+    facts = extract("The migrants were transferred on Wednesday to reception centres in Marseille, officials of France said.")
+    assert [(name(facts, f.place), f.date) for f in by_type(facts, "transfer")] == [("Marseille", "2024-03-06")]
+    facts = extract("Gangs that bring migrants into France are prosecuted.")
+    assert not by_type(facts, "transfer")
+
+
+def test_a_clause_of_the_same_moment_shares_the_day_and_town(extract):
+    facts = extract("During a news conference in Marseille on Wednesday, the French interior minister Ana Ortiz said, "
+                    "\u201cWe are ready,\u201d as she signed the bill.")
+    assert [(name(facts, f.place), f.date) for f in by_type(facts, "signing")] == [("Marseille", "2024-03-06")]
+
+
+def test_a_coordinated_clause_does_not_give_a_journey_its_place(extract):
+    facts = extract("Ana Ortiz traveled with her two children and said it took her 16 hours to cross the border between Spain and France.")
+    assert not by_type(facts, "visit")
+
+
+def test_a_bare_complement_of_a_modal_verb_is_unreal(extract):
+    facts = extract("Campaigners of Britain fear the law could see refugees detained indefinitely.")
+    assert not by_type(facts, "detention")
+
+
+def test_a_date_that_modifies_another_noun_does_not_date_the_event(extract):
+    facts = extract("The junta of Niger has signed a decree revoking a 2015 law on smuggling.")
+    assert all(f.date != "2015" for f in by_type(facts, "signing"))
+
+
+def test_a_transfer_to_a_place_the_graph_does_not_know_is_left_out(extract):
+    facts = extract("Many exhausted survivors were taken to a large warehouse, officials of Greece said.")
+    assert not by_type(facts, "transfer")
+
+
+def test_people_rescued_in_a_past_clause_are_a_rescue(extract):
+    facts = extract("Rescuers of Spain worked through the night. Officials said a total of 26 survivors were rescued by the coast guard of Spain.")
+    assert [name(facts, f.place) for f in by_type(facts, "rescue")] == ["Spain"]
+    facts = extract("Charities of Spain say migrants must be rescued at sea.")
+    assert not by_type(facts, "rescue")
+
+
+def test_an_event_other_events_are_timed_by_happened(extract):
+    facts = extract("The government of Britain is in a legal battle, after a Court of Appeal ruling deemed the plan unlawful.")
+    assert by_type(facts, "ruling")
+
+
+def test_a_length_of_time_does_not_stop_the_lead_dating_its_events(extract):
+    facts = extract("Britain imposed fresh sanctions on Minsk exactly one year after flawed elections, officials said.",
+                    published="2021-08-09")
+    assert [f.date for f in by_type(facts, "sanctions")] == ["2021-08-09"]
+
+
+def test_the_subject_of_a_verb_of_occurring_is_an_event(extract):
+    facts = extract("A ruckus broke out in the parliament of Japan on Thursday when lawmakers accosted the chairman.")
+    assert [(f.label, f.date) for f in by_type(facts, "ruckus")] == [("ruckus", "2024-03-07")]
+    facts = extract("Officials of Japan fear a ruckus could break out in parliament.")
+    assert not by_type(facts, "ruckus")
+
+
+def test_taking_people_into_custody_is_an_arrest(extract):
+    facts = extract("Police of Indonesia have taken three suspects into custody on allegations of people smuggling.")
+    assert [name(facts, f.place) for f in by_type(facts, "arrest")] == ["Indonesia"]
+
+
+def test_a_dated_death_or_killing_noun_is_an_event(extract):
+    facts = extract("Detention conditions in Japan have been under scrutiny since the 2021 death of a Sri Lankan woman.")
+    assert [f.date for f in by_type(facts, "death")] == ["2021"]
+
+
+def test_an_event_noun_staged_or_held_in_a_past_clause_took_place(extract):
+    facts = extract("The minister of Japan spoke on Monday. The cabinet met on Tuesday. The coalition voted on the law.\n"
+                    "Activists in Japan staged rallies against the revised law.")
+    assert [f.label for f in by_type(facts, "rally")] == ["rallies"]
+    facts = extract("The minister of Japan spoke on Monday. The cabinet met on Tuesday. The coalition voted on the law.\n"
+                    "Rallies against the revised law are common in Japan.")
+    assert not by_type(facts, "rally")
+
+
+def test_people_rushing_to_enter_a_country_are_a_rush_across_its_border(extract):
+    facts = extract("Hundreds of migrants were rushing to enter Spain on Thursday before new rules take hold.")
+    assert [(f.label, name(facts, f.place), f.date) for f in by_type(facts, "crossing")] == [("rush", "Spain", "2024-03-07")]
+    facts = extract("Officials of Spain rushed to enter the data on Thursday.")
+    assert not by_type(facts, "crossing")
+
+
+def test_the_occasion_of_a_reported_statement_took_place(extract):
+    facts = extract("The minister of Spain spoke on Monday. The cabinet met on Tuesday. The coalition voted on the law.\n"
+                    "Crossings will rise, a coast guard official of Spain said during a briefing to the president.")
+    assert [f.label for f in by_type(facts, "briefing")] == ["briefing"]
+    facts = extract("The minister of Spain spoke on Monday. The cabinet met on Tuesday. The coalition voted on the law.\n"
+                    "During the interview, the governor of Texas argued that the mayor should sue.")
+    assert not by_type(facts, "interview")
+
+
+def test_the_subject_of_an_aspectual_verb_without_object_is_an_event(extract):
+    facts = extract("Officials of Pakistan said the return of card holders began on April 2.", published="2025-04-04")
+    assert [(f.label, f.date) for f in by_type(facts, "return")] == [("return", "2025-04-02")]
+    facts = extract("Millions fled Syria during the civil war that started in 2011.")
+    assert [f.date for f in by_type(facts, "war")] == ["2011"]
+    facts = extract("Police of Pakistan started detaining people on Monday. The migrants began on Monday.")
+    assert not by_type(facts, "police") and not by_type(facts, "migrant")
+
+
+def test_a_dated_coup_or_circular_is_an_event_placed_in_a_country_not_a_continent(extract):
+    facts = extract("The junta of Niger has revoked a law on smuggling on the route to Europe, according to a government circular issued on Monday.")
+    assert [(name(facts, f.place), f.date) for f in by_type(facts, "circular")] == [("Niger", "2024-03-04")]
+    facts = extract("Tensions with Niger have grown since the July coup that brought the junta into power.")
+    assert [f.date for f in by_type(facts, "coup")] == ["2023-07"]
+
+
+def test_sealing_a_border_is_a_border_closure(extract):
+    facts = extract("Hungary last month sealed its border with Serbia, cutting off the main entry point for migrants.")
+    assert [f.date for f in by_type(facts, "closure")] == ["2024-02"]
+    facts = extract("Hungary sealed the deal with Serbia last month.")
+    assert not by_type(facts, "closure")
+
+
+def test_arrivals_as_the_subject_of_a_present_clause_are_people(extract):
+    facts = extract("Nearly half of this year's new arrivals in Djibouti are turned back at the border.")
+    assert not by_type(facts, "arrival")
+
+
+def test_a_trip_of_people_on_the_move_is_not_a_visit(extract):
+    facts = extract("Three migrants died during the long trip from Libya to Italy, police of Italy said on Monday.")
+    assert not by_type(facts, "visit")
+
+
+def test_a_day_after_a_clock_time_dates_the_event(extract):
+    facts = extract("The plane of Thailand arrived in Bangkok at around 9pm on Sunday and flew back an hour later.")
+    assert [f.date for f in by_type(facts, "arrival")] == ["2024-03-03"]
+    facts = extract("The incident occurred at 8:30 p.m. (1830 GMT) on Monday near the border of Bulgaria.")
+    assert all(f.date != "1830" for f in facts.of_type(EventFact))

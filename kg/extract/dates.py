@@ -102,7 +102,7 @@ def resolve_date(expression: str, published: str | None, context: str = "", tens
     future = tense == "future" if tense else bool(FUTURE_CUES.search(context or text))
     if anchor is not None and re.search(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b", low):
         return _with_dateparser(text, anchor)
-    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
+    m = re.search(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:gmt|utc|hrs|hours|local)\b)", low)  # '(1830 GMT)' is a clock time
     year = int(m.group(1)) if m else None
     md = re.search(MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b", low)
     dm = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE, low)
@@ -141,6 +141,8 @@ def resolve_date(expression: str, published: str | None, context: str = "", tens
         return None
     if re.search(r"\btoday|tonight|this morning|this afternoon|this evening\b", low):
         return anchor.isoformat()
+    if re.search(r"\blast (night|evening)\b", low):  # the evening before the day of writing
+        return (anchor - timedelta(days=1)).isoformat()
     if "tomorrow" in low:
         return (anchor + timedelta(days=1)).isoformat()
     if "yesterday" in low:

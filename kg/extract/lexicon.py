@@ -95,6 +95,7 @@ EVENT_VERBS = {
     "travel": ("visit", "visit"),
     "close": ("closure", "border closure"),
     "shut": ("closure", "border closure"),
+    "seal": ("closure", "border closure"),
     "reopen": ("reopening", "border reopening"),
     "expel": ("expulsion", "expulsion"),
     "deport": ("deportation", "deportation"),
@@ -325,7 +326,8 @@ DATED_EVENT_NOUNS = {
     "ceremony": "ceremony", "sanction": "sanctions", "arrival": "arrival", "landing": "arrival",
     "departure": "departure", "transfer": "transfer", "rescue": "rescue", "shipwreck": "shipwreck",
     "sinking": "shipwreck", "capsizing": "shipwreck", "mourning": "mourning", "surge": "arrival",
-    "influx": "arrival", "request": "request", "petition": "petition",
+    "influx": "arrival", "request": "request", "petition": "petition", "death": "death", "killing": "killing",
+    "coup": "coup", "overthrow": "overthrow", "circular": "circular",
 }
 # Verbs (lemma -> (event type, label)) of the same classes, reported as events when dated.
 DATED_EVENT_VERBS = {

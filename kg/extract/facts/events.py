@@ -8,7 +8,8 @@ border, place or country in the trigger's own phrase, else the country of the ac
 from __future__ import annotations
 
 from ..dates import deadline_date, resolve_date, span_before
-from ..lexicon import BORDER_OBJECTS, DATED_EVENT_NOUNS, DATED_EVENT_VERBS, ELECTION_MODIFIERS, EVENT_NOUN_MODIFIERS, GOVERNMENT_NOUNS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
+from ..lexicon import SAY_VERBS, BORDER_OBJECTS, DATED_EVENT_NOUNS, DATED_EVENT_VERBS, ELECTION_MODIFIERS, EVENT_NOUN_MODIFIERS, GOVERNMENT_NOUNS, ELECTION_NOUNS, FORCE_OBJECTS, EVENT_NOUNS, EVENT_VERBS, GROUP_NOUNS, PROPOSAL_VERBS
+from ..gazetteer import SUPRANATIONAL
 from ..records import EventFact, Kind, RoleFact
 from .syntax import ACTOR_KINDS, is_misparsed_verb, subject_of, actor_and_modality, inherited_subject, noun_actor, tense_of, verb_actor, verb_objects
 
@@ -31,34 +32,45 @@ def date_for(ctx, tok, anywhere_inside: bool = True) -> str | None:
         anchors.add(tok.head.i)
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.head.pos_ == "VERB":
         anchors.add(tok.head.head.i)  # "cruised to a third term in November"
-    if tok.pos_ == "NOUN" and (tok.dep_ == "dative" or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during", "to")):
+    if tok.pos_ == "NOUN" and (tok.dep_ == "dative" or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during", "to", "after", "following", "amid")):
         verb = tok.head if tok.dep_ == "dative" else tok.head.head
         if verb.pos_ == "VERB":
             anchors.add(verb.i)  # "said in a statement on Tuesday", "told a news conference Friday"
+            if verb.dep_ == "conj" and tok.head.lower_ in ("after", "following", "amid"):
+                anchors.add(verb.head.i)  # 'In August, 24 were reported missing and believed dead following a shipwreck'
     if tok.pos_ == "NOUN":  # "court decisions handed down in March", "the decree published on Monday"
         anchors.update(c.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")
     quoted = ctx.in_quote(tok)
     for ent in sorted(ctx.ents_in(sent), key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i))):
-        if ent.label_ != "DATE" or ctx.in_quote(ent[0]) != quoted:
+        if ent.label_ not in ("DATE", "TIME") or ctx.in_quote(ent[0]) != quoted:  # TIME: 'last night', 'Friday evening'
+            continue
+        if ent.end < len(ctx.tokens) and ctx.tokens[ent.end].lower_ in ("gmt", "utc", "hrs"):  # '(1830 GMT)': a clock time
             continue
         if not anywhere_inside and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("since", "until", "till", "through"):
             continue  # 'have died since 2006': the start or end of a period, not the day of the event
         # the date's own head chain must reach one of the anchors without passing another verb
         cur = ent.root
         reached = False
-        for _ in range(4):
+        for _ in range(5):
             if cur.i in anchors:
                 reached = True
                 break
-            if cur.head is cur or (cur.pos_ == "VERB" and cur is not ent.root):
+            if cur.head.i == cur.i or (cur.pos_ == "VERB" and cur.i != ent.root.i):
                 break
             cur = cur.head
-        if reached or anywhere_inside and ent.start in range(tok.left_edge.i, tok.right_edge.i + 1):
+        if reached or anywhere_inside and ent.start in range(tok.left_edge.i, tok.right_edge.i + 1) and not _names_another_noun(ent, tok):
             tense = "future" if _awaited(tok) else tense_of(ent.root) or _participle_tense(ent.root) or _governing_tense(ent.root)
             value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), tense)
             if value:
                 return value
     return None
+
+
+def _names_another_noun(ent, tok) -> bool:
+    """'signed a decree revoking a 2015 law': a date that modifies another noun inside the phrase
+    dates that thing, not the event."""
+    root = ent.root
+    return root.dep_ in ("compound", "nummod", "amod", "poss") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != tok.i
 
 
 def _participle_tense(tok) -> str | None:
@@ -128,8 +140,29 @@ def _sentence_place(ctx, tok) -> str | None:
         if t.i in ctx.demonym_tokens or _names_a_person(ctx, t):
             continue
         key = ctx.place_named_at(t)
-        if key:
+        if key and not _too_wide(ctx, key):
             return key
+    return None
+
+
+CONTINENTS = {"europe", "africa", "asia", "americas", "the americas", "oceania", "latin america", "north america",
+              "south america", "central america", "middle east", "the middle east", "sahel", "the sahel"}
+
+
+def _too_wide(ctx, key: str) -> bool:
+    """A continent or a union of countries ('en route to Europe', 'EU countries'): too wide to say
+    where something in the sentence happened."""
+    code = key.split(":", 1)[1] if key.startswith("country:") else None
+    return code in SUPRANATIONAL if code else ctx.entities[key].name.lower() in CONTINENTS
+
+
+def _town_in(ctx, tok, country: str | None) -> str | None:
+    """'During a news conference in Jacksonville ..., as he signed the bill': a town or facility
+    of the actor's country named in the sentence is where the event happened, more precisely
+    than the country."""
+    key = _sentence_place(ctx, tok)
+    if key and country and ctx.kind(key) in (Kind.PLACE, Kind.CROSSING) and ctx.country_of(key) == country:
+        return key
     return None
 
 
@@ -194,12 +227,17 @@ def parent_clause_verb(tok):
     """The verb of the clause a relative or coordinated clause hangs on ('said Thursday at a camp, where he delivered')."""
     if tok.pos_ != "VERB":
         return None
-    if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
-        return tok.head
+    if tok.dep_ in ("conj", "xcomp") and tok.head.pos_ == "VERB":
+        return tok.head  # 'rushed to enter Peru on Thursday'
     if tok.dep_ == "relcl":
         for anc in tok.head.ancestors:
             if anc.pos_ == "VERB":
                 return anc
+    if tok.dep_ in ("ccomp", "advcl") and tok.head.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children):
+        return tok.head  # 'condemned the scenes last night, where 19 were arrested' (parsed as a clause of the verb)
+    if tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in tok.children):
+        root = next((a for a in tok.ancestors if a.head.i == a.i), tok.head)
+        return root if root.pos_ == "VERB" else tok.head  # 'said on Wednesday, "...," as he signed the bill': at the same time
     return None
 
 
@@ -209,11 +247,30 @@ def _noun_happened(ctx, tok, etype: str) -> bool:
     verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
     if verb is not None and verb.lemma_.lower() in PROPOSAL_VERBS:
         return False
+    if _negated(tok, verb):
+        return False
+    if etype == "visit" and verb is not None and (subj := inherited_subject(verb)) is not None and is_people(ctx, subj):
+        return False  # 'three migrants died during the trip': a journey of people on the move, not a visit
     if etype in ("meeting", "summit", "deadline", "visit"):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and tok.tag_ in ("NN", "NNP"):
+        return True  # 'after a court ruling deemed it unlawful': an occurrence other events are timed by
     if date_for(ctx, tok):
         return True
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and verb is not None and verb.lemma_.lower() not in ("have", "be")
+
+
+def _negated(tok, verb) -> bool:
+    """'No agreement was reached', 'talks no longer made sense': a noun denied by its determiner
+    or by the verb it is the subject or object of did not happen."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    return verb is not None and tok.head.i == verb.i and _denied(verb)
+
+
+def _denied(verb) -> bool:
+    """'did not close', 'never met', 'no longer made': a negation on the verb or on its adverb."""
+    return any(c.dep_ == "neg" or c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in verb.children)
 
 
 def extract_events(ctx, roles: list[RoleFact]) -> list:
@@ -234,18 +291,24 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             if _noun_trigger_ok(tok, etype) and _noun_happened(ctx, tok, etype):
                 event = (etype, _label(tok, etype))
         dated = None
+        destination = _transfer_destination(ctx, tok, lemma) if event is None else None
+        if destination is not None:
+            event = ("transfer", "transfer")
         if event is None:
-            event = dated = _dated_event(ctx, tok, lemma)
+            event = _occurrence(ctx, tok) or _custody(ctx, tok, lemma) or _rush(ctx, tok, lemma)
+        if event is None:
+            event = dated = _dated_event(ctx, tok, lemma) or _dated_statement(ctx, tok, lemma)
         if event is None:
             continue
         etype, label = event
         actor = actor_for(ctx, tok)
         place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()), objects=dated is None)
-        if (dated or etype == "death") and not place:
+        if (dated and etype != "statement" or etype == "death") and not place:  # what is said is often about another place
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
-        place = place or (ctx.country_of(actor) if actor else None) or ctx.home_country
+        country = (ctx.country_of(actor) if actor else None) or ctx.home_country
+        place = destination or place or _town_in(ctx, tok, country) or country
         date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
-        date = date or _span_after_anchor(ctx, tok) or _lead_date(ctx, tok)
+        date = date or _span_after_anchor(ctx, tok) or (_previous_sentence_day(ctx, tok) if tok.pos_ == "VERB" else None) or _lead_date(ctx, tok)
         if etype == "crossing" and tok.pos_ == "VERB" and date is None:
             continue  # "where people cross", "before they cross": habitual, not a reported crossing
         if etype == "announcement" and (date is None or not _date_follows(tok)):
@@ -275,12 +338,40 @@ def _lead_date(ctx, tok) -> str | None:
     sentence dates something else: 'the scenes last night, where 19 were arrested')."""
     sent = ctx.sent_of(tok)
     sents = ctx.sents
-    if len(sents) > LEAD_SENTENCES and sent.start >= sents[LEAD_SENTENCES].start or any(e.label_ in ("DATE", "TIME") for e in ctx.ents_in(sent)):
+    if len(sents) > LEAD_SENTENCES and sent.start >= sents[LEAD_SENTENCES].start or any(_names_a_time(ctx, e) for e in ctx.ents_in(sent)):
         return None
     verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
     if verb is None or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
         return None  # 'raids have become routine': a perfect reports a state, not the day's event
     return ctx.article.published if tense_of(tok) == "past" else None
+
+
+def _names_a_time(ctx, ent) -> bool:
+    """A date or time that places something in time ('last night', 'in 2015'), not a length
+    ('exactly one year after', 'for 543 days')."""
+    return ent.label_ in ("DATE", "TIME") and resolve_date(ent.text, ctx.article.published) is not None
+
+
+def _previous_sentence_day(ctx, tok) -> str | None:
+    """'On Thursday morning, 300 people agreed to leave. Five migrants were arrested.': a past event
+    with no date of its own, told right after a sentence of the same paragraph that names a day,
+    happened that day (news tells one day's events in a row)."""
+    if tense_of(tok) != "past" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
+        return None
+    n = ctx.sent_index(tok.i)
+    if n == 0 or any(_names_a_time(ctx, e) for e in ctx.ents_in(ctx.sents[n])):
+        return None  # the sentence has dates of its own (about something else)
+    prev = ctx.sents[n - 1]
+    last = next((t for t in reversed(prev) if not t.is_space), prev[-1])
+    first = next((t for t in ctx.sents[n] if not t.is_space), ctx.sents[n][0])
+    if "\n" in ctx.doc.text[last.idx + len(last.text):first.idx]:
+        return None  # a new paragraph
+    for ent in ctx.ents_in(prev):
+        if ent.label_ in ("DATE", "TIME") and not ctx.in_quote(ent[0]):
+            value = resolve_date(ent.text, ctx.article.published, ctx.sent_text(prev), "past")
+            if value and len(value) == 10:
+                return value
+    return None
 
 
 def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
@@ -307,12 +398,161 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
         return None
     if tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and _of_a_measure(tok.head.head)):
         return None  # 'deportation flights', 'a week of protests': a modifier, not the event
-    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.dep_ != "prep"), None)  # not 'following', 'including'
+    if lemma in GROUP_NOUNS and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and verb is not None and tense_of(verb) == "present":
+        return None  # 'new arrivals are turned back': the people who arrive, not an arrival
     if verb is not None and (_proposed(tok, verb) or not _realis(verb)):
         return None  # 'called for a debate', 'to hold a rally': not (yet) an occurrence
-    if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok)):
+    if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok) or _staged(tok, verb) or _setting_of_speech(tok, verb)):
         return None  # undated and outside the lead: a background mention, not a reported occurrence
     return etype, _label(tok, etype)
+
+
+# Verbs whose subject is itself an occurrence: 'a ruckus broke out', 'clashes erupted', 'talks took place'.
+OCCURRENCE_VERBS = {"occur": None, "happen": None, "erupt": None, "unfold": None, "break": "out", "take": "place", "flare": None}
+
+
+# Aspectual verbs used without an object: 'the return of refugees began on April 2', 'the war that started in 2011'.
+ASPECT_VERBS = {"begin", "start", "resume", "end"}
+
+
+def _occurrence(ctx, tok) -> tuple[str, str] | None:
+    """The subject noun of a verb of occurring, or of an aspectual verb used without an object,
+    in a past clause: an event named by that noun ('a ruckus broke out', 'the war started')."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return None
+    verb = _verb_of_subject(tok)
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in ASPECT_VERBS and lemma not in OCCURRENCE_VERBS or ctx.in_quote(tok) or not _realis(verb) or tense_of(verb) != "past":
+        return None
+    particle = OCCURRENCE_VERBS.get(lemma, False)
+    if lemma in ASPECT_VERBS:
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp", "prt") for c in verb.children) or is_people(ctx, tok) or tok.lemma_.lower() in GOVERNMENT_NOUNS:
+            return None  # 'started detaining people', 'the migrants began': not an event as subject
+    elif particle is False:
+        return None
+    elif particle and not any(c.lower_ == particle and c.dep_ in ("prt", "dobj", "advmod") for c in verb.children):
+        return None
+    if tok.lemma_.lower() in ("it", "that", "this", "what", "thing", "change", "nothing", "year", "day", "week", "month", "session", "term"):
+        return None
+    etype = tok.lower_  # as written: 'tensions flared' is about tensions, not one tension
+    return etype, _label(tok, etype)
+
+
+def _verb_of_subject(tok):
+    """The verb ``tok`` is the subject of, directly or through a relative pronoun ('the war that started')."""
+    if tok.dep_ == "nsubj":
+        return tok.head
+    if not tok.n_rights:
+        return None
+    for c in tok.rights:
+        if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children):
+            return c
+    return None
+
+
+# Verbs of hurried motion: 'migrants rushed to cross into Canada', 'were rushing to enter Peru'.
+HURRY_VERBS = {"rush", "race", "scramble", "hurry", "dash", "flock", "stampede"}
+
+
+def _rush(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """People hurrying to cross or enter a country: a rush across the border."""
+    if lemma not in ("cross", "enter") or tok.pos_ != "VERB" or tok.dep_ != "xcomp" or ctx.in_quote(tok):
+        return None
+    verb = tok.head
+    if verb.lemma_.lower() not in HURRY_VERBS or not _realis(verb) or tense_of(verb) != "past":
+        return None
+    subj = inherited_subject(verb)
+    return ("crossing", "rush") if subj is not None and is_people(ctx, subj) else None
+
+
+def _custody(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """'police have taken three suspects into custody': an arrest."""
+    if lemma != "take" or tok.pos_ != "VERB" or ctx.in_quote(tok) or not _realis(tok):
+        return None
+    into = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children if g.dep_ == "pobj"]
+    return ("arrest", "arrests") if any(g.lemma_.lower() == "custody" for g in into) else None
+
+
+# Verbs that send or carry people somewhere (the send, carry and bring classes): 'survivors were
+# taken to the port', 'transferred them to reception centres'.
+TRANSFER_VERBS = {"transfer", "take", "move", "relocate", "transport", "bus", "ferry", "airlift", "fly", "drive", "send", "bring", "escort", "shuttle"}
+
+
+def _transfer_destination(ctx, tok, lemma: str) -> str | None:
+    """People carried to a place by others: the place named in the 'to' phrase, or None when
+    ``tok`` reports no such transfer."""
+    if tok.pos_ != "VERB" or lemma not in TRANSFER_VERBS or ctx.in_quote(tok) or not _realis(tok):
+        return None
+    if tense_of(tok) != "past":
+        return None  # 'people who bring migrants into X': a habit or a charge, not a reported transfer
+    goals = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "into") for g in c.children if g.dep_ == "pobj"]
+    theme = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if not goals or theme is None or not is_people(ctx, theme):
+        return None
+    for goal in goals:
+        for w in goal.subtree:
+            key = ctx.place_named_at(w)
+            if key:
+                return key
+    return None  # 'taken to a hospital': where to is not a place the graph knows; the actor's country would be wrong
+
+
+# Verbs of communication and of judgement ('condemned', 'praised'): with a day of their own
+# ('said on Tuesday', 'told reporters Friday') the speaking is itself a reported event.
+STATEMENT_VERBS = SAY_VERBS - {"add", "continue", "recall", "repeat", "ask", "urge", "vow", "promise", "pledge"} | {
+    "reveal", "confirm", "condemn", "praise", "welcome", "criticize", "criticise", "denounce"}
+
+
+def _dated_statement(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """'X said on Tuesday', 'condemned the attack last night': a statement dated by its own clause."""
+    if tok.pos_ != "VERB" or lemma not in STATEMENT_VERBS or ctx.in_quote(tok) or not _realis(tok):
+        return None
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "aux" for c in tok.children) or any(c.dep_ == "auxpass" for c in tok.children):
+        return None  # 'were reported missing': a passive reports what others say, not who spoke
+    subj = inherited_subject(tok)
+    if subj is None or subj.lower_ in ("it", "this", "that") or not (ctx.entity_of(subj) or subj.pos_ in ("NOUN", "PROPN", "PRON")):
+        return None
+    if date_for(ctx, tok, anywhere_inside=False) and _date_own(ctx, tok):
+        return "statement", "statement"
+    return None
+
+
+def _date_own(ctx, verb) -> bool:
+    """The date hangs on the speaking verb itself ('said on Tuesday'), not on a clause it reports."""
+    for ent in ctx.ents_in(ctx.sent_of(verb)):
+        head = ent.root.head
+        if ent.label_ in ("DATE", "TIME") and (head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i):
+            return True
+    return False
+
+
+# Light verbs that turn an event noun into a reported occurrence: 'staged rallies', 'held a briefing'.
+STAGING_VERBS = {"hold", "stage", "launch", "organize", "organise", "conduct", "mount", "carry"}
+
+
+def _staged(tok, verb) -> bool:
+    """'Activists staged rallies', 'a rescue operation was launched': the noun is the object of a
+    light verb in a past clause, so it took place even when no day is given."""
+    return (verb is not None and tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubjpass")
+            and (verb.lemma_.lower() in STAGING_VERBS or verb.lower_ in ("staged", "stages")) and tense_of(verb) == "past")  # the small model lemmatises 'staged' as 'stag'
+
+
+SPEECH_SETTINGS = {"conference", "briefing", "interview", "speech"}
+
+
+def _setting_of_speech(tok, verb) -> bool:
+    """'told a press conference', 'said during a briefing', 'said in a television interview': the
+    occasion a reported statement was made at took place, dated or not."""
+    if verb is None or tok.lemma_.lower() not in SPEECH_SETTINGS or verb.lemma_.lower() not in SAY_VERBS or tense_of(verb) != "past":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return False  # 'during the interview': one told of before, where its day (if any) was given
+    if tok.dep_ == "dative" and tok.head.i == verb.i:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at") and tok.head.head.i == verb.i
 
 
 MEASURE_HEADS = {"week", "day", "month", "year", "hour", "series", "number", "wave", "string", "spate", "kind", "type", "lot", "day"}
@@ -334,11 +574,11 @@ def _proposed(tok, verb) -> bool:
 
 def is_people(ctx, tok) -> bool:
     """'migrants', 'Afghans', 'dozens of undocumented migrants', 'protesters', 'they'."""
-    if tok.lower_ in ("they", "protesters", "demonstrators", "crowds", "crowd", "group"):
+    if tok.lower_ in ("they", "protesters", "demonstrators") or tok.lemma_.lower() in ("crowd", "group"):
         return True
     if tok.lemma_.lower() in GROUP_NOUNS or ctx.gaz.demonym_code(tok.text) and tok.tag_ in ("NNPS", "NNS"):
         return True
-    if tok.lower_ in ("dozens", "hundreds", "thousands", "millions", "tens", "scores") or tok.like_num:
+    if tok.lower_ in ("dozens", "hundreds", "thousands", "millions", "tens", "scores", "total", "number") or tok.like_num:
         return any(is_people(ctx, p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
     return False
 
@@ -350,8 +590,12 @@ def _realis(verb) -> bool:
         return False
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    chain = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    chain = [verb]
+    while _bare_complement(chain[-1]) and len(chain) < 6:
+        chain.append(chain[-1].head)  # 'threatened to cut aid, close the border and deploy troops', 'could see refugees detained'
     for v in chain:
+        if _denied(v):
+            return False  # 'did not close': negated, it did not happen
         auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
         if "to" in auxes or auxes & MODALS:
             return False
@@ -360,21 +604,36 @@ def _realis(verb) -> bool:
     return True
 
 
+def _bare_complement(verb) -> bool:
+    """A verb that takes its reality from the verb above: a coordinated verb, or a bare infinitive
+    or participle complement with no auxiliary of its own ('could see refugees detained')."""
+    if verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "conj":
+        return True
+    return verb.dep_ in ("ccomp", "xcomp") and verb.tag_ in ("VB", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _verb_trigger_ok(ctx, tok, lemma: str) -> bool:
     objects = verb_objects(tok)
     obj_words = {w.lemma_.lower() for c in objects for w in c.subtree}
     if lemma == "block":
         subj = inherited_subject(tok)
         return bool(obj_words & BLOCK_OBJECTS) and (subj is None or is_people(ctx, subj))
-    if lemma in ("close", "shut", "reopen"):
-        return bool(obj_words & BORDER_OBJECTS)
+    if lemma in ("close", "shut", "seal", "reopen"):  # what is closed is a border, not 'border gaps'
+        heads = {w.lemma_.lower() for c in objects for w in (c, *[x for x in c.subtree if x.dep_ == "conj" and x.head.i == c.i])}
+        return bool(heads & BORDER_OBJECTS)
     if lemma == "deploy":
         return bool(obj_words & FORCE_OBJECTS)
     if lemma in ("visit", "travel"):
-        return any(ctx.key_at(w.i) for c in tok.children for w in c.subtree) or bool(obj_words & {"area", "border", "island", "camp"})
+        goals = [c for c in tok.children if c.dep_ in ("dobj", "prep", "npadvmod", "advmod")]  # not a coordinated clause's places
+        return any(ctx.key_at(w.i) for c in goals for w in c.subtree) or bool(obj_words & {"area", "border", "island", "camp"})
     if lemma in ("cross", "pour"):
         subj = inherited_subject(tok)
         return subj is not None and is_people(ctx, subj)
+    if lemma == "rescue":  # '104 people were rescued': people saved, in a past clause
+        theme = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return theme is not None and is_people(ctx, theme) and tense_of(tok) == "past"
     if lemma == "rule":
         subj = inherited_subject(tok)
         return subj is not None and subj.lemma_.lower() in ("court", "judge", "tribunal")
@@ -406,7 +665,7 @@ def _is_future(verb) -> bool:
 def _noun_trigger_ok(tok, etype: str) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" or tok.dep_ == "compound":
         return False
-    if not (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in tok.children)):
+    if not (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod") for c in tok.children)):
         return False
     if etype in ("meeting", "summit", "visit", "blockade", "lawsuit", "ruling", "arrest", "letter", "announcement", "treaty",
                  "agreement", "rescue", "shipwreck"):
