@@ -134,6 +134,10 @@ def _noun_label(tok, phrase: str) -> str:
 
 def _verb_label(tok, default: str) -> str:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    dest = _destination_words(tok) if default in TRANSFER_LABELS else []
+    if dest:  # "takes migrants to the Austrian frontier", "transferred to reception centres"
+        head = _phrase_label(tok, obj) if obj is not None else tok.text
+        return f"{head} {' '.join(t.text for t in dest)}".replace(" - ", "-")
     if default in ("broke off relations", "severed relations"):
         return "broke off relations"
     if default in ("troop deployment", "border closure", "suspension", "criminalizing", "installation", "delivery", "lawsuit", "scrap", "repeal"):
@@ -161,6 +165,10 @@ PHRASAL_LABELS = {"transport", "transfer", "relocation", "cut", "tighten", "ban"
                   "secure", "reverse", "overturn", "uphold", "reject", "block", "offer", "stop", "curb", "stem", "halt"}
 
 
+# Verb measures of moving people whose label keeps where they were taken.
+TRANSFER_LABELS = {"transfer", "transport", "relocation"}
+
+
 QUANTITY_NOUNS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "group", "number", "majority"}
 
 
@@ -177,12 +185,23 @@ def _phrase_label(verb, obj) -> str:
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i)).replace(" - ", "-").replace(" ,", ",")
 
 
+# Verbs of caused motion ("took them to the frontier", "were driven to the desert", "shifted
+# families to holding camps"): a transfer of people when they move people of the migration
+# vocabulary to a stated destination.
+CAUSED_MOTION_VERBS = {"take", "drive", "shift", "move", "bring", "carry", "fly", "escort", "ferry", "truck"}
+VERB_MEASURES = {**{v: ("transfer", "transfer") for v in CAUSED_MOTION_VERBS}, **MEASURE_VERBS}
+# People whose moving by someone else is a measure (not survivors taken to hospital, not passengers).
+MOVED_PEOPLE = {"migrant", "immigrant", "emigrant", "refugee", "asylum-seeker", "seeker", "foreigner", "deportee",
+                "returnee", "evacuee", "exile", "family", "national"}
+DESTINATION_PREPS = ("to", "into", "toward", "towards")
+
+
 def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
     """Every measure of the article: verbs that are measures, measure nouns under verbs of
     deciding or doing, and deadlines set in quotations."""
     facts = []
     for tok in ctx.tokens:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in MEASURE_VERBS:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in VERB_MEASURES:
             found = _verb_measure(ctx, tok)
         elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):  # ADJ: a phrase such as "tear gas" may start with one
             found = _noun_measure(ctx, tok)
@@ -200,14 +219,14 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
 def _verb_measure(ctx, tok) -> tuple | None:
     """(actor, type, label, modality) for a verb that is itself a measure ("sealed its border")."""
     lemma = tok.lemma_.lower()
-    mtype, default = ("deportation", "send back") if _sends_back(tok) else MEASURE_VERBS[lemma]
+    mtype, default = ("deportation", "send back") if _sends_back(tok) else VERB_MEASURES[lemma]
     if not _verb_ok(tok, lemma) or not _misparsed_ok(tok) or _unreal(tok) or _gerund_reported(tok):
         return None
     speaker = _quoted_actor(ctx, tok)
     actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
     if actor is None:
-        subj = _agent_of(tok) or subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "conj" else None)
-        actor = ctx.subject_entity(subj) if subj is not None else verb_actor(ctx, tok)
+        subj = _doer(tok)
+        actor = ctx.subject_entity(subj) if subj is not None else None if _is_passive(tok) else verb_actor(ctx, tok)
         if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS:
             actor, modality, _ = _actor_and_modality(ctx, tok)
         if actor is None and subj is not None:
@@ -409,6 +428,26 @@ def _court_owner(ctx, noun):
     return (actor, "ordered", None) if actor else None
 
 
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _doer(verb):
+    """Who does what a verb says: the agent of a passive ("were driven ... by the police"), else an
+    active subject, also one shared with the verb it is coordinated with; never a passive subject,
+    which is the one acted on ("Afghan refugees are being repatriated")."""
+    agent = _agent_of(verb)
+    if agent is not None:
+        return agent
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is None or _is_passive(v):
+            continue
+        subj = subject_of(v)
+        if subj is not None:
+            return subj
+    return None
+
+
 def _agent_of(verb):
     """'were rescued by the coast guard': the doer of a passive verb is its agent, not its subject."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -459,7 +498,7 @@ def _quoted_actor(ctx, verb) -> str | None:
     speaker = ctx.speaker_at(verb)
     if speaker is None:
         return None
-    subj = subject_of(verb)
+    subj = subject_of(verb) or (subject_of(verb.head) if verb.dep_ == "conj" else None)
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if subj is not None and subj.lower_ not in ("i", "we") and not (passive and subj.dep_ == "nsubjpass"):
         return None
@@ -495,6 +534,11 @@ def _verb_ok(tok, lemma: str) -> bool:
     obj_words = {w.lemma_.lower() for c in verb_objects(tok) for w in c.subtree}
     if lemma in IMPLICIT_STATE_AGENTS:  # "the groups were transferred": the passive subject is the one moved
         obj_words |= {w.lemma_.lower() for c in tok.children if c.dep_ == "nsubjpass" for w in c.subtree}
+    if lemma in CAUSED_MOTION_VERBS:
+        passive_subj = {w.lemma_.lower() for c in tok.children if c.dep_ == "nsubjpass" for w in c.subtree}
+        moved = (obj_words | passive_subj) & (MOVED_PEOPLE | ASYLUM_PEOPLE) or any(
+            _antecedent(c) is not None for c in verb_objects(tok))
+        return bool(moved) and _destination(tok) is not None and not _particle(tok)
     if lemma in PEOPLE_MOVING_VERBS:
         return _moves_people(tok, obj_words)
     if lemma in ("close", "shut"):
@@ -588,9 +632,40 @@ def _moves_people(tok, obj_words: set[str]) -> bool:
         return bool(obj_words & FORCE_OBJECTS)
     if lemma == "turn" and not particles & {"back", "away"}:
         return False
+    if "group" in obj_words and VERB_MEASURES[lemma][0] == "transfer" and _destination(tok) is not None:
+        return True  # "the groups were transferred to reception centres"
     people = obj_words & (GROUP_NOUNS | ASYLUM_PEOPLE) or any(_antecedent(c) is not None for c in verb_objects(tok)) or any(
         w.ent_type_ == "NORP" and w.tag_ == "NNPS" for c in verb_objects(tok) for w in c.subtree)
     return bool(people) and not (lemma == "return" and tok.dep_ in ("relcl", "acl"))
+
+
+def _destination(verb):
+    """The "to"/"into" phrase a verb of moving names as where people are taken (not "into custody")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in DESTINATION_PREPS:
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and pobj.lower_ != "custody":
+                return child
+    return None
+
+
+def _particle(verb) -> bool:
+    """'take in', 'bring down', 'move on': a phrasal verb means something else than moving people."""
+    return any(c.dep_ == "prt" for c in verb.children)
+
+
+def _destination_words(verb) -> list:
+    """'to the desert area of Ras Jedir', 'to reception centres': the destination phrase, with a
+    short "of" phrase of its noun, without the clauses and places that follow it."""
+    prep = _destination(verb)
+    if prep is None:
+        return []
+    pobj = next(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+    words = [prep] + list(verb.doc[pobj.left_edge.i : pobj.i + 1])
+    of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and len(list(of.subtree)) <= 4:
+        words += list(of.subtree)
+    return words
 
 
 def _misparsed_ok(tok) -> bool:
