@@ -189,7 +189,8 @@ def _phrase_label(verb, obj) -> str:
 # families to holding camps"): a transfer of people when they move people of the migration
 # vocabulary to a stated destination.
 CAUSED_MOTION_VERBS = {"take", "drive", "shift", "move", "bring", "carry", "fly", "escort", "ferry", "truck"}
-VERB_MEASURES = {**{v: ("transfer", "transfer") for v in CAUSED_MOTION_VERBS}, **MEASURE_VERBS}
+VERB_MEASURES = {**{v: ("transfer", "transfer") for v in CAUSED_MOTION_VERBS}, "remove": ("deportation", "removal"),
+                 **MEASURE_VERBS}
 # People whose moving by someone else is a measure (not survivors taken to hospital, not passengers).
 MOVED_PEOPLE = {"migrant", "immigrant", "emigrant", "refugee", "asylum-seeker", "seeker", "foreigner", "deportee",
                 "returnee", "evacuee", "exile", "family", "national"}
@@ -231,7 +232,8 @@ def _verb_measure(ctx, tok) -> tuple | None:
             actor, modality, _ = _actor_and_modality(ctx, tok)
         if actor is None and subj is not None:
             actor = _state_body(ctx, subj)
-        if (actor is None or ctx.kind(actor) not in ACTOR_KINDS) and _agentless_passive(tok):
+        if (actor is None or ctx.kind(actor) not in ACTOR_KINDS) and _agentless_passive(tok) and ctx.speaker_at(tok) is None:
+            # (a passive inside a quotation is a witness's description, not the narrator's report)
             actor = _implicit_state_body(ctx, tok)
         if actor is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in PLEDGE_WORDS | set(NOMINAL_DOINGS):
             # "Hale's pledge to stop the boats" (not "Okafor's refusal to secure the border")
@@ -285,9 +287,11 @@ def _measure_label(tok, head, phrase: str, name: tuple[int, int] | None, mtype: 
 # enforcement", "immigration officers", "a federal court", "Libyan officials".
 # "Five migrants were arrested", "the groups were transferred to reception centres": with no
 # agent, the doer of an arrest is the police and of a transfer the authorities of the country.
-# Deportations are left out: the deporting state is often not the article's own.
+# A deportation's doer is the government of the country the people are sent from: the article's
+# own unless a "from" phrase names another, and none when they are sent to the article's own.
 IMPLICIT_STATE_AGENTS = {"arrest": "police", "detain": "police", "transfer": "authorities", "transport": "authorities",
-                         "relocate": "authorities"}
+                         "relocate": "authorities", "deport": "government", "repatriate": "government",
+                         "expel": "government", "remove": "government"}
 
 
 def _agentless_passive(verb) -> bool:
@@ -303,10 +307,26 @@ def _agentless_passive(verb) -> bool:
 def _implicit_state_body(ctx, verb) -> str | None:
     """The state body an agentless passive implies, of the article's own country (none without one)."""
     country = ctx.home_country
+    name = IMPLICIT_STATE_AGENTS[verb.lemma_.lower()]
+    if name == "government":
+        sent_to = _prep_countries(ctx, verb, ("to",))
+        country = next(iter(_prep_countries(ctx, verb, ("from",))), None) or (None if country in sent_to else country)
     if country is None:
         return None
-    name = IMPLICIT_STATE_AGENTS[verb.lemma_.lower()]
-    return ctx.add(Kind.GOVERNMENT, name, key=f"{Kind.GOVERNMENT.value}:body-{name}", country=country)
+    key = f"{Kind.GOVERNMENT.value}:body-{name}" if country == ctx.home_country else f"{Kind.GOVERNMENT.value}:body-{name}-{country}"
+    return ctx.add(Kind.GOVERNMENT, name, key=key, country=country)
+
+
+def _prep_countries(ctx, verb, preps: tuple[str, ...]) -> set[str]:
+    """Countries named in the verb's "to"/"from" phrases ("deported to Haiti" -> Haiti)."""
+    found = set()
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for t in child.subtree:
+                key = ctx.key_at(t.i)
+                if key and ctx.country_of(key):
+                    found.add(ctx.country_of(key))
+    return found
 
 
 STATE_BODY_HEADS = {"police", "guard", "court", "government", "ministry", "authority", "officer", "official", "personnel",
@@ -600,7 +620,7 @@ def _by_a_court(verb) -> bool:
 
 # Verbs that are a measure when they move or keep out people: "transporting migrants to the
 # border", "will send all the refugees home", "had turned away one claimant", "bar Venezuelans".
-PEOPLE_MOVING_VERBS = {"transport", "transfer", "relocate", "bus", "return", "repatriate", "ban", "bar", "turn", "send"}
+PEOPLE_MOVING_VERBS = {"transport", "transfer", "relocate", "bus", "return", "repatriate", "ban", "bar", "turn", "send", "remove"}
 ASYLUM_PEOPLE = {"claimant", "applicant", "asylum-seeker", "deportee", "detainee", "alien", "illegal"}
 
 
