@@ -214,7 +214,116 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
         country = (_target_country(ctx, tok) if mtype in TARGETED_TYPES else None) or ctx.country_of(actor) or ctx.home_country
         facts.append(MeasureFact(actor, label, mtype, modality, country, ctx.evidence(ctx.sent_of(tok), f"measure.{tok.pos_.lower()}", 0.7)))
     facts.extend(_deadline_measures(ctx, quotes))
+    acted = {(f.actor, f.evidence.sentence.start) for f in facts}
+    facts.extend(f for f in _pledged_contents(ctx) if (f.actor, f.evidence.sentence.start) not in acted)
     return _dedupe(facts)
+
+
+# A pledge's content is a measure whatever its verb: "pledged to cooperate and seek the
+# perpetrators", "pledges from the administration to finish construction of the wall", "a call by
+# the committee to suspend deportations". Verbs and nouns of committing (with their modality);
+# nouns count only with an owner or a "by"/"from" agent.
+PLEDGE_VERBS = {"pledge": "pledged", "vow": "pledged", "promise": "pledged", "decide": "ordered"}
+PLEDGE_NOUNS = {"pledge": "pledged", "promise": "pledged", "vow": "pledged", "commitment": "pledged",
+                "call": "proposed", "plan": "planned", "proposal": "proposed", "decision": "ordered"}
+# Contents that are not measures: being, staying, going, meeting, speaking.
+LIGHT_VERBS = {"be", "have", "do", "go", "come", "stay", "remain", "leave", "visit", "attend", "meet", "travel", "look",
+               "speak", "talk", "say", "tell", "run", "win", "see", "get", "make", "take", "keep", "continue", "try"}
+
+
+def _pledged_contents(ctx) -> list:
+    """Measures that are the content of a pledge, decision or call (to-infinitive of the verb or noun)."""
+    facts = []
+    for tok in ctx.tokens:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in PLEDGE_VERBS:
+            content = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            actor = _pledger(ctx, _doer(tok)) if not _unreal(tok) else None
+            modality = PLEDGE_VERBS[lemma]
+        elif tok.pos_ == "NOUN" and lemma in PLEDGE_NOUNS:
+            content = next((c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+            actor = _noun_agent(ctx, tok)
+            modality = PLEDGE_NOUNS[lemma]
+        else:
+            continue
+        if content is None or actor is None or not _to_infinitive(content) or content.lemma_.lower() in LIGHT_VERBS:
+            continue
+        if _unreal(content) or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        country = ctx.country_of(actor) or ctx.home_country
+        facts.append(MeasureFact(actor, _content_label(content), "pledge", modality, country,
+                                 ctx.evidence(ctx.sent_of(tok), "measure.pledge-content", 0.6)))
+    return facts
+
+
+def _to_infinitive(verb) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _pledger(ctx, subj) -> str | None:
+    """A state, body or organisation, or a person who holds an office (not any named person); a
+    state body named by a common noun ("the Biden administration") when its name is no such actor."""
+    if subj is None:
+        return None
+    key = ctx.subject_entity(subj)
+    kind = ctx.kind(key)
+    if key is None or kind not in ACTOR_KINDS or kind is Kind.PERSON and not ctx.entities[key].country or (
+            kind is Kind.PLACE and not ctx.entities[key].country):
+        return _state_body(ctx, subj)
+    return key
+
+
+def _noun_agent(ctx, noun) -> str | None:
+    """The owner of a noun ("the minister's pledge") or its "by"/"from" agent ("a call by the committee")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _pledger(ctx, child)
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _pledger(ctx, pobj)
+    return None
+
+
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "parataxis", "appos")
+
+
+def _content_label(verb) -> str:
+    """The content verb phrase: the verb, its object or first prepositional phrase, and a verb
+    coordinated with it ("cooperate and seek the perpetrators"), without "to" and without the
+    clauses inside (at most 10 words)."""
+    picked = sorted(_vp_words(verb, 0), key=lambda t: t.i)
+    words = []
+    for t in picked:  # the contiguous run from the verb
+        if words and t.i != words[-1].i + 1:
+            break
+        words.append(t)
+    while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "prep", "det")):
+        words.pop()
+    return " ".join(t.text for t in words[:10]).replace(" - ", "-").replace(" ,", ",").replace(" ’s", "’s").replace(" 's", "'s")
+
+
+def _vp_words(verb, depth: int) -> set:
+    words = {verb}
+    first_prep = True
+    for c in verb.children:
+        if c.dep_ in ("dobj", "prt", "dative", "attr", "acomp", "oprd") or c.dep_ == "prep" and first_prep:
+            words |= _phrase(c)
+            first_prep = first_prep and c.dep_ != "prep"
+        elif c.dep_ == "cc" and depth == 0:
+            words.add(c)
+        elif c.dep_ == "conj" and c.pos_ == "VERB" and depth == 0 and not any(g.dep_ in ("nsubj", "mark") for g in c.children):
+            words |= _vp_words(c, 1)
+    return words
+
+
+def _phrase(tok) -> set:
+    """A phrase's words without the clauses inside it."""
+    cut = set()
+    for t in tok.subtree:
+        if t.dep_ in CLAUSE_DEPS and t is not tok:
+            cut |= {u.i for u in t.subtree}
+    return {t for t in tok.subtree if t.i not in cut}
 
 
 def _verb_measure(ctx, tok) -> tuple | None:
