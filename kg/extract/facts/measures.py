@@ -330,7 +330,7 @@ def _verb_measure(ctx, tok) -> tuple | None:
     """(actor, type, label, modality) for a verb that is itself a measure ("sealed its border")."""
     lemma = tok.lemma_.lower()
     mtype, default = ("deportation", "send back") if _sends_back(tok) else VERB_MEASURES[lemma]
-    if not _verb_ok(tok, lemma) or not _misparsed_ok(tok) or _unreal(tok) or _gerund_reported(tok):
+    if not _verb_ok(tok, lemma) or not _misparsed_ok(tok) or _unreal(tok) or _gerund_reported(tok) or _evaluated(tok):
         return None
     speaker = _quoted_actor(ctx, tok)
     actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
@@ -375,8 +375,10 @@ def _noun_measure(ctx, tok) -> tuple | None:
             modality is None and verb.lemma_.lower() not in ("include", "face", "want", "need")):
         return None
     if verb is not None and verb.head is not head and not _governed_by_doing(head) or (
-            actor is not None and ctx.key_at(head.i) == actor):
+            actor is not None and ctx.key_at(head.i) == actor) or verb is not None and verb.lemma_.lower() in JUDGING_VERBS:
         return None
+    if head.lemma_.lower() == "pushback" and any(c.dep_ == "prep" and c.lower_ in ("from", "against") for c in head.children):
+        return None  # "despite pushback from opposition parties": resistance, not a border pushback
     return actor, mtype, _measure_label(tok, head, phrase, name, mtype), modality or "proposed"
 
 
@@ -450,7 +452,7 @@ def _first_subject(tok):
     clause, the noun it describes ("Lindqvist, who negotiated an earlier deal")."""
     cur = tok
     for _ in range(10):
-        if cur.head is cur:
+        if cur.head is cur or cur.dep_ in ("csubj", "csubjpass"):  # a clause that is a subject has its own
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
@@ -614,6 +616,13 @@ def _gerund_reported(verb) -> bool:
 GERUND_GOVERNORS = {"include", "continue", "consider", "support", "resume", "keep", "stop", "finish", "complete"}
 
 
+def _evaluated(verb) -> bool:
+    """'It is intolerable to deport people', 'it would be wrong to close the border': an
+    infinitive that a predicate adjective judges is talked about, not done."""
+    return verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.pos_ == "ADJ" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _unreal(verb) -> bool:
     """'did not include', 'should sue': a measure denied, or urged on the subject by someone else."""
     return any(c.dep_ == "neg" for c in verb.children) or any(
@@ -639,7 +648,13 @@ def _quoted_actor(ctx, verb) -> str | None:
 
 # Verbs whose object is someone else's measure, which the subject resists or comments on.
 OPPOSING_VERBS = {"circumvent", "challenge", "oppose", "criticize", "criticise", "condemn", "overturn", "reject",
-                  "defy", "violate", "ignore", "denounce", "contest", "fight", "resist", "undermine"}
+                  "defy", "violate", "ignore", "denounce", "contest", "fight", "resist", "undermine",
+                  # undoing someone's barrier or rule ("pulling down border fences", "breached the wall")
+                  "breach", "storm", "destroy", "topple", "damage", "climb", "scale", "evade", "bypass"}
+# Verbs of judging someone else's measure: their subject comments on it ("IOM praised Colombia's initiative").
+JUDGING_VERBS = {"praise", "welcome", "applaud", "hail", "commend", "laud", "salute", "slam", "blast", "decry", "question"}
+# Prepositions that put a measure in dispute: "sued the governor over the barrier", "protested against the law".
+DISPUTE_PREPS = {"over", "against", "despite"}
 
 
 def _governed_by_doing(noun) -> bool:
@@ -654,8 +669,12 @@ def _governed_by_doing(noun) -> bool:
         if cur.dep_ in ("nsubj", "csubj") and cur is noun:
             return cur.head.lemma_.lower() in MODALITY_VERBS
         cur = cur.head
+        if cur.dep_ == "prep" and cur.lower_ in DISPUTE_PREPS:
+            return False
         if cur.pos_ in ("VERB", "AUX"):
-            return not any(c.dep_ == "neg" for c in cur.children) and cur.lemma_.lower() not in OPPOSING_VERBS
+            undone = any(c.dep_ == "prt" and c.lower_ == "down" for c in cur.children)  # "pulled down", "tore down"
+            return not any(c.dep_ == "neg" for c in cur.children) and cur.lemma_.lower() not in OPPOSING_VERBS | JUDGING_VERBS \
+                and not undone
     return True
 
 
