@@ -148,6 +148,8 @@ def _verb_label(tok, default: str) -> str:
         if default == "troop deployment":
             return "troop deployment"
         return f"{tok.text} {text}"
+    if default in ("admission", "custody", "sanction") and obj is not None:
+        return _admission_label(tok, obj)
     if default in PHRASAL_LABELS and obj is not None:
         return _phrase_label(tok, obj)
     if default == "crack down":
@@ -172,6 +174,20 @@ TRANSFER_LABELS = {"transfer", "transport", "relocation"}
 QUANTITY_NOUNS = {"hundreds", "thousands", "dozens", "millions", "tens", "scores", "group", "number", "majority"}
 
 
+def _admission_label(verb, obj) -> str:
+    """'take in the remaining 150-200 migrants', 'accepted 2,400 evacuees from Ukraine', 'taken
+    three suspects into custody', 'sanctioned the West African nation': the verb, its particle,
+    its object with a "from" phrase, and "into custody"."""
+    words = [verb] + [c for c in verb.children if c.dep_ == "prt"] + list(obj.doc[obj.left_edge.i : obj.i + 1])[-7:]
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            words += [t for t in child.subtree][:4]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "into" and any(g.lower_ == "custody" for g in child.children):
+            words += [t for t in child.subtree]
+    return " ".join(t.text for t in sorted(set(words), key=lambda t: t.i)).replace(" - ", "-").replace(" ,", ",")
+
+
 def _phrase_label(verb, obj) -> str:
     """The verb, its particle ("back", "away", "home") and its object (at most 8 words)."""
     words = [verb] + [c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "away", "home")]
@@ -189,8 +205,16 @@ def _phrase_label(verb, obj) -> str:
 # families to holding camps"): a transfer of people when they move people of the migration
 # vocabulary to a stated destination.
 CAUSED_MOTION_VERBS = {"take", "drive", "shift", "move", "bring", "carry", "fly", "escort", "ferry", "truck"}
-VERB_MEASURES = {**{v: ("transfer", "transfer") for v in CAUSED_MOTION_VERBS}, "remove": ("deportation", "removal"),
-                 **MEASURE_VERBS}
+# Verbs of admitting people ("accepted 2,000 evacuees", "will take in the remaining migrants"),
+# of sanctioning a state or person, and of committing money ("will mobilise EUR 210 million").
+ADMISSION_VERBS = {"accept", "admit", "resettle"}  # and "take in" (_takes_in)
+FUNDING_VERBS = {"mobilize", "mobilise", "allocate", "earmark", "disburse"}
+VERB_MEASURES = {**{v: ("transfer", "transfer") for v in CAUSED_MOTION_VERBS},
+                 **{v: ("admission", "admission") for v in ADMISSION_VERBS},
+                 **{v: ("funding", "offer") for v in FUNDING_VERBS},
+                 "remove": ("deportation", "removal"), "sanction": ("sanctions", "sanction"), **MEASURE_VERBS}
+SANCTIONED_NOUNS = {"country", "nation", "state", "government", "regime", "official", "leader", "junta", "company",
+                    "individual", "entity"}
 # People whose moving by someone else is a measure (not survivors taken to hospital, not passengers).
 MOVED_PEOPLE = {"migrant", "immigrant", "emigrant", "refugee", "asylum-seeker", "seeker", "foreigner", "deportee",
                 "returnee", "evacuee", "exile", "family", "national"}
@@ -211,7 +235,10 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
         if not found or found[0] is None or ctx.kind(found[0]) not in ACTOR_KINDS or _names_a_measure(ctx, found[0]):
             continue
         actor, mtype, label, modality = found
-        country = (_target_country(ctx, tok) if mtype in TARGETED_TYPES else None) or ctx.country_of(actor) or ctx.home_country
+        country = (_target_country(ctx, tok, TARGETED_TYPES[mtype]) if mtype in TARGETED_TYPES else None) or (
+            ctx.country_of(actor) or ctx.home_country)
+        if tok.pos_ == "VERB" and mtype == "sanctions" and country == ctx.country_of(actor) and ctx.home_country != country:
+            country = ctx.home_country  # "sanctioned the nation": the article's country, not the sanctioner's
         facts.append(MeasureFact(actor, label, mtype, modality, country, ctx.evidence(ctx.sent_of(tok), f"measure.{tok.pos_.lower()}", 0.7)))
     facts.extend(_deadline_measures(ctx, quotes))
     acted = {(f.actor, f.evidence.sentence.start) for f in facts}
@@ -329,15 +356,20 @@ def _phrase(tok) -> set:
 def _verb_measure(ctx, tok) -> tuple | None:
     """(actor, type, label, modality) for a verb that is itself a measure ("sealed its border")."""
     lemma = tok.lemma_.lower()
-    mtype, default = ("deportation", "send back") if _sends_back(tok) else VERB_MEASURES[lemma]
+    mtype, default = ("deportation", "send back") if _sends_back(tok) else ("admission", "admission") if _takes_in(tok) else (
+        ("arrests", "custody") if _into_custody(tok) else VERB_MEASURES[lemma])
     if not _verb_ok(tok, lemma) or not _misparsed_ok(tok) or _unreal(tok) or _gerund_reported(tok) or _evaluated(tok):
         return None
     speaker = _quoted_actor(ctx, tok)
     actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
     if actor is None:
         subj = _doer(tok)
-        actor = ctx.subject_entity(subj) if subj is not None else None if _is_passive(tok) else verb_actor(ctx, tok)
-        if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS:
+        described = subj is not None and subj.i == tok.head.i and tok.dep_ == "relcl"
+        if described:
+            actor = _described_entity(ctx, subj)
+        else:
+            actor = ctx.subject_entity(subj) if subj is not None else None if _is_passive(tok) else verb_actor(ctx, tok)
+        if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS and not described:
             actor, modality, _ = _actor_and_modality(ctx, tok)
         if actor is None and subj is not None:
             actor = _state_body(ctx, subj)
@@ -574,9 +606,20 @@ def _doer(verb):
         if v is None or _is_passive(v):
             continue
         subj = subject_of(v)
+        if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
+            return v.head  # "EU countries that sanctioned the country"
         if subj is not None:
             return subj
     return None
+
+
+def _described_entity(ctx, noun) -> str | None:
+    """The entity a relative clause describes: the noun's own mention or the name right before it
+    ("EU countries that sanctioned ..."), not another name coordinated further left."""
+    key = ctx.key_at(noun.i)
+    if key is None and noun.left_edge.i < noun.i:
+        key = ctx.key_at(noun.i - 1)
+    return key
 
 
 def _agent_of(verb):
@@ -585,14 +628,16 @@ def _agent_of(verb):
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
-# Measures aimed at another country: "sanctions on Belarus", "tariffs on Mexican goods".
-TARGETED_TYPES = {"sanctions", "tariffs"}
+# Measures aimed at another country, with the prepositions that name it: "sanctions on Belarus",
+# "tariffs on Mexican goods", "sanctioned Niger", "will mobilise EUR 210 million for Mauritania".
+TARGETED_TYPES = {"sanctions": ("on", "against", "dobj"), "tariffs": ("on", "against"), "funding": ("for", "to")}
 
 
-def _target_country(ctx, tok) -> str | None:
-    """The country a sanction or tariff is imposed on ("on Minsk", "against Iran", "on Mexican products")."""
+def _target_country(ctx, tok, preps: tuple[str, ...] = ("on", "against")) -> str | None:
+    """The country a sanction, tariff or fund is aimed at ("on Minsk", "against Iran", "for Mauritania"),
+    or (for "dobj") the object of the verb ("sanctioned Niger")."""
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+        if child.dep_ == "prep" and child.lower_ in preps or child.dep_ == "dobj" and "dobj" in preps:
             for sub in child.subtree:
                 key = ctx.key_at(sub.i)
                 country = ctx.country_of(key) if key else None
@@ -682,6 +727,15 @@ def _verb_ok(tok, lemma: str) -> bool:
     obj_words = {w.lemma_.lower() for c in verb_objects(tok) for w in c.subtree}
     if lemma in IMPLICIT_STATE_AGENTS:  # "the groups were transferred": the passive subject is the one moved
         obj_words |= {w.lemma_.lower() for c in tok.children if c.dep_ == "nsubjpass" for w in c.subtree}
+    if _takes_in(tok) or _into_custody(tok):
+        return True
+    if lemma in ADMISSION_VERBS:
+        return _moves_people(tok, obj_words)
+    if lemma in FUNDING_VERBS:
+        return any(w.ent_type_ == "MONEY" for c in verb_objects(tok) for w in c.subtree)
+    if lemma == "sanction":
+        objs = verb_objects(tok)
+        return any(o.ent_type_ in ("GPE", "PERSON", "ORG", "NORP") or o.lemma_.lower() in SANCTIONED_NOUNS for o in objs)
     if lemma in CAUSED_MOTION_VERBS:
         passive_subj = {w.lemma_.lower() for c in tok.children if c.dep_ == "nsubjpass" for w in c.subtree}
         moved = (obj_words | passive_subj) & (MOVED_PEOPLE | ASYLUM_PEOPLE) or any(
@@ -694,7 +748,8 @@ def _verb_ok(tok, lemma: str) -> bool:
     if lemma in ("deploy", "send"):
         return bool(obj_words & FORCE_OBJECTS)
     if lemma == "suspend":
-        return bool(obj_words & {"visa", "issuance", "flight", "entry", "asylum", "program", "programme", "permit"})
+        return bool(obj_words & {"visa", "issuance", "flight", "entry", "asylum", "program", "programme", "permit",
+                                 "deportation", "removal", "repatriation", "expulsion", "return", "admission"})
     if lemma in ("scrap", "trash", "repeal"):
         return bool(obj_words & {"plan", "scheme", "policy", "law", "deal", "program", "programme"})
     if lemma == "deliver":
@@ -785,6 +840,18 @@ def _moves_people(tok, obj_words: set[str]) -> bool:
     people = obj_words & (GROUP_NOUNS | ASYLUM_PEOPLE) or any(_antecedent(c) is not None for c in verb_objects(tok)) or any(
         w.ent_type_ == "NORP" and w.tag_ == "NNPS" for c in verb_objects(tok) for w in c.subtree)
     return bool(people) and not (lemma == "return" and tok.dep_ in ("relcl", "acl"))
+
+
+def _takes_in(verb) -> bool:
+    """'will take in the remaining migrants': admitting people."""
+    return verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children) and bool(
+        {w.lemma_.lower() for c in verb_objects(verb) for w in c.subtree} & (GROUP_NOUNS | ASYLUM_PEOPLE))
+
+
+def _into_custody(verb) -> bool:
+    """'have taken three suspects into custody': an arrest."""
+    return verb.lemma_.lower() in ("take", "place", "put") and any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children) for c in verb.children)
 
 
 def _destination(verb):
