@@ -291,3 +291,20 @@ def test_sanctioning_and_funding_name_their_target(extract):
     assert ("European Union", "sanctioned the country", "Chad") in found
     assert any(actor == "European Union" and label.startswith("mobilize") and country == "Mauritania"
                for actor, label, country in found)
+
+
+def test_coordinated_actors_each_get_the_measure(extract):
+    facts = extract("The Polish and Lithuanian governments signed a readmission agreement on Monday. "
+                    "Later, Canada and the United States amended the Northern Transit Agreement.")
+    found = measures(facts)
+    assert {("Poland", "readmission agreement", "Poland"), ("Lithuania", "readmission agreement", "Lithuania")} <= found
+    assert {("Canada", "Northern Transit Agreement", "Canada"),
+            ("United States", "Northern Transit Agreement", "United States")} <= found
+
+
+def test_the_two_countries_are_the_two_named_most(extract):
+    facts = extract("Thousands crossed from the United States into Canada this year. Canada asked for help. "
+                    "Hours later the two countries amended the Northern Transit Agreement.")
+    found = measures(facts)
+    assert {("Canada", "Northern Transit Agreement", "Canada"),
+            ("United States", "Northern Transit Agreement", "United States")} <= found

@@ -232,18 +232,62 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
             found = _noun_measure(ctx, tok)
         else:
             continue
-        if not found or found[0] is None or ctx.kind(found[0]) not in ACTOR_KINDS or _names_a_measure(ctx, found[0]):
+        if not found:
             continue
-        actor, mtype, label, modality = found
-        country = (_target_country(ctx, tok, TARGETED_TYPES[mtype]) if mtype in TARGETED_TYPES else None) or (
-            ctx.country_of(actor) or ctx.home_country)
-        if tok.pos_ == "VERB" and mtype == "sanctions" and country == ctx.country_of(actor) and ctx.home_country != country:
-            country = ctx.home_country  # "sanctioned the nation": the article's country, not the sanctioner's
-        facts.append(MeasureFact(actor, label, mtype, modality, country, ctx.evidence(ctx.sent_of(tok), f"measure.{tok.pos_.lower()}", 0.7)))
+        for actor in _actors(ctx, tok, found[0]):
+            if ctx.kind(actor) not in ACTOR_KINDS or _names_a_measure(ctx, actor):
+                continue
+            _, mtype, label, modality = found
+            country = (_target_country(ctx, tok, TARGETED_TYPES[mtype]) if mtype in TARGETED_TYPES else None) or (
+                ctx.country_of(actor) or ctx.home_country)
+            if tok.pos_ == "VERB" and mtype == "sanctions" and country == ctx.country_of(actor) and ctx.home_country != country:
+                country = ctx.home_country  # "sanctioned the nation": the article's country, not the sanctioner's
+            facts.append(MeasureFact(actor, label, mtype, modality, country,
+                                     ctx.evidence(ctx.sent_of(tok), f"measure.{tok.pos_.lower()}", 0.7)))
     facts.extend(_deadline_measures(ctx, quotes))
     acted = {(f.actor, f.evidence.sentence.start) for f in facts}
     facts.extend(f for f in _pledged_contents(ctx) if (f.actor, f.evidence.sentence.start) not in acted)
     return _dedupe(facts)
+
+
+def _actors(ctx, tok, actor) -> list[str]:
+    """The actor and those coordinated with it in the subject ("Canada and the United States
+    amended...", "the Polish and Lithuanian governments signed..."); for "the two countries" with
+    no name, the two countries the article has named most up to there."""
+    subj = _doer(tok) if tok.pos_ == "VERB" else _first_subject(tok)
+    if subj is None:
+        return [actor] if actor else []
+    if actor is None:
+        return _named_pair(ctx, subj)
+    if ctx.subject_entity(subj) != actor:
+        return [actor]
+    found = [actor]
+    for t in [subj] + [c for c in subj.children if c.dep_ in ("amod", "compound", "nmod")]:
+        for other in t.conjuncts:
+            key = ctx.entity_of(other) if other.pos_ in ("NOUN", "PROPN") else ctx.key_at(other.i)
+            kind = ctx.kind(key)
+            if key and key not in found and kind in ACTOR_KINDS and (kind is not Kind.PLACE or ctx.entities[key].country):
+                found.append(key)
+    return found
+
+
+PAIR_NOUNS = {"country", "nation", "government", "state", "neighbour", "neighbor", "side", "capital"}
+
+
+def _named_pair(ctx, subj) -> list[str]:
+    """'the two countries', 'both governments': the two countries named most up to the end of the sentence."""
+    if subj.lemma_.lower() not in PAIR_NOUNS or subj.tag_ not in ("NNS", "NNPS") or not any(
+            c.lower_ in ("two", "both") for c in subj.children):
+        return []
+    counts: dict[str, int] = {}
+    for i in range(ctx.sent_of(subj).end):
+        key = ctx.key_at(i)
+        if key and ctx.kind(key) is Kind.COUNTRY:
+            counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts, key=lambda k: -counts[k])  # stable: ties keep the first named first
+    if len(ranked) < 2 or len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]:
+        return []  # no clear pair
+    return ranked[:2]
 
 
 # A pledge's content is a measure whatever its verb: "pledged to cooperate and seek the
