@@ -308,3 +308,14 @@ def test_the_two_countries_are_the_two_named_most(extract):
     found = measures(facts)
     assert {("Canada", "Northern Transit Agreement", "Canada"),
             ("United States", "Northern Transit Agreement", "United States")} <= found
+
+
+def test_a_named_law_enacted_without_agent_is_the_governments(extract):
+    facts = extract("Home Secretary Ann Reed of Britain spoke on Thursday. The Safe Borders Bill has become law "
+                    "after months of debate.")
+    assert ("government", "Safe Borders Bill", "United Kingdom") in measures(facts)
+
+
+def test_a_named_law_passed_by_someone_is_not_the_governments(extract):
+    facts = extract("President Ana Ruiz of Peru spoke on Monday. The Border Security Act was passed by the Congress of Peru.")
+    assert not any(actor == "government" for actor, _, _ in measures(facts))

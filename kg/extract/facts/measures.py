@@ -442,6 +442,11 @@ def _noun_measure(ctx, tok) -> tuple | None:
     head = tok.doc[name[1] - 1] if name else tok
     actor, modality, verb = (_court_owner(ctx, head) or _owner(ctx, head) or _operation_actor(ctx, head)
                              or noun_actor(ctx, head))
+    if actor is None and name is not None and _enacted_without_agent(head):
+        # "The Illegal Migration Bill has become law": no one named, the government of the article's country
+        body = _implicit_government(ctx)
+        if body is not None:
+            return body, mtype, _measure_label(tok, head, phrase, name, mtype), "carried out"
     near = _first_subject(head)
     if near is not None and near.lower_ in ("it", "they", "this") and verb is not None and near.head is not verb:
         return None  # "before it imposes new requirements": whoever "it" is, not a subject further up
@@ -502,6 +507,30 @@ def _implicit_state_body(ctx, verb) -> str | None:
         return None
     key = f"{Kind.GOVERNMENT.value}:body-{name}" if country == ctx.home_country else f"{Kind.GOVERNMENT.value}:body-{name}-{country}"
     return ctx.add(Kind.GOVERNMENT, name, key=key, country=country)
+
+
+# Verbs that complete a law: passed, enacted, signed (passive, no agent); "became law", "came
+# into force", "took effect", "received Royal Assent".
+ENACTING_VERBS = {"pass", "enact", "approve", "adopt", "sign", "ratify", "promulgate"}
+
+
+def _enacted_without_agent(noun) -> bool:
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    lemma, kids = verb.lemma_.lower(), list(verb.children)
+    if lemma in ENACTING_VERBS:
+        return noun.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in kids)
+    words = {t.lemma_.lower() for c in kids if c.dep_ in ("attr", "xcomp", "dobj", "prep", "oprd") for t in c.subtree}
+    return (lemma == "become" and bool(words & {"law", "act"}) or lemma in ("come", "enter") and "force" in words
+            or lemma == "take" and "effect" in words or lemma == "receive" and "assent" in words)
+
+
+def _implicit_government(ctx) -> str | None:
+    country = ctx.home_country
+    if country is None:
+        return None
+    return ctx.add(Kind.GOVERNMENT, "government", key=f"{Kind.GOVERNMENT.value}:body-government", country=country)
 
 
 def _prep_countries(ctx, verb, preps: tuple[str, ...]) -> set[str]:
