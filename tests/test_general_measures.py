@@ -319,3 +319,8 @@ def test_a_named_law_enacted_without_agent_is_the_governments(extract):
 def test_a_named_law_passed_by_someone_is_not_the_governments(extract):
     facts = extract("President Ana Ruiz of Peru spoke on Monday. The Border Security Act was passed by the Congress of Peru.")
     assert not any(actor == "government" for actor, _, _ in measures(facts))
+
+
+def test_it_after_a_state_subject_is_that_state(extract):
+    facts = extract("Last year, Japan accepted just 202 refugees. It has also accepted more than 2,400 evacuees from Ukraine.")
+    assert ("Japan", "accepted more than 2,400 evacuees from Ukraine", "Japan") in measures(facts)

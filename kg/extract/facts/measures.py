@@ -413,6 +413,8 @@ def _verb_measure(ctx, tok) -> tuple | None:
             actor = _described_entity(ctx, subj)
         else:
             actor = ctx.subject_entity(subj) if subj is not None else None if _is_passive(tok) else verb_actor(ctx, tok)
+        if actor is None and subj is not None and subj.lower_ == "it":
+            actor = _state_it(ctx, subj)
         if actor is None and subj is not None and subj.lemma_.lower() in GENERIC_AGENTS and not described:
             actor, modality, _ = _actor_and_modality(ctx, tok)
         if actor is None and subj is not None:
@@ -683,6 +685,19 @@ def _doer(verb):
             return v.head  # "EU countries that sanctioned the country"
         if subj is not None:
             return subj
+    return None
+
+
+def _state_it(ctx, it) -> str | None:
+    """'Japan accepted 202 refugees. It has also accepted ...': "it" as the subject after a sentence
+    whose subject is a country or government stands for that state."""
+    index = ctx.sent_index(it.i)
+    if index == 0:
+        return None
+    for tok in ctx.sents[index - 1]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            key = ctx.subject_entity(tok)
+            return key if ctx.kind(key) in (Kind.COUNTRY, Kind.GOVERNMENT) else None
     return None
 
 
