@@ -324,3 +324,17 @@ def test_a_named_law_passed_by_someone_is_not_the_governments(extract):
 def test_it_after_a_state_subject_is_that_state(extract):
     facts = extract("Last year, Japan accepted just 202 refugees. It has also accepted more than 2,400 evacuees from Ukraine.")
     assert ("Japan", "accepted more than 2,400 evacuees from Ukraine", "Japan") in measures(facts)
+
+
+def test_a_deadline_and_an_announced_obligation_to_leave(extract):
+    facts = extract("Interior Minister Omar Haidari of Pakistan spoke on Thursday. Returns began after the expiration "
+                    "of a government deadline of March 31 for card holders to leave the country. The Interior Ministry "
+                    "announced on October 3 that all undocumented immigrants had to leave the country within 28 days.")
+    found = measures(facts)
+    assert ("government", "government deadline", "Pakistan") in found
+    assert ("Interior Ministry", "leave the country within 28 days", "Pakistan") in found
+
+
+def test_a_migrants_own_decision_to_leave_is_no_deadline(extract):
+    facts = extract("Interior Minister Omar Haidari of Pakistan said that many families decided to leave the country.")
+    assert not any("leave" in label for label in labels(facts))

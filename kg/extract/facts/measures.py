@@ -246,7 +246,8 @@ def extract_measures(ctx, quotes: list[QuoteFact]) -> list:
                                      ctx.evidence(ctx.sent_of(tok), f"measure.{tok.pos_.lower()}", 0.7)))
     facts.extend(_deadline_measures(ctx, quotes))
     acted = {(f.actor, f.evidence.sentence.start) for f in facts}
-    facts.extend(f for f in _pledged_contents(ctx) if (f.actor, f.evidence.sentence.start) not in acted)
+    later = _pledged_contents(ctx) + _deadlines(ctx)
+    facts.extend(f for f in later if (f.actor, f.evidence.sentence.start) not in acted)
     return _dedupe(facts)
 
 
@@ -325,6 +326,50 @@ def _pledged_contents(ctx) -> list:
         facts.append(MeasureFact(actor, _content_label(content), "pledge", modality, country,
                                  ctx.evidence(ctx.sent_of(tok), "measure.pledge-content", 0.6)))
     return facts
+
+
+# Deadlines for people to leave: a deadline noun with its owner ("a government deadline", "a
+# deadline from the capital"), and an announced obligation ("the ministry announced that all
+# undocumented immigrants had to leave the country within 28 days").
+DEADLINE_NOUNS = {"deadline", "ultimatum"}
+LEAVING_VERBS = {"leave", "depart", "quit", "exit"}
+ANNOUNCING_VERBS = {"announce", "declare", "order", "decree", "rule", "decide", "warn", "tell"}
+
+
+def _deadlines(ctx) -> list:
+    facts = []
+    for tok in ctx.tokens:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in DEADLINE_NOUNS:
+            actor = _noun_agent(ctx, tok) or next(
+                (_state_body(ctx, c) for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in STATE_BODY_HEADS), None)
+            label = _noun_label(tok, tok.lemma_.lower())
+            modality = "ordered"
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in LEAVING_VERBS and _obliged(tok):
+            clause = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "have" else tok
+            verb = clause.head  # the verb the obligation is announced by
+            if clause.dep_ != "ccomp" or verb.lemma_.lower() not in ANNOUNCING_VERBS or _unreal(verb):
+                continue
+            actor, label = _pledger(ctx, _doer(verb)), _content_label(tok)
+            modality = MODALITY_VERBS.get(verb.lemma_.lower(), "ordered")
+        else:
+            continue
+        if actor is not None:
+            country = ctx.country_of(actor) or ctx.home_country
+            facts.append(MeasureFact(actor, label, "deadline", modality, country, ctx.evidence(ctx.sent_of(tok), "measure.deadline-noun"
+                                                                                               if tok.pos_ == "NOUN" else "measure.must-leave", 0.6)))
+    return facts
+
+
+def _obliged(verb) -> bool:
+    """'had to leave', 'must leave': people obliged to leave (not "decided to leave")."""
+    head = verb.head
+    people = lambda v: any(c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_NOUNS | ASYLUM_PEOPLE | MIGRANT_WORDS for c in v.children)  # noqa: E731
+    if verb.dep_ == "xcomp" and head.lemma_.lower() == "have" and _to_infinitive(verb):
+        return people(head)
+    return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children) and people(verb)
+
+
+MIGRANT_WORDS = {"holder", "foreigner", "immigrant", "national", "alien"}
 
 
 def _to_infinitive(verb) -> bool:
