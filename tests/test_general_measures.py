@@ -338,3 +338,15 @@ def test_a_deadline_and_an_announced_obligation_to_leave(extract):
 def test_a_migrants_own_decision_to_leave_is_no_deadline(extract):
     facts = extract("Interior Minister Omar Haidari of Pakistan said that many families decided to leave the country.")
     assert not any("leave" in label for label in labels(facts))
+
+
+def test_providing_protection_or_shelter_is_a_measure(extract):
+    facts = extract('Colonel Ana Ruiz, the police chief of Tumbes in Peru, spoke on Thursday. '
+                    'The national police is providing protection and security at the border.')
+    assert any(label.startswith("providing protection") for label in labels(facts))
+
+
+def test_a_praised_initiative_is_not_the_praisers(extract):
+    facts = extract("The UN refugee agency on Monday praised Chile’s initiative to provide temporary protection "
+                    "status to Haitians in the country.")
+    assert not any(actor in ("UN", "United Nations") for actor, _, _ in measures(facts))

@@ -212,7 +212,12 @@ FUNDING_VERBS = {"mobilize", "mobilise", "allocate", "earmark", "disburse"}
 VERB_MEASURES = {**{v: ("transfer", "transfer") for v in CAUSED_MOTION_VERBS},
                  **{v: ("admission", "admission") for v in ADMISSION_VERBS},
                  **{v: ("funding", "offer") for v in FUNDING_VERBS},
-                 "remove": ("deportation", "removal"), "sanction": ("sanctions", "sanction"), **MEASURE_VERBS}
+                 "remove": ("deportation", "removal"), "sanction": ("sanctions", "sanction"),
+                 "provide": ("assistance", "offer"), **MEASURE_VERBS}
+# What a state body provides to people as a measure: shelter, care, protection ("the national police
+# is providing protection and security").
+PROVIDED_AID = {"shelter", "food", "accommodation", "housing", "care", "protection", "security", "assistance", "aid",
+                "water", "blanket", "tent", "medicine", "treatment"}
 SANCTIONED_NOUNS = {"country", "nation", "state", "government", "regime", "official", "leader", "junta", "company",
                     "individual", "entity"}
 # People whose moving by someone else is a measure (not survivors taken to hospital, not passengers).
@@ -450,7 +455,9 @@ def _verb_measure(ctx, tok) -> tuple | None:
     if not _verb_ok(tok, lemma) or not _misparsed_ok(tok) or _unreal(tok) or _gerund_reported(tok) or _evaluated(tok):
         return None
     speaker = _quoted_actor(ctx, tok)
-    actor, modality, _ = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
+    actor, modality, above = (speaker, "announced", None) if speaker else _actor_and_modality(ctx, tok) if subject_of(tok) is None else (None, None, None)
+    if above is not None and above.lemma_.lower() in JUDGING_VERBS | OPPOSING_VERBS:
+        return None  # "praised Colombia's initiative to provide ...": the praising subject does not act
     if actor is None:
         subj = _doer(tok)
         described = subj is not None and subj.i == tok.head.i and tok.dep_ == "relcl"
@@ -866,6 +873,8 @@ def _verb_ok(tok, lemma: str) -> bool:
         return _moves_people(tok, obj_words)
     if lemma in FUNDING_VERBS:
         return any(w.ent_type_ == "MONEY" for c in verb_objects(tok) for w in c.subtree)
+    if lemma == "provide":
+        return bool(obj_words & PROVIDED_AID) and tok.dep_ not in ("relcl", "acl")
     if lemma == "sanction":
         objs = verb_objects(tok)
         return any(o.ent_type_ in ("GPE", "PERSON", "ORG", "NORP") or o.lemma_.lower() in SANCTIONED_NOUNS for o in objs)
