@@ -350,3 +350,11 @@ def test_a_praised_initiative_is_not_the_praisers(extract):
     facts = extract("The UN refugee agency on Monday praised Chile’s initiative to provide temporary protection "
                     "status to Haitians in the country.")
     assert not any(actor in ("UN", "United Nations") for actor, _, _ in measures(facts))
+
+
+def test_an_agentless_passive_enforcement_measure_is_the_authorities(extract):
+    facts = extract("Interior Minister Kamel Bouzid of Tunisia spoke on Thursday. Joint patrols were being organised "
+                    "along the border. No agreement was reached on the quotas.")
+    found = measures(facts)
+    assert ("authorities", "Joint patrols", "Tunisia") in found or ("authorities", "joint patrols", "Tunisia") in found
+    assert not any(label == "agreement" for _, label, _ in found)

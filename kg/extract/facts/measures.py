@@ -496,6 +496,11 @@ def _noun_measure(ctx, tok) -> tuple | None:
     head = tok.doc[name[1] - 1] if name else tok
     actor, modality, verb = (_court_owner(ctx, head) or _owner(ctx, head) or _operation_actor(ctx, head)
                              or noun_actor(ctx, head))
+    if actor is None and mtype in ENFORCEMENT_TYPES and _done_without_agent(ctx, head):
+        # "joint patrols were being organised", "a curfew was imposed": the authorities of the article's country
+        body = _implicit_authorities(ctx)
+        if body is not None:
+            return body, mtype, _measure_label(tok, head, phrase, name, mtype), "carried out"
     if actor is None and name is not None and _enacted_without_agent(head):
         # "The Illegal Migration Bill has become law": no one named, the government of the article's country
         body = _implicit_government(ctx)
@@ -578,6 +583,36 @@ def _enacted_without_agent(noun) -> bool:
     words = {t.lemma_.lower() for c in kids if c.dep_ in ("attr", "xcomp", "dobj", "prep", "oprd") for t in c.subtree}
     return (lemma == "become" and bool(words & {"law", "act"}) or lemma in ("come", "enter") and "force" in words
             or lemma == "take" and "effect" in words or lemma == "receive" and "assent" in words)
+
+
+# Measures a state's authorities carry out on the ground (not laws, deals or funds, whose makers the
+# text must name).
+ENFORCEMENT_TYPES = {"patrols", "checkpoints", "curfew", "state of emergency", "barrier", "border controls", "raid",
+                     "evacuation", "eviction", "detention", "surveillance", "crackdown", "identity checks",
+                     "closure", "reception facility", "troop deployment", "rescue operation"}
+
+
+def _done_without_agent(ctx, noun) -> bool:
+    """A measure noun that is the subject of a finite passive verb of doing with no agent, outside
+    quotations ("joint patrols were being organised"); not a plan ("will be imposed")."""
+    verb = noun.head
+    return (noun.dep_ == "nsubjpass" and verb.pos_ == "VERB" and verb.lemma_.lower() in MODALITY_VERBS
+            and _agentless_finite(verb) and ctx.speaker_at(noun) is None and not _unreal(verb)
+            and not any(c.lower_ == "no" for c in noun.children))
+
+
+def _agentless_finite(verb) -> bool:
+    children = {c.dep_ for c in verb.children}
+    finite = any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBP", "VBZ") for c in verb.children) and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return verb.tag_ == "VBN" and "auxpass" in children and "agent" not in children and finite
+
+
+def _implicit_authorities(ctx) -> str | None:
+    country = ctx.home_country
+    if country is None:
+        return None
+    return ctx.add(Kind.GOVERNMENT, "authorities", key=f"{Kind.GOVERNMENT.value}:body-authorities", country=country)
 
 
 def _implicit_government(ctx) -> str | None:
