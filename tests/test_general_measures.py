@@ -358,3 +358,9 @@ def test_an_agentless_passive_enforcement_measure_is_the_authorities(extract):
     found = measures(facts)
     assert ("authorities", "Joint patrols", "Tunisia") in found or ("authorities", "joint patrols", "Tunisia") in found
     assert not any(label == "agreement" for _, label, _ in found)
+
+
+def test_responding_to_a_call_for_a_measure_is_not_taking_it(extract):
+    facts = extract("Immigration Minister Carl Dean of the Bahamas again responded to a call by the UN committee "
+                    "for countries in the Americas to suspend deportations to Haiti.")
+    assert not any(actor == "Carl Dean" for actor, _, _ in measures(facts))

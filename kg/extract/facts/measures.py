@@ -872,7 +872,8 @@ OPPOSING_VERBS = {"circumvent", "challenge", "oppose", "criticize", "criticise",
                   # undoing someone's barrier or rule ("pulling down border fences", "breached the wall")
                   "breach", "storm", "destroy", "topple", "damage", "climb", "scale", "evade", "bypass"}
 # Verbs of judging someone else's measure: their subject comments on it ("IOM praised Colombia's initiative").
-JUDGING_VERBS = {"praise", "welcome", "applaud", "hail", "commend", "laud", "salute", "slam", "blast", "decry", "question"}
+JUDGING_VERBS = {"praise", "welcome", "applaud", "hail", "commend", "laud", "salute", "slam", "blast", "decry", "question",
+                 "respond", "react", "reply"}  # and reacting to it ("responded to a call to suspend deportations")
 # Prepositions that put a measure in dispute: "sued the governor over the barrier", "protested against the law".
 DISPUTE_PREPS = {"over", "against", "despite"}
 
