@@ -501,7 +501,8 @@ def _noun_measure(ctx, tok) -> tuple | None:
         body = _implicit_authorities(ctx)
         if body is not None:
             return body, mtype, _measure_label(tok, head, phrase, name, mtype), "carried out"
-    if actor is None and name is not None and _enacted_without_agent(head):
+    if (actor is None or ctx.key_at(head.i) == actor) and name is not None and _enacted_without_agent(head):
+        # (the law's own name is no actor)
         # "The Illegal Migration Bill has become law": no one named, the government of the article's country
         body = _implicit_government(ctx)
         if body is not None:
