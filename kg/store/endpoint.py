@@ -207,6 +207,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Access-Control-Allow-Origin", "*")
         for name, value in reply.headers.items():
             self.send_header(name, value)
+        if reply.timings:
+            self.send_header("Server-Timing", ", ".join(f"{k};dur={v * 1000:.1f}" for k, v in reply.timings.items()))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(reply.body)
@@ -334,21 +336,36 @@ def make_server(host: str, port: int, endpoint: Endpoint) -> Server:
 
 # -- the query page --------------------------------------------------------------------------------
 
-def example_queries(root: Path | None = None) -> list[dict[str, str]]:
+def example_queries(root=None) -> list[dict[str, str]]:
     """The example queries shipped with the project: the nine CQs first (in the form written for
-    Oxigraph stores, examples/queries/store/, when there is one), then the others."""
-    base = root or Path(__file__).resolve().parents[2] / "examples" / "queries"
+    Oxigraph stores, ``store/``, when there is one), then the others.
+
+    They are read as package data (``kg.queries``, which pyproject.toml maps to the repository's
+    examples/queries/: one copy, also in a wheel install); ``root``: another folder (a Path or a
+    Traversable)."""
+    base = root if root is not None else _queries_folder()
     if not base.is_dir():
         return []
     found = []
-    for path in sorted(base.glob("*.rq")):
+    for path in sorted((p for p in base.iterdir() if p.name.endswith(".rq")), key=lambda p: p.name):
         store_form = base / "store" / path.name
         chosen = store_form if store_form.is_file() else path
         text = chosen.read_text(encoding="utf-8")
-        first = next((ln for ln in text.splitlines() if ln.startswith("#")), f"# {path.stem}")
-        found.append({"name": path.stem, "title": first.lstrip("# ").strip(), "query": text})
+        stem = path.name[: -len(".rq")]
+        first = next((ln for ln in text.splitlines() if ln.startswith("#")), f"# {stem}")
+        found.append({"name": stem, "title": first.lstrip("# ").strip(), "query": text})
     found.sort(key=lambda q: (not q["name"].startswith("cq"), q["name"]))
     return found
+
+
+def _queries_folder():
+    """``kg.queries`` as installed; from a plain checkout on PYTHONPATH (not installed), the folder."""
+    from importlib.resources import files
+
+    try:
+        return files("kg.queries")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "examples" / "queries"
 
 
 def query_page(title: str) -> bytes:

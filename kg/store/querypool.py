@@ -15,6 +15,7 @@ never a 200 with a truncated body.
 """
 from __future__ import annotations
 
+import collections
 import multiprocessing
 import os
 import queue
@@ -47,6 +48,9 @@ class Reply:
     content_type: str
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
+    #: seconds spent in each step (wait for a worker, check/open the store, run, ...): sent as
+    #: the standard ``Server-Timing`` header, so a client or benchmark sees where the time went
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def error_reply(status: int, message: str) -> Reply:
@@ -56,12 +60,17 @@ def error_reply(status: int, message: str) -> Reply:
 # -- the worker process --------------------------------------------------------------------------
 
 def _store_signature(path: Path) -> tuple:
-    """What changes when a writer changes the store: RocksDB's log, manifest and table files
-    (names, sizes, times), and kg's marker. The informational ``LOG`` files are left out."""
+    """What changes when a writer *commits* to the store: the table files (names, sizes) and the
+    MANIFEST/CURRENT that list them (each flush, bulk load and compaction changes them), and kg's
+    marker. The write-ahead logs (``*.log``) are left out on purpose: they grow with every
+    transaction, and a read-only open replays them whole, so reopening whenever one grew made each
+    query during a batch that replaces articles replay hundreds of MB (see docs/endpoint.md).
+    Writers flush at least every few seconds (kg.store.store.FLUSH_SECONDS) and when they close,
+    which is when readers reopen. RocksDB's informational ``LOG`` files are left out too."""
     entries = []
     with os.scandir(path) as it:
         for entry in it:
-            if entry.name.startswith("LOG"):
+            if entry.name.startswith("LOG") or entry.name.endswith(".log"):
                 continue
             try:
                 st = entry.stat()
@@ -80,11 +89,16 @@ class _View:
         self.signature: tuple | None = None
         self.union_kept = False
 
-    def current(self):
+    def current(self, timings: dict[str, float] | None = None):
+        timings = {} if timings is None else timings
+        began = time.monotonic()
         signature = _store_signature(self.path)
+        timings["check"] = timings.get("check", 0.0) + time.monotonic() - began
         if self.db is None or signature != self.signature:
             self.db = None
+            began = time.monotonic()
             self.db = self._open()
+            timings["open"] = timings.get("open", 0.0) + time.monotonic() - began
             self.signature = signature
             from .store import MARKER
 
@@ -183,6 +197,48 @@ class _Worker:
             self.conn.close()
 
 
+class _Turn:
+    """A request waiting for a worker: the pool hands a freed worker to the oldest turn."""
+
+    def __init__(self):
+        self.ready = threading.Event()
+        self.worker: _Worker | None = None
+
+
+class _Workers:
+    """Free workers handed out first come, first served. (A ``queue.Queue`` lets a request that
+    arrives just as a worker is freed take it ahead of those already waiting, and a waiter that
+    loses that race goes to the back: under load some requests waited until their deadline.)"""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.free: list[_Worker] = []
+        self.turns: collections.deque[_Turn] = collections.deque()
+
+    def put(self, worker: _Worker) -> None:
+        with self.lock:
+            if self.turns:
+                turn = self.turns.popleft()
+                turn.worker = worker
+                turn.ready.set()
+            else:
+                self.free.append(worker)
+
+    def get(self, timeout: float) -> _Worker:
+        """A free worker, in arrival order; queue.Empty after ``timeout`` seconds."""
+        with self.lock:
+            if self.free and not self.turns:
+                return self.free.pop()
+            turn = _Turn()
+            self.turns.append(turn)
+        turn.ready.wait(timeout)
+        with self.lock:
+            if turn.worker is None:
+                self.turns.remove(turn)
+                raise queue.Empty
+            return turn.worker
+
+
 class Busy(Exception):
     """No worker came free before the query's deadline."""
 
@@ -198,7 +254,7 @@ class WorkerPool:
         self.store_path = str(store_path)
         self.size = size
         self.ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
-        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.idle = _Workers()
         self.closed = False
         self.lock = threading.Lock()
         self.all: set[_Worker] = set()
@@ -252,10 +308,12 @@ class WorkerPool:
 
     def run(self, job: Job, deadline: float) -> Reply:
         """Run ``job`` on a free worker; raise Busy or TimedOut at ``deadline`` (time.monotonic)."""
+        began = time.monotonic()
         try:
             worker = self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
             raise Busy() from None
+        waited = time.monotonic() - began
         try:
             worker.conn.send(job)
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
@@ -271,6 +329,7 @@ class WorkerPool:
             return error_reply(500, "the query worker stopped unexpectedly (out of memory?); try again or simplify the query")
         if worker is not None:
             self.idle.put(worker)
+        reply.timings["wait"] = waited
         return reply
 
     def close(self) -> None:
