@@ -35,9 +35,13 @@ class Job:
     text: str
     formats: list[str]
     max_rows: int
-    kind: str = "query"  # "query" or "graph" (Graph Store GET: text is the graph IRI, "" = default)
+    #: "query"; "graph" (Graph Store GET: text is the graph IRI, "" = default); for the writer:
+    #: "update", "put", "post", "delete" (see kg.store.writes)
+    kind: str = "query"
     default_graphs: list[str] = field(default_factory=list)  # the protocol's default-graph-uri
     named_graphs: list[str] = field(default_factory=list)  # the protocol's named-graph-uri
+    body: bytes = b""  # Graph Store PUT/POST: the graph to write (kind "put"/"post"; text: the IRI)
+    content_type: str = ""
 
 
 @dataclass
@@ -148,15 +152,29 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
         pass
 
 
-def worker_main(conn, store_path: str) -> None:  # pragma: no cover - runs in the child process
-    """Answer jobs from ``conn`` until it closes."""
+def worker_main(conn, store_path: str, writable: bool = False) -> None:  # pragma: no cover - runs in the child process
+    """Answer jobs from ``conn`` until it closes. ``writable``: this is the writer (updates and
+    Graph Store writes, ``--allow-update``): it opens the store for writing, holding its lock."""
     import signal
 
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops the workers
-    from .results import answer
+    if writable:
+        from ..errors import KgError
+        from .store import open_store
+        from .writes import apply_write
 
-    view = _View(Path(store_path))
+        try:
+            store = open_store(Path(store_path), keep_union=False)  # serve.py dropped the copy
+        except KgError as exc:
+            conn.send(f"error: {exc}")
+            return
+        handle = lambda job: apply_write(store, job)  # noqa: E731
+    else:
+        from .results import answer
+
+        view = _View(Path(store_path))
+        handle = lambda job: answer(view, job)  # noqa: E731
     conn.send("ready")
     while True:
         try:
@@ -164,27 +182,32 @@ def worker_main(conn, store_path: str) -> None:  # pragma: no cover - runs in th
         except (EOFError, OSError):
             return
         try:
-            reply = answer(view, job)
+            reply = handle(job)
         except Exception as exc:  # noqa: BLE001 - anything else is a server error, said plainly
-            reply = error_reply(500, f"the query failed: {' '.join(str(exc).split())[:500] or type(exc).__name__}")
+            what = "update" if writable else "query"
+            reply = error_reply(500, f"the {what} failed: {' '.join(str(exc).split())[:500] or type(exc).__name__}")
         conn.send(reply)
 
 
 # -- the pool (in the server process) ------------------------------------------------------------
 
 class _Worker:
-    def __init__(self, ctx, store_path: str):
+    def __init__(self, ctx, store_path: str, writable: bool = False):
         parent, child = ctx.Pipe()
         self.conn = parent
-        self.process = ctx.Process(target=worker_main, args=(child, store_path), daemon=True)
+        self.process = ctx.Process(target=worker_main, args=(child, store_path, writable), daemon=True)
         self.process.start()
         child.close()
+        self.problem = ""  # why it did not start, when it said
 
     def wait_ready(self, limit: float) -> bool:
         try:
-            return self.conn.poll(limit) and self.conn.recv() == "ready"
+            said = self.conn.recv() if self.conn.poll(limit) else ""
         except (EOFError, OSError):
             return False
+        if isinstance(said, str) and said.startswith("error: "):
+            self.problem = said[len("error: "):]
+        return said == "ready"
 
     def kill(self, wait: bool = True) -> None:
         """SIGKILL (the CPU is freed at once); ``wait``: also reap the process."""
@@ -248,11 +271,13 @@ class TimedOut(Exception):
 
 
 class WorkerPool:
-    """``size`` worker processes over the store at ``store_path``."""
+    """``size`` worker processes over the store at ``store_path`` (``writable``: the one writer
+    process of ``--allow-update``, which the same deadline stops)."""
 
-    def __init__(self, store_path: Path, size: int):
+    def __init__(self, store_path: Path, size: int, writable: bool = False):
         self.store_path = str(store_path)
         self.size = size
+        self.writable = writable
         self.ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
         self.idle = _Workers()
         self.closed = False
@@ -264,15 +289,17 @@ class WorkerPool:
 
     def start(self) -> None:
         """Start every worker and wait until each has started (fail early if they cannot)."""
+        from ..errors import KgError
+
         workers = [self._spawn() for _ in range(self.size)]
         for worker in workers:
             if not worker.wait_ready(START_LIMIT):
-                raise RuntimeError("a query worker process did not start")
+                raise KgError(worker.problem or f"a {'writer' if self.writable else 'query worker'} process did not start")
             self.idle.put(worker)
         self.spawner.start()
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self.ctx, self.store_path)
+        worker = _Worker(self.ctx, self.store_path, self.writable)
         with self.lock:
             self.all.add(worker)
         return worker

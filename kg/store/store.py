@@ -110,29 +110,25 @@ class GraphStore:
     def _copy_to_default(self, name) -> None:
         self.db.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
 
-    def _in_some_named_graph(self, quad) -> bool:
-        import pyoxigraph as ox
-
-        return any(not isinstance(q.graph_name, ox.DefaultGraph)
-                   for q in self.db.quads_for_pattern(quad.subject, quad.predicate, quad.object, None))
-
     # -- writing ----------------------------------------------------------------------------
     def replace_graph(self, graph_name: str, ntriples: bytes) -> None:
         """Replace named graph ``graph_name`` with the triples in ``ntriples`` (N-Triples) and keep
-        the default graph the union of all named graphs."""
-        import pyoxigraph as ox
+        the default graph the union of all named graphs.
 
-        g = ox.NamedNode(graph_name)
-        old = []
-        if self.db.contains_named_graph(g):
-            old = [ox.Quad(q.subject, q.predicate, q.object) for q in self.db.quads_for_pattern(None, None, None, g)]
-        self.db.remove_graph(g)
+        One SPARQL update request, so one transaction: a reader that opens the store meanwhile
+        (``kg serve``'s workers replay the write-ahead log) sees the article before or after, never
+        half-replaced or missing, and a killed writer leaves it whole."""
+        g = f"<{graph_name}>"
+        operations = [
+            # triples only this article asserted leave the union (the new version puts back its own)
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {g}) }} }}",
+            f"DROP SILENT GRAPH {g}",
+        ]
         if ntriples:
-            self.db.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=g)
-            self._copy_to_default(g)
-        for quad in old:  # triples the article no longer asserts leave the union, unless another graph has them
-            if not self._in_some_named_graph(quad):
-                self.db.remove(quad)
+            operations.append(f"INSERT DATA {{ GRAPH {g} {{ {ntriples.decode('utf-8')} }} }}")
+            operations.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+        self.db.update(" ;\n".join(operations))
         if time.monotonic() - self.flushed_at >= FLUSH_SECONDS:
             self.flush()
 
@@ -227,13 +223,14 @@ def _default_graph():
     return ox.DefaultGraph()
 
 
-def open_store(path: Path, *, create: bool = False, read_only: bool = False) -> GraphStore:
+def open_store(path: Path, *, create: bool = False, read_only: bool = False, keep_union: bool = True) -> GraphStore:
     """Open the store in folder ``path``.
 
     ``create``: make a new store when the folder is missing or empty (never inside a folder that
     holds something else). ``read_only``: open without taking the writer's lock, so that many
     readers (and a read-only server) can share the store. A store opened for writing keeps its
-    default graph the union of the named graphs.
+    default graph the union of the named graphs, unless ``keep_union`` is False (the writer of
+    ``kg serve --allow-update``, which has dropped that copy; see :meth:`GraphStore.drop_union`).
     """
     import pyoxigraph
 
@@ -257,7 +254,7 @@ def open_store(path: Path, *, create: bool = False, read_only: bool = False) -> 
     except OSError as exc:
         raise _open_error(path, exc) from None
     store = GraphStore(path, db, read_only)
-    if not read_only:
+    if not read_only and keep_union:
         store.ensure_union()
     return store
 
