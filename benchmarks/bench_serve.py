@@ -210,8 +210,10 @@ def main() -> None:
             print(f"  ({load()})")
         if args.batch:
             before = count(url, ARTICLES)
-            target = store.parent / f"{store.name}.elsewhere" if args.elsewhere else store
-            shutil.rmtree(target, ignore_errors=True) if args.elsewhere else None
+            target = store
+            if args.elsewhere:
+                target = store.parent / f"{store.name}.elsewhere"
+                shutil.rmtree(target, ignore_errors=True)
             log = open(store.parent / f"{store.name}.batch.log", "w")  # noqa: SIM115
             began = time.monotonic()
             writer = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "extract",

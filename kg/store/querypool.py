@@ -6,8 +6,10 @@ deadline the worker is killed (its CPU is freed at once) and a fresh one replace
 background, while the other workers keep answering.
 
 Each worker opens the store read-only (no writer lock: ``kg extract --store`` and ``kg load`` can
-write meanwhile) and reopens it when the store's files have changed since the last query, so a
-query sees the store as it was when it started, new articles included, without a restart.
+write meanwhile) and reopens it when the writer has committed to table files since the last query
+(not on every write-ahead-log append: see :func:`_store_signature`), so new articles appear
+without a restart. With ``--allow-update`` a pool of one *writable* worker applies the clients'
+writes (kg.store.writes) under the same deadline.
 
 A worker fully materialises the answer (at most ``max_rows`` rows) and serialises it before
 handing it back: the HTTP layer then knows the status before it sends a byte, so a failure is
