@@ -66,16 +66,27 @@ def error_reply(status: int, message: str) -> Reply:
 # -- the worker process --------------------------------------------------------------------------
 
 def _store_signature(path: Path) -> tuple:
-    """What changes when a writer *commits* to the store: the table files (names, sizes) and the
-    MANIFEST/CURRENT that list them (each flush, bulk load and compaction changes them), and kg's
-    marker. The write-ahead logs (``*.log``) are left out on purpose: they grow with every
-    transaction, and a read-only open replays them whole, so reopening whenever one grew made each
-    query during a batch that replaces articles replay hundreds of MB (see docs/endpoint.md).
-    Writers flush at least every few seconds (kg.store.store.FLUSH_SECONDS) and when they close,
-    which is when readers reopen. RocksDB's informational ``LOG`` files are left out too."""
+    """What changes when a writer has *committed* to the store.
+
+    A kg writer rewrites ``kg-committed`` after each flush and bulk load (kg.store.store.COMMITTED):
+    then that file, kg's marker and RocksDB's CURRENT are the signature, so compactions (which
+    rewrite table files without changing the data) cause no reopen. A store without that file
+    (written by another tool) falls back to the table files, MANIFEST and CURRENT (names, sizes,
+    times). The write-ahead logs (``*.log``) are never part of it: they grow with every
+    transaction and a read-only open replays them whole, so reopening whenever one grew made each
+    query during a batch that replaces articles replay hundreds of MB (docs/endpoint.md); a kg
+    writer flushes at least every few seconds (kg.store.store.FLUSH_SECONDS) and when it closes."""
+    from .store import COMMITTED, MARKER
+
+    if (path / COMMITTED).is_file():
+        names: list[str] | None = [COMMITTED, MARKER, "CURRENT"]
+    else:
+        names = None
     entries = []
     with os.scandir(path) as it:
         for entry in it:
+            if names is not None and entry.name not in names:
+                continue
             if entry.name.startswith("LOG") or entry.name.endswith(".log"):
                 continue
             try:

@@ -29,6 +29,10 @@ from ..errors import KgError
 #: Graph file formats (graphio's names) that Oxigraph parses natively.
 OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS"}
 MARKER = "kg-store.json"
+#: Rewritten by a kg writer each time it has committed writes to table files (a flush, a bulk
+#: load): ``kg serve``'s read-only workers reopen the store when it changes, and not when RocksDB
+#: merely compacts or appends to its write-ahead log (see docs/endpoint.md).
+COMMITTED = "kg-committed"
 #: A writer replacing graphs flushes RocksDB's memory tables to table files at least this often:
 #: a running ``kg serve`` reopens its read-only views when that happens (new articles appear), and
 #: the write-ahead log, which every read-only open replays, stays a few MB instead of growing by
@@ -95,7 +99,7 @@ class GraphStore:
             direct = next(iter(self.db.quads_for_pattern(None, None, None, _default_graph())), None) is not None
             for name in list(self.db.named_graphs()):
                 self._copy_to_default(name)
-            self.db.flush()
+            self.flush()
             self._mark(True, direct=direct)
 
     def drop_union(self) -> None:
@@ -105,7 +109,7 @@ class GraphStore:
             self._mark(False)
             for name in list(self.db.named_graphs()):
                 self.db.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
-            self.db.flush()
+            self.flush()
 
     def _copy_to_default(self, name) -> None:
         self.db.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
@@ -152,6 +156,7 @@ class GraphStore:
             union = dict.fromkeys(line for _, nt in graphs for line in nt.splitlines(keepends=True))
             parts.append(b"".join(union))
             self.db.bulk_load(io.BufferedReader(ChunkReader(parts), 1 << 20), format=ox.RdfFormat.N_QUADS)
+            self._committed()
 
     def load_file(self, path: Path) -> tuple[int, int]:
         """Load graph file ``path``: each named graph it holds replaces the store's graph of that
@@ -182,7 +187,7 @@ class GraphStore:
             self.db.extend(default)
             self._mark(True, direct=True)
         quads = len(scratch)
-        self.db.flush()
+        self.flush()
         if quads >= 100_000:
             self.db.optimize()  # compacts the bulk-loaded files: queries get about twice as fast
         return len(graphs), quads
@@ -192,6 +197,11 @@ class GraphStore:
         if not self.read_only:
             self.db.flush()
             self.flushed_at = time.monotonic()
+            self._committed()
+
+    def _committed(self) -> None:
+        """Tell readers that what was written so far is in table files (see COMMITTED)."""
+        (self.path / COMMITTED).write_text(f"{time.time_ns()}\n", encoding="utf-8")
 
     def close(self) -> None:
         self.flush()
