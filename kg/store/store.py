@@ -35,7 +35,7 @@ MARKER = "kg-store.json"
 COMMITTED = "kg-committed"
 #: A writer replacing graphs flushes RocksDB's memory tables to table files at least this often:
 #: a running ``kg serve`` reopens its read-only views when that happens (new articles appear), and
-#: the write-ahead log, which every read-only open replays, stays a few MB instead of growing by
+#: the write-ahead log, which every read-only open replays, stays small (tens of MB at most) instead of growing by
 #: about 0.6 MB per replaced article until the batch ends (see docs/endpoint.md).
 FLUSH_SECONDS = 5.0
 
