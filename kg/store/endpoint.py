@@ -77,14 +77,14 @@ def accepted(header: str | None, format_param: str | None = None) -> list[str]:
 
 
 class Endpoint:
-    """The server's shared state: the pool, the limits, the page, and (with --allow-update) the writer."""
+    """The server's shared state: the pool, the limits, the page, and (with --allow-update) the
+    writer: a pool of one writable worker process (kg.store.writes), stopped at the same deadline."""
 
-    def __init__(self, pool: WorkerPool, limits: Limits, page: bytes, writer=None):
+    def __init__(self, pool: WorkerPool, limits: Limits, page: bytes, writer: WorkerPool | None = None):
         self.pool = pool
         self.limits = limits
         self.page = page
-        self.writer = writer  # a kg.store.store.GraphStore opened for writing, or None
-        self.write_lock = threading.Lock()
+        self.writer = writer
         self.slots = threading.BoundedSemaphore(limits.max_concurrent)
 
     # -- queries ------------------------------------------------------------------------------
@@ -136,9 +136,9 @@ class Endpoint:
         return None
 
     def update(self, text: str) -> Reply:
-        from ..graph.prefixes import PREFIX_IRIS
         from .query import ALLOW_SERVICE_ENV, SERVICE_REFUSED, has_keyword, uses_service
 
+        started = time.monotonic()
         refused = self.refuse_write()
         if refused:
             return refused
@@ -148,45 +148,32 @@ class Endpoint:
             if has_keyword(text, "LOAD"):
                 return error_reply(400, "LOAD would make this machine fetch a document from another server; "
                                         "it is refused by default (--allow-service allows it)")
-        with self.write_lock:
-            try:
-                self.writer.db.update(text, prefixes=dict(PREFIX_IRIS))
-                self.writer.db.flush()
-            except SyntaxError as exc:
-                return error_reply(400, f"malformed SPARQL update: {' '.join(str(exc).split())[:500]}")
-            except (OSError, ValueError) as exc:
-                return error_reply(500, f"the update failed: {' '.join(str(exc).split())[:500]}")
-        return Reply(204, "text/plain", b"")
+        return self._write(Job(text, [], 0, kind="update"), started)
 
     def store_write(self, method: str, iri: str | None, body: bytes, content_type: str) -> Reply:
         """Graph Store PUT (replace), POST (add) and DELETE of graph ``iri`` (None: default graph)."""
-        import pyoxigraph as ox
-
+        started = time.monotonic()
         refused = self.refuse_write()
         if refused:
             return refused
-        graph = ox.DefaultGraph() if iri is None else ox.NamedNode(iri)
-        fmt = None
-        if method in ("PUT", "POST"):
-            fmt = ox.RdfFormat.from_media_type(content_type.split(";")[0].strip()) if content_type else None
-            if fmt is None:
-                return error_reply(415, f"cannot read {content_type or 'a body without Content-Type'}; send text/turtle or application/n-triples")
-        with self.write_lock:
-            db = self.writer.db
-            existed = isinstance(graph, ox.DefaultGraph) or db.contains_named_graph(graph)
-            try:
-                if method == "DELETE":
-                    if not existed:
-                        return error_reply(404, f"no graph <{iri}> in this store")
-                    db.clear_graph(graph) if isinstance(graph, ox.DefaultGraph) else db.remove_graph(graph)
-                else:
-                    if method == "PUT" and existed:
-                        db.clear_graph(graph)
-                    db.load(body, format=fmt, to_graph=graph)
-                db.flush()
-            except (SyntaxError, ValueError) as exc:
-                return error_reply(400, f"the graph does not parse: {' '.join(str(exc).split())[:500]}")
-        return Reply(204 if existed else 201, "text/plain", b"")
+        job = Job(iri or "", [], 0, kind=method.lower(), body=body, content_type=content_type)
+        return self._write(job, started)
+
+    def _write(self, job: Job, started: float) -> Reply:
+        """Run a write in the writer process under the queries' time limit (one at a time: the
+        writer takes them in arrival order). Past the limit the writer is killed; each write is one
+        transaction, so nothing of it is in the store."""
+        limit = self.limits.timeout
+        try:
+            return self.writer.run(job, started + limit)
+        except TimedOut:
+            return error_reply(503, f"the update ran past the time limit of {limit:g} s (--timeout) and was stopped; "
+                                    "nothing of it was written")
+        except Busy:
+            reply = error_reply(503, f"the writer did not come free within the time limit of {limit:g} s (--timeout) "
+                                     "(other updates before it); nothing was written, try again in a moment")
+            reply.headers["Retry-After"] = "1"
+            return reply
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -207,6 +194,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Access-Control-Allow-Origin", "*")
         for name, value in reply.headers.items():
             self.send_header(name, value)
+        if reply.timings:
+            self.send_header("Server-Timing", ", ".join(f"{k};dur={v * 1000:.1f}" for k, v in reply.timings.items()))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(reply.body)
@@ -334,21 +323,36 @@ def make_server(host: str, port: int, endpoint: Endpoint) -> Server:
 
 # -- the query page --------------------------------------------------------------------------------
 
-def example_queries(root: Path | None = None) -> list[dict[str, str]]:
+def example_queries(root=None) -> list[dict[str, str]]:
     """The example queries shipped with the project: the nine CQs first (in the form written for
-    Oxigraph stores, examples/queries/store/, when there is one), then the others."""
-    base = root or Path(__file__).resolve().parents[2] / "examples" / "queries"
+    Oxigraph stores, ``store/``, when there is one), then the others.
+
+    They are read as package data (``kg.queries``, which pyproject.toml maps to the repository's
+    examples/queries/: one copy, also in a wheel install); ``root``: another folder (a Path or a
+    Traversable)."""
+    base = root if root is not None else _queries_folder()
     if not base.is_dir():
         return []
     found = []
-    for path in sorted(base.glob("*.rq")):
+    for path in sorted((p for p in base.iterdir() if p.name.endswith(".rq")), key=lambda p: p.name):
         store_form = base / "store" / path.name
         chosen = store_form if store_form.is_file() else path
         text = chosen.read_text(encoding="utf-8")
-        first = next((ln for ln in text.splitlines() if ln.startswith("#")), f"# {path.stem}")
-        found.append({"name": path.stem, "title": first.lstrip("# ").strip(), "query": text})
+        stem = path.name[: -len(".rq")]
+        first = next((ln for ln in text.splitlines() if ln.startswith("#")), f"# {stem}")
+        found.append({"name": stem, "title": first.lstrip("# ").strip(), "query": text})
     found.sort(key=lambda q: (not q["name"].startswith("cq"), q["name"]))
     return found
+
+
+def _queries_folder():
+    """``kg.queries`` as installed; from a plain checkout on PYTHONPATH (not installed), the folder."""
+    from importlib.resources import files
+
+    try:
+        return files("kg.queries")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "examples" / "queries"
 
 
 def query_page(title: str) -> bytes:

@@ -6,8 +6,10 @@ deadline the worker is killed (its CPU is freed at once) and a fresh one replace
 background, while the other workers keep answering.
 
 Each worker opens the store read-only (no writer lock: ``kg extract --store`` and ``kg load`` can
-write meanwhile) and reopens it when the store's files have changed since the last query, so a
-query sees the store as it was when it started, new articles included, without a restart.
+write meanwhile) and reopens it when the writer has committed to table files since the last query
+(not on every write-ahead-log append: see :func:`_store_signature`), so new articles appear
+without a restart. With ``--allow-update`` a pool of one *writable* worker applies the clients'
+writes (kg.store.writes) under the same deadline.
 
 A worker fully materialises the answer (at most ``max_rows`` rows) and serialises it before
 handing it back: the HTTP layer then knows the status before it sends a byte, so a failure is
@@ -15,6 +17,7 @@ never a 200 with a truncated body.
 """
 from __future__ import annotations
 
+import collections
 import multiprocessing
 import os
 import queue
@@ -34,9 +37,13 @@ class Job:
     text: str
     formats: list[str]
     max_rows: int
-    kind: str = "query"  # "query" or "graph" (Graph Store GET: text is the graph IRI, "" = default)
+    #: "query"; "graph" (Graph Store GET: text is the graph IRI, "" = default); for the writer:
+    #: "update", "put", "post", "delete" (see kg.store.writes)
+    kind: str = "query"
     default_graphs: list[str] = field(default_factory=list)  # the protocol's default-graph-uri
     named_graphs: list[str] = field(default_factory=list)  # the protocol's named-graph-uri
+    body: bytes = b""  # Graph Store PUT/POST: the graph to write (kind "put"/"post"; text: the IRI)
+    content_type: str = ""
 
 
 @dataclass
@@ -47,6 +54,9 @@ class Reply:
     content_type: str
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
+    #: seconds spent in each step (wait for a worker, check/open the store, run, ...): sent as
+    #: the standard ``Server-Timing`` header, so a client or benchmark sees where the time went
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def error_reply(status: int, message: str) -> Reply:
@@ -56,12 +66,28 @@ def error_reply(status: int, message: str) -> Reply:
 # -- the worker process --------------------------------------------------------------------------
 
 def _store_signature(path: Path) -> tuple:
-    """What changes when a writer changes the store: RocksDB's log, manifest and table files
-    (names, sizes, times), and kg's marker. The informational ``LOG`` files are left out."""
+    """What changes when a writer has *committed* to the store.
+
+    A kg writer rewrites ``kg-committed`` after each flush and bulk load (kg.store.store.COMMITTED):
+    then that file, kg's marker and RocksDB's CURRENT are the signature, so compactions (which
+    rewrite table files without changing the data) cause no reopen. A store without that file
+    (written by another tool) falls back to the table files, MANIFEST and CURRENT (names, sizes,
+    times). The write-ahead logs (``*.log``) are never part of it: they grow with every
+    transaction and a read-only open replays them whole, so reopening whenever one grew made each
+    query during a batch that replaces articles replay hundreds of MB (docs/endpoint.md); a kg
+    writer flushes at least every few seconds (kg.store.store.FLUSH_SECONDS) and when it closes."""
+    from .store import COMMITTED, MARKER
+
+    if (path / COMMITTED).is_file():
+        names: list[str] | None = [COMMITTED, MARKER, "CURRENT"]
+    else:
+        names = None
     entries = []
     with os.scandir(path) as it:
         for entry in it:
-            if entry.name.startswith("LOG"):
+            if names is not None and entry.name not in names:
+                continue
+            if entry.name.startswith("LOG") or entry.name.endswith(".log"):
                 continue
             try:
                 st = entry.stat()
@@ -80,11 +106,16 @@ class _View:
         self.signature: tuple | None = None
         self.union_kept = False
 
-    def current(self):
+    def current(self, timings: dict[str, float] | None = None):
+        timings = {} if timings is None else timings
+        began = time.monotonic()
         signature = _store_signature(self.path)
+        timings["check"] = timings.get("check", 0.0) + time.monotonic() - began
         if self.db is None or signature != self.signature:
             self.db = None
+            began = time.monotonic()
             self.db = self._open()
+            timings["open"] = timings.get("open", 0.0) + time.monotonic() - began
             self.signature = signature
             from .store import MARKER
 
@@ -134,15 +165,29 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
         pass
 
 
-def worker_main(conn, store_path: str) -> None:  # pragma: no cover - runs in the child process
-    """Answer jobs from ``conn`` until it closes."""
+def worker_main(conn, store_path: str, writable: bool = False) -> None:  # pragma: no cover - runs in the child process
+    """Answer jobs from ``conn`` until it closes. ``writable``: this is the writer (updates and
+    Graph Store writes, ``--allow-update``): it opens the store for writing, holding its lock."""
     import signal
 
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops the workers
-    from .results import answer
+    if writable:
+        from ..errors import KgError
+        from .store import open_store
+        from .writes import apply_write
 
-    view = _View(Path(store_path))
+        try:
+            store = open_store(Path(store_path), keep_union=False)  # serve.py dropped the copy
+        except KgError as exc:
+            conn.send(f"error: {exc}")
+            return
+        handle = lambda job: apply_write(store, job)  # noqa: E731
+    else:
+        from .results import answer
+
+        view = _View(Path(store_path))
+        handle = lambda job: answer(view, job)  # noqa: E731
     conn.send("ready")
     while True:
         try:
@@ -150,27 +195,32 @@ def worker_main(conn, store_path: str) -> None:  # pragma: no cover - runs in th
         except (EOFError, OSError):
             return
         try:
-            reply = answer(view, job)
+            reply = handle(job)
         except Exception as exc:  # noqa: BLE001 - anything else is a server error, said plainly
-            reply = error_reply(500, f"the query failed: {' '.join(str(exc).split())[:500] or type(exc).__name__}")
+            what = "update" if writable else "query"
+            reply = error_reply(500, f"the {what} failed: {' '.join(str(exc).split())[:500] or type(exc).__name__}")
         conn.send(reply)
 
 
 # -- the pool (in the server process) ------------------------------------------------------------
 
 class _Worker:
-    def __init__(self, ctx, store_path: str):
+    def __init__(self, ctx, store_path: str, writable: bool = False):
         parent, child = ctx.Pipe()
         self.conn = parent
-        self.process = ctx.Process(target=worker_main, args=(child, store_path), daemon=True)
+        self.process = ctx.Process(target=worker_main, args=(child, store_path, writable), daemon=True)
         self.process.start()
         child.close()
+        self.problem = ""  # why it did not start, when it said
 
     def wait_ready(self, limit: float) -> bool:
         try:
-            return self.conn.poll(limit) and self.conn.recv() == "ready"
+            said = self.conn.recv() if self.conn.poll(limit) else ""
         except (EOFError, OSError):
             return False
+        if isinstance(said, str) and said.startswith("error: "):
+            self.problem = said[len("error: "):]
+        return said == "ready"
 
     def kill(self, wait: bool = True) -> None:
         """SIGKILL (the CPU is freed at once); ``wait``: also reap the process."""
@@ -183,6 +233,48 @@ class _Worker:
             self.conn.close()
 
 
+class _Turn:
+    """A request waiting for a worker: the pool hands a freed worker to the oldest turn."""
+
+    def __init__(self):
+        self.ready = threading.Event()
+        self.worker: _Worker | None = None
+
+
+class _Workers:
+    """Free workers handed out first come, first served. (A ``queue.Queue`` lets a request that
+    arrives just as a worker is freed take it ahead of those already waiting, and a waiter that
+    loses that race goes to the back: under load some requests waited until their deadline.)"""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.free: list[_Worker] = []
+        self.turns: collections.deque[_Turn] = collections.deque()
+
+    def put(self, worker: _Worker) -> None:
+        with self.lock:
+            if self.turns:
+                turn = self.turns.popleft()
+                turn.worker = worker
+                turn.ready.set()
+            else:
+                self.free.append(worker)
+
+    def get(self, timeout: float) -> _Worker:
+        """A free worker, in arrival order; queue.Empty after ``timeout`` seconds."""
+        with self.lock:
+            if self.free and not self.turns:
+                return self.free.pop()
+            turn = _Turn()
+            self.turns.append(turn)
+        turn.ready.wait(timeout)
+        with self.lock:
+            if turn.worker is None:
+                self.turns.remove(turn)
+                raise queue.Empty
+            return turn.worker
+
+
 class Busy(Exception):
     """No worker came free before the query's deadline."""
 
@@ -192,13 +284,15 @@ class TimedOut(Exception):
 
 
 class WorkerPool:
-    """``size`` worker processes over the store at ``store_path``."""
+    """``size`` worker processes over the store at ``store_path`` (``writable``: the one writer
+    process of ``--allow-update``, which the same deadline stops)."""
 
-    def __init__(self, store_path: Path, size: int):
+    def __init__(self, store_path: Path, size: int, writable: bool = False):
         self.store_path = str(store_path)
         self.size = size
+        self.writable = writable
         self.ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
-        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.idle = _Workers()
         self.closed = False
         self.lock = threading.Lock()
         self.all: set[_Worker] = set()
@@ -208,15 +302,17 @@ class WorkerPool:
 
     def start(self) -> None:
         """Start every worker and wait until each has started (fail early if they cannot)."""
+        from ..errors import KgError
+
         workers = [self._spawn() for _ in range(self.size)]
         for worker in workers:
             if not worker.wait_ready(START_LIMIT):
-                raise RuntimeError("a query worker process did not start")
+                raise KgError(worker.problem or f"a {'writer' if self.writable else 'query worker'} process did not start")
             self.idle.put(worker)
         self.spawner.start()
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self.ctx, self.store_path)
+        worker = _Worker(self.ctx, self.store_path, self.writable)
         with self.lock:
             self.all.add(worker)
         return worker
@@ -252,10 +348,12 @@ class WorkerPool:
 
     def run(self, job: Job, deadline: float) -> Reply:
         """Run ``job`` on a free worker; raise Busy or TimedOut at ``deadline`` (time.monotonic)."""
+        began = time.monotonic()
         try:
             worker = self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
             raise Busy() from None
+        waited = time.monotonic() - began
         try:
             worker.conn.send(job)
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
@@ -271,6 +369,7 @@ class WorkerPool:
             return error_reply(500, "the query worker stopped unexpectedly (out of memory?); try again or simplify the query")
         if worker is not None:
             self.idle.put(worker)
+        reply.timings["wait"] = waited
         return reply
 
     def close(self) -> None:

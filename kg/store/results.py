@@ -62,11 +62,20 @@ def _prefixes() -> dict[str, str]:
 
 def answer(view, job: Job) -> Reply:
     """Run ``job`` on the worker's current view of the store."""
+    import time
+
     from .querypool import is_transient
 
+    timings: dict[str, float] = {}
+    began = time.monotonic()
     for attempt in range(3):
         try:
-            return _answer(view, job)
+            reply = _answer(view, job, timings)
+            timings["worker"] = time.monotonic() - began
+            if attempt:
+                timings["retries"] = float(attempt)
+            reply.timings.update(timings)
+            return reply
         except SyntaxError as exc:
             return error_reply(400, f"malformed SPARQL: {' '.join(str(exc).split())[:500]}")
         except ValueError as exc:  # e.g. a bad IRI in default-graph-uri
@@ -78,10 +87,10 @@ def answer(view, job: Job) -> Reply:
     raise AssertionError("unreachable")
 
 
-def _answer(view, job: Job) -> Reply:
+def _answer(view, job: Job, timings: dict[str, float]) -> Reply:
     import pyoxigraph as ox
 
-    db = view.current()
+    db = view.current(timings)
     if job.kind == "graph":
         return _graph_get(db, job)
     result = db.query(job.text, prefixes=_prefixes(), **_dataset(job, view.union_kept))

@@ -115,22 +115,22 @@ def check_options(options: ServeOptions) -> None:
 
 
 def _prepare(graph: Path | None, store: Path | None, options: ServeOptions, say):
-    """(store folder, writer or None, scratch folder or None). The writer (a read-write
-    GraphStore, holding the store's lock) exists only with --allow-update: it applies the
-    clients' updates, and the named graphs' union is then formed on the fly (see kg.store.store)."""
+    """(store folder, scratch folder or None). With --allow-update the default-graph copy of the
+    named graphs is dropped first (clients may then write named graphs, and the union is formed on
+    the fly; see kg.store.store) and the store is closed again: the writer process opens it."""
     from .store import is_store, open_store
 
     if store is not None:
         location = Path(store)
         if not is_store(location):
             open_store(location)  # raises the usual "no graph store here" message
-        if not options.allow_update:
-            return location, None, None
-        writer = open_store(location)
-        if writer.union_kept:
-            say("preparing the store for updates ...")
-        writer.drop_union()
-        return location, writer, None
+        if options.allow_update:
+            writer = open_store(location)
+            if writer.union_kept:
+                say("preparing the store for updates ...")
+            writer.drop_union()
+            writer.close()
+        return location, None
     scratch = tempfile.mkdtemp(prefix="kg-serve-")
     try:
         location = Path(scratch) / "store"
@@ -139,9 +139,8 @@ def _prepare(graph: Path | None, store: Path | None, options: ServeOptions, say)
         say(f"loaded {quads} quads ({graphs} named graphs) from {graph}")
         if options.allow_update:
             db.drop_union()
-            return location, db, scratch
         db.close()
-        return location, None, scratch
+        return location, scratch
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
@@ -155,13 +154,16 @@ def serve(graph: Path | None, store: Path | None, options: ServeOptions, say=pri
     if (graph is None) == (store is None):
         raise KgError("give a graph file or --store DIR (one of them)")
     check_options(options)
-    location, writer, scratch = _prepare(graph, store, options, say)
-    pool = server = None
+    location, scratch = _prepare(graph, store, options, say)
+    pool = server = writer = None
     previous = {}
     try:
         workers = options.workers or default_workers()
         pool = WorkerPool(location, min(workers, options.max_concurrent))
         pool.start()
+        if options.allow_update:
+            writer = WorkerPool(location, 1, writable=True)
+            writer.start()
         limits = Limits(timeout=options.timeout, max_rows=options.max_rows, max_concurrent=options.max_concurrent,
                         allow_update=options.allow_update, allow_service=options.allow_service)
         endpoint = Endpoint(pool, limits, query_page(str(graph or store)), writer=writer)
@@ -184,7 +186,9 @@ def serve(graph: Path | None, store: Path | None, options: ServeOptions, say=pri
         if pool is not None:
             pool.close()
         if writer is not None:
-            _restore_union(writer, say)
+            writer.close()
+        if options.allow_update and scratch is None:
+            _restore_union(location, say)
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
 
@@ -208,9 +212,12 @@ def _announce(source, from_file: bool, options: ServeOptions, workers: int, say)
     say("press Ctrl-C to stop")
 
 
-def _restore_union(writer, say) -> None:
+def _restore_union(location: Path, say) -> None:
     """After a read-write session: copy the named graphs into the default graph again."""
+    from .store import open_store
+
     try:
+        writer = open_store(location)
         writer.ensure_union()
         writer.close()
     except (KgError, OSError) as exc:
