@@ -277,6 +277,77 @@ def _trig_sorted(ds: Dataset) -> bytes:
     return b"\n".join(parts)
 
 
+class GraphFileWriter:
+    """Collects named graphs one at a time and gives the bytes of a graph file in ``fmt``, the
+    same bytes as :func:`serialize` of a Dataset holding them all.
+
+    N-Quads and N-Triples keep only each graph's lines (as rdflib's own serialisers write them),
+    TriG only each graph's TriG text: one rdflib graph at a time is alive, never the whole
+    Dataset and a second copy of it in the serialiser (a 1 MB article's 0.3 million quads took
+    0.5 GB that way). Turtle and JSON-LD are written by rdflib from one Dataset of every graph
+    (their output mixes the graphs), built in the order the graphs were given.
+    """
+
+    STREAMED = ("nquads", "nt", "trig")
+
+    def __init__(self, fmt: str):
+        self.fmt = fmt
+        self.lines: set[bytes] = set()  # N-Quads / N-Triples lines, sorted at the end
+        self.trig: dict[str, bytes] = {}  # graph IRI -> its TriG
+        self.kept: dict[int, tuple] = {}  # order -> (graph IRI, triples), for Turtle and JSON-LD
+
+    def add(self, order: int, name, triples: list) -> None:
+        """Add the named graph ``name`` (an IRI) of distinct ``triples``; ``order``: its place in the input."""
+        from rdflib import URIRef
+
+        name = URIRef(str(name))
+        if self.fmt == "nquads":
+            from rdflib.plugins.serializers.nquads import _nq_row  # rdflib's own line writer
+
+            self.lines.update(_nq_row(t, name).encode("utf-8", "replace") for t in triples)
+        elif self.fmt == "nt":
+            from rdflib.plugins.serializers.nt import _nt_row
+
+            self.lines.update(_nt_row(t).encode("utf-8") for t in triples)
+        elif self.fmt == "trig":
+            self.trig[str(name)] = _trig_of(name, triples) if triples else b""
+        else:
+            self.kept[order] = (name, triples)
+
+    def data(self) -> bytes:
+        """The file's bytes; graphs are sorted by IRI (TriG) or lines sorted (N-Quads, N-Triples)."""
+        if self.fmt == "nquads":
+            return b"".join(sorted(self.lines | {b"\n"}))  # rdflib ends N-Quads with an empty line
+        if self.fmt == "nt":
+            return b"".join(sorted(self.lines))
+        if self.fmt == "trig":
+            graphs = [self.trig[name] for name in sorted(self.trig) if self.trig[name]]
+            if not graphs:
+                return serialize(_new_dataset(), "trig")
+            return b"\n".join(graphs)
+        return serialize(self.dataset(), self.fmt)
+
+    def dataset(self) -> Dataset:
+        """The Turtle / JSON-LD graphs as one Dataset (the union as its default graph)."""
+        ds = _new_dataset()
+        for order in sorted(self.kept):
+            name, triples = self.kept[order]
+            graph = ds.graph(name)
+            for triple in triples:
+                graph.add(triple)
+        return ds
+
+
+def _trig_of(name, triples: list) -> bytes:
+    """TriG of one named graph, as :func:`_trig_sorted` writes each graph."""
+    single = Dataset()
+    bind_prefixes(single)
+    target = single.graph(name)
+    for triple in triples:
+        target.add(triple)
+    return single.serialize(format="trig", encoding="utf-8")
+
+
 def check_new_output(path: Path, force: bool = False) -> str:
     """``check_output_path``, and an existing file is an error unless ``force`` (no output is
     ever replaced without being asked)."""
