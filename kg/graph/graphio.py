@@ -357,21 +357,16 @@ class GraphFileWriter:
 
     def add(self, order: int, name, triples: list) -> None:
         """Add the named graph ``name`` (an IRI) of distinct ``triples``; ``order``: its place in the input."""
-        from rdflib import URIRef
+        self.add_part(order, name, graph_part(self.fmt, name, triples))
 
-        name = URIRef(str(name))
-        if self.fmt == "nquads":
-            from rdflib.plugins.serializers.nquads import _nq_row  # rdflib's own line writer
-
-            self.lines.update(_nq_row(t, name).encode("utf-8", "replace") for t in triples)
-        elif self.fmt == "nt":
-            from rdflib.plugins.serializers.nt import _nt_row
-
-            self.lines.update(_nt_row(t).encode("utf-8") for t in triples)
+    def add_part(self, order: int, name, part) -> None:
+        """Add what :func:`graph_part` made of a graph (cheap: the work was done there)."""
+        if self.fmt in ("nquads", "nt"):
+            self.lines.update(part)
         elif self.fmt == "trig":
-            self.trig[str(name)] = _trig_of(name, triples) if triples else b""
+            self.trig[str(name)] = part
         else:
-            self.kept[order] = (name, triples)
+            self.kept[order] = (URIRef(str(name)), part)
 
     def data(self) -> bytes:
         """The file's bytes; graphs are sorted by IRI (TriG) or lines sorted (N-Quads, N-Triples)."""
@@ -395,6 +390,25 @@ class GraphFileWriter:
             for triple in triples:
                 graph.add(triple)
         return ds
+
+
+def graph_part(fmt: str, name, triples: list):
+    """What a graph file in ``fmt`` keeps of one named graph: its N-Quads or N-Triples lines (as
+    rdflib's own serialisers write them), its TriG, or (Turtle, JSON-LD) the triples themselves.
+    A function of its arguments only, so that it can run where the article was extracted (a
+    worker process, or while Ctrl-C may still drop the article)."""
+    name = URIRef(str(name))
+    if fmt == "nquads":
+        from rdflib.plugins.serializers.nquads import _nq_row  # rdflib's own line writer
+
+        return [_nq_row(t, name).encode("utf-8", "replace") for t in triples]
+    if fmt == "nt":
+        from rdflib.plugins.serializers.nt import _nt_row
+
+        return [_nt_row(t).encode("utf-8") for t in triples]
+    if fmt == "trig":
+        return _trig_of(name, triples) if triples else b""
+    return triples
 
 
 def _trig_of(name, triples) -> bytes:

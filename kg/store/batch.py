@@ -152,10 +152,16 @@ def article_triples(facts) -> tuple[str, list]:
 
 
 def _payload(facts, kind: str):
-    """What the parent needs for one article: its facts (for a file) or its named graph as
-    N-Triples (for a store), so that building the RDF happens in the workers."""
-    if kind == "facts":
-        return facts
+    """What the parent needs for one article: for a graph file (kind ``file:FORMAT[:facts]``) what
+    the file keeps of its named graph (and its facts, with ``:facts``); for a store its named graph
+    as N-Triples. Building the RDF happens here, in the workers, and while Ctrl-C can still drop
+    the article (a long text's graph takes seconds)."""
+    if kind.startswith("file:"):
+        from ..graph.graphio import graph_part
+
+        _, fmt, *keep = kind.split(":")
+        name, triples = article_triples(facts)
+        return name, graph_part(fmt, name, triples), len(triples), (facts if keep else None)
     from .store import triples_to_ntriples
 
     name, triples = article_triples(facts)
@@ -218,31 +224,31 @@ def _work(chunk: list[tuple[int, str]]) -> list[tuple[int, str, object]]:
 class FileSink:
     """Writes the articles' named graphs to a graph file (atomically, at the end).
 
-    Each article's facts become RDF as soon as they arrive and only what the file needs is kept
-    (its N-Quads lines, its TriG text: :class:`~kg.graph.graphio.GraphFileWriter`), so neither
+    Each article becomes RDF where it is extracted (see ``_payload``) and only what the file needs
+    is kept (its N-Quads lines, its TriG text: :class:`~kg.graph.graphio.GraphFileWriter`), so neither
     the facts of every article nor one Dataset of them all stay in memory. The file is the same
     whatever the order the articles finish in (graphs and lines are sorted). ``keep_dataset``:
     also build the rdflib Dataset of every graph, in input order, for library callers.
     """
-
-    kind = "facts"
 
     def __init__(self, out: Path, force: bool = False, keep_dataset: bool = False):
         from ..graph.graphio import GraphFileWriter, check_new_output
 
         self.out = Path(out)
         # a wrong extension, a folder or an existing file fails now, not after the work
-        self.writer = GraphFileWriter(check_new_output(self.out, force))
+        fmt = check_new_output(self.out, force)
+        self.writer = GraphFileWriter(fmt)
+        self.kind = f"file:{fmt}" + (":facts" if keep_dataset else "")
         self.keep_dataset = keep_dataset
         self.facts: dict[int, object] = {}
         self.ds = None
 
-    def add(self, index: int, facts) -> int:
-        name, triples = article_triples(facts)
-        self.writer.add(index, name, triples)
+    def add(self, index: int, payload) -> int:
+        name, part, count, facts = payload
+        self.writer.add_part(index, name, part)
         if self.keep_dataset:
             self.facts[index] = facts
-        return len(triples)
+        return count
 
     def close(self, written: int) -> int | None:
         if self.keep_dataset:
@@ -550,6 +556,8 @@ def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable
         while True:
             stop.abandonable = True
             try:
+                if stop:  # Ctrl-C came while nothing could be dropped (the model loading, a write)
+                    return
                 item = next(results, None)
             except _DropArticle:  # Ctrl-C: the article in progress is dropped, nothing was written
                 return
