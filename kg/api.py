@@ -28,7 +28,7 @@ def extract_files(
 
     result = run_batch(
         list(paths), out=out, store=store, jobs=jobs, published=published, url=url, title=title,
-        model=model, progress=progress, force=force,
+        model=model, progress=progress, force=force, keep_dataset=out is not None,
     )
     if result.interrupted:
         raise Interrupted(result.summary())

@@ -52,6 +52,7 @@ class Context:
         self.doc = doc
         self.gaz = gazetteer()
         self.entities: dict[str, Entity] = {}
+        self._mentions_of: dict[str, set[Span]] = {}  # each entity's mentions as a set: a long text has thousands
         self.by_token: dict[int, str] = {}
         self._country_counts: Counter[str] = Counter()
         self._home_counts: Counter[str] = Counter()
@@ -137,7 +138,9 @@ class Context:
                 entity.joins.append(j)
         if start is not None and end is not None and end > start:
             span = self.span(start, end)
-            if span not in entity.mentions:
+            seen = self._mentions_of.setdefault(key, set(entity.mentions))
+            if span not in seen:
+                seen.add(span)
                 entity.mentions.append(span)
             for i in range(start, end):
                 self.by_token.setdefault(i, key)
@@ -323,21 +326,22 @@ def _folded(words: list[str]) -> list[str]:
 
 def _person_names(doc, mentions: list[Mention]) -> dict[str, str]:
     """Map every person mention text to its fullest form in the article; spellings with and
-    without accents or middle names ('Ayse Gulsen', 'Fatma Ayşe Gülşen') join too."""
+    without accents or middle names ('Ayse Gulsen', 'Fatma Ayşe Gülşen') join too.
+
+    A name's full form is the first name before it (in the order below) whose folded words end
+    with its folded words. Every name files its word endings in ``first_ending`` as it is met, so
+    each look-up is one dict probe: comparing every name with every earlier one grew with the
+    square of the names, which a long text has by the thousand."""
     # longest first; among equally long spellings the accented one (non-ASCII sorts last) leads
     names = sorted({m.text for m in mentions if m.kind == "person"}, key=lambda t: (-len(t.split()), -len(t.encode()), t))
     canonical: dict[str, str] = {}
+    first_ending: dict[tuple[str, ...], str] = {}  # folded words -> the first name ending with them
     for name in names:
-        words = _folded(name.split())
-        target = name
-        for full in names:
-            if full == name:
-                break  # only a longer (or earlier, for one spelling) name can be the full form
-            fw = _folded(full.split())
-            if len(fw) >= len(words) and fw[-len(words):] == words:
-                target = canonical.get(full, full)
-                break
-        canonical[name] = target
+        words = tuple(_folded(name.split()))
+        full = first_ending.get(words)  # only a longer (or earlier, for one spelling) name can be the full form
+        canonical[name] = name if full is None else canonical[full]
+        for n in range(len(words)):
+            first_ending.setdefault(words[n:], name)
     return canonical
 
 
@@ -392,16 +396,16 @@ def resolve(article: Article, doc, mentions: list[Mention], *, tokens: list | No
 
 
 def _longer_names(names: list[str]) -> dict[str, str]:
-    """'the Commission' -> 'European Commission' when the article names it in full."""
-    out = {}
-    for name in sorted(set(names)):
-        words = name.split()
-        for full in sorted(set(names), key=lambda n: (-len(n.split()), n)):
-            fw = full.split()
-            if len(fw) > len(words) and fw[-len(words):] == words:
-                out[name] = full
-                break
-    return out
+    """'the Commission' -> 'European Commission' when the article names it in full: of the names
+    that end with a name's words and have more, the one with the most words (then the first in
+    alphabetical order). Each name files its shorter word endings once, so a name's full form is
+    one dict probe, not a search through every other name."""
+    best: dict[tuple[str, ...], str] = {}  # words -> the fullest name ending with them (and longer)
+    for full in sorted(set(names), key=lambda n: (-len(n.split()), n)):
+        fw = tuple(full.split())
+        for n in range(1, len(fw)):
+            best.setdefault(fw[n:], full)
+    return {name: best[words] for name in sorted(set(names)) if (words := tuple(name.split())) in best}
 
 
 def _country_in_words(ctx: Context, text: str, position: int | None = None) -> str | None:

@@ -152,10 +152,16 @@ def article_triples(facts) -> tuple[str, list]:
 
 
 def _payload(facts, kind: str):
-    """What the parent needs for one article: its facts (for a file) or its named graph as
-    N-Triples (for a store), so that building the RDF happens in the workers."""
-    if kind == "facts":
-        return facts
+    """What the parent needs for one article: for a graph file (kind ``file:FORMAT[:facts]``) what
+    the file keeps of its named graph (and its facts, with ``:facts``); for a store its named graph
+    as N-Triples. Building the RDF happens here, in the workers, and while Ctrl-C can still drop
+    the article (a long text's graph takes seconds)."""
+    if kind.startswith("file:"):
+        from ..graph.graphio import graph_part
+
+        _, fmt, *keep = kind.split(":")
+        name, triples = article_triples(facts)
+        return name, graph_part(fmt, name, triples), len(triples), (facts if keep else None)
     from .store import triples_to_ntriples
 
     name, triples = article_triples(facts)
@@ -172,16 +178,19 @@ def process_chunk(extractor, chunk: list[tuple[int, str]], meta: dict, kind: str
         except Exception as exc:  # noqa: BLE001
             yield i, "fail", _reason(exc, path)
     docs = _parse(extractor.nlp, [a.text for _, _, a in articles], on_piece)
-    for (i, path, article), doc in zip(articles, docs):
+    for n, (i, path, article) in enumerate(articles):
+        doc, docs[n] = docs[n], None  # each Doc goes once its facts are out (a long text's is big)
         if isinstance(doc, BaseException):
             yield i, "fail", "spaCy failed: " + _reason(doc, path)
             continue
         try:
-            yield i, "ok", _payload(extractor.extract_doc(article, doc), kind)
+            item = i, "ok", _payload(extractor.extract_doc(article, doc), kind)
         except (ImportError, SyntaxError) as exc:  # the code is broken, not the article: stop
-            yield i, "fatal", f"the extractor cannot run: {_reason(exc, path)}"
+            item = i, "fatal", f"the extractor cannot run: {_reason(exc, path)}"
         except Exception as exc:  # noqa: BLE001 - a rule failed on this article; the others carry on
-            yield i, "fail", _reason(exc, path)
+            item = i, "fail", _reason(exc, path)
+        del doc
+        yield item
 
 
 _WORKER: dict = {}
@@ -212,37 +221,47 @@ def _work(chunk: list[tuple[int, str]]) -> list[tuple[int, str, object]]:
 
 # -- where the graphs go -------------------------------------------------------------------------
 
-class DatasetSink:
-    """Collects the articles' facts; at the end builds their named graphs in input order (so the
-    file is the same whatever the number of jobs) and saves the Dataset to ``out``."""
+class FileSink:
+    """Writes the articles' named graphs to a graph file (atomically, at the end).
 
-    kind = "facts"
+    Each article becomes RDF where it is extracted (see ``_payload``) and only what the file needs
+    is kept (its N-Quads lines, its TriG text: :class:`~kg.graph.graphio.GraphFileWriter`), so neither
+    the facts of every article nor one Dataset of them all stay in memory. The file is the same
+    whatever the order the articles finish in (graphs and lines are sorted). ``keep_dataset``:
+    also build the rdflib Dataset of every graph, in input order, for library callers.
+    """
 
-    def __init__(self, out: Path, force: bool = False):
-        from ..graph.graphio import check_new_output
-        from ..graph.rdf import new_dataset
+    def __init__(self, out: Path, force: bool = False, keep_dataset: bool = False):
+        from ..graph.graphio import GraphFileWriter, check_new_output
 
         self.out = Path(out)
-        check_new_output(self.out, force)  # a wrong extension, a folder or an existing file fails now, not after the work
-        self.ds = new_dataset()
+        # a wrong extension, a folder or an existing file fails now, not after the work
+        fmt = check_new_output(self.out, force)
+        self.writer = GraphFileWriter(fmt)
+        self.kind = f"file:{fmt}" + (":facts" if keep_dataset else "")
+        self.keep_dataset = keep_dataset
         self.facts: dict[int, object] = {}
+        self.ds = None
 
-    def add(self, index: int, facts) -> int:
-        self.facts[index] = facts
-        return 0
+    def add(self, index: int, payload) -> int:
+        name, part, count, facts = payload
+        self.writer.add_part(index, name, part)
+        if self.keep_dataset:
+            self.facts[index] = facts
+        return count
 
-    def close(self, written: int) -> int:
-        from ..graph.rdf import add_article
+    def close(self, written: int) -> int | None:
+        if self.keep_dataset:
+            from ..graph.rdf import add_article, new_dataset
 
-        quads = 0
-        for index in sorted(self.facts):
-            name = add_article(self.ds, self.facts.pop(index))
-            quads += len(self.ds.graph(name))
+            self.ds = new_dataset()
+            for index in sorted(self.facts):
+                add_article(self.ds, self.facts.pop(index))
         if written:
-            from ..graph.graphio import save_graph
+            from ..graph.graphio import write_atomic
 
-            save_graph(self.ds, self.out)
-        return quads
+            write_atomic(self.out, self.writer.data())
+        return None
 
 
 class StoreSink:
@@ -430,11 +449,13 @@ def run_batch(
     force: bool = False,
     recursive: bool = False,
     any_language: bool = False,
+    keep_dataset: bool = False,
 ) -> BatchResult:
     """Extract every article in ``paths`` (files or folders) into ``out`` (a graph file) or ``store``.
 
     ``recursive``: also the articles of sub-folders. ``any_language``: extract texts that do not
-    look like English instead of refusing them. ``jobs``: worker processes (0: one per CPU). ``force``: replace an existing ``out`` file
+    look like English instead of refusing them. ``keep_dataset``: also return the rdflib Dataset of
+    a graph file's articles (``result.dataset``; it costs memory in proportion to the graph). ``jobs``: worker processes (0: one per CPU). ``force``: replace an existing ``out`` file
     (without it an existing file is an error, checked before any work). ``progress``: show a progress bar (default: when
     stderr is a terminal). Failures and interruption are in the result; bad usage raises KgError.
     On glibc the calling process keeps the malloc settings of :mod:`kg.store.allocator` afterwards.
@@ -467,7 +488,7 @@ def run_batch(
     from .allocator import tune_for_batch
 
     tune_for_batch()  # before the store opens and the workers fork: they inherit it
-    sink = DatasetSink(out, force) if store is None else StoreSink(store, total=len(todo))
+    sink = FileSink(out, force, keep_dataset) if store is None else StoreSink(store, total=len(todo))
     if progress is None:
         progress = sys.stderr.isatty()
     jobs = _jobs(jobs, len(todo))
@@ -519,7 +540,7 @@ def run_batch(
                 result.quads = quads
     if fatal:
         raise KgError(fatal)
-    if isinstance(sink, DatasetSink):
+    if isinstance(sink, FileSink):
         result.dataset = sink.ds
     return result
 
@@ -535,6 +556,8 @@ def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable
         while True:
             stop.abandonable = True
             try:
+                if stop:  # Ctrl-C came while nothing could be dropped (the model loading, a write)
+                    return
                 item = next(results, None)
             except _DropArticle:  # Ctrl-C: the article in progress is dropped, nothing was written
                 return
