@@ -405,3 +405,19 @@ def test_a_day_after_a_clock_time_dates_the_event(extract):
     assert [f.date for f in by_type(facts, "arrival")] == ["2024-03-03"]
     facts = extract("The incident occurred at 8:30 p.m. (1830 GMT) on Monday near the border of Bulgaria.")
     assert all(f.date != "1830" for f in facts.of_type(EventFact))
+
+
+def test_the_person_an_elections_outcome_names_is_its_candidate(extract):
+    facts = extract("Canada imposed sanctions on Caracas two years after flawed elections led to the continuation of "
+                    "Pavel Drozdenko as the country's president.")
+    [election] = by_type(facts, "election")
+    assert [name(facts, c) for c in election.candidates] == ["Pavel Drozdenko"]
+    assert name(facts, election.place) == "Venezuela"  # the capital the sanctions target, not the country imposing them
+
+
+def test_a_president_who_makes_an_issue_of_an_election_is_no_candidate_and_a_border_name_gives_no_country(extract):
+    facts = extract("MEXICO CITY (AP) — President Dan Hollis of the United States has made it an issue in the midterm "
+                    "election and threatened to close the U.S.-Mexico border if Mexico failed to stop the migrants.")
+    [election] = by_type(facts, "election")
+    assert election.candidates == ()
+    assert name(facts, election.place) != "Mexico"

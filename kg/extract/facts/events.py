@@ -829,14 +829,57 @@ def _candidates(ctx, tok, roles) -> list[str]:
                     if key and ctx.kind(key) is Kind.PERSON and key not in found:
                         found.append(key)
     found += [k for k in _standing_candidates(ctx, tok) if k not in found]
+    found += [k for k in _outcome_candidates(ctx, tok) if k not in found]
     if not found:
-        # office holders named in the same sentence run in it
+        # office holders named in the same sentence run in it (not one who only acts around it)
         holders = {r.person for r in roles}
+        actor = _circumstance_actor(ctx, tok)
         for t in ctx.sent_of(tok):
             key = ctx.key_at(t.i)
-            if key and key in holders and key not in found and ctx.kind(key) is Kind.PERSON:
+            if key and key in holders and key not in found and key != actor and ctx.kind(key) is Kind.PERSON:
                 found.append(key)
     return found
+
+
+# Verbs whose subject brings something about: 'elections led to the continuation of X as president',
+# 'the vote returned X to power', 'the poll resulted in the re-election of X'.
+OUTCOME_VERBS = {"lead", "result", "return", "bring", "keep", "hand", "deliver", "give", "usher", "install", "sweep"}
+
+
+def _outcome_candidates(ctx, tok) -> list[str]:
+    """People an election's outcome names ('led to the continuation of X', 'returned X to power')
+    stood in it."""
+    verb = _verb_of_subject(tok)
+    if verb is None:  # 'elections led to ...' misparsed as a participle of the noun: only intransitive 'lead to', 'result in' read so
+        verb = next((c for c in tok.rights if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "result")), None)
+    if verb is None or verb.lemma_.lower() not in OUTCOME_VERBS:
+        return []
+    args = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    args += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in") for g in c.children if g.dep_ == "pobj"]
+    found = []
+    for arg in args:  # the person, or the person of a nominalisation ('the victory of X', 'the return of X')
+        of = [g for c in arg.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for t in [arg, *of]:
+            key = ctx.entity_of(t)
+            if key and ctx.kind(key) is Kind.PERSON and key not in found:
+                found.append(key)
+    return found
+
+
+def _circumstance_actor(ctx, tok) -> str | None:
+    """'X has made it an issue in the election', 'X campaigned ahead of the vote': an election in a
+    prepositional phrase is a circumstance of the clause; its subject acts around the election
+    (campaigning, commenting), which does not make them a candidate."""
+    link, verb = tok, None
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            verb = anc
+            break
+        link = anc
+    if verb is None or not any(a.dep_ == "prep" for a in [tok, *tok.ancestors] if a.i != verb.i and verb.i in {x.i for x in a.ancestors}):
+        return None
+    subj = inherited_subject(verb)
+    return ctx.subject_entity(subj) if subj is not None else None
 
 
 STANDING_VERBS = {"win", "lose", "lead", "trail", "finish", "garner", "receive", "secure", "poll", "take", "get", "come"}
@@ -877,15 +920,62 @@ def _fronted_pronoun_referent(ctx, pron) -> str | None:
 
 
 def _election_country(ctx, tok, candidates) -> str | None:
+    """The country of the election's own modifier ('the Belarusian presidential election', 'elections
+    in X'), else of its candidates, else of a place in its clause or the clause that clause hangs on
+    ('sanctions on Minsk one year after flawed elections': Belarus), else the article's country when
+    the sentence names no other: no country rather than a wrong one."""
+    own = [t for t in tok.subtree if t.i < tok.i or t.dep_ == "pobj" and t.head.head.i == tok.i and t.head.lower_ in ("in", "of")]
+    for t in own:
+        key = ctx.key_at(t.i)
+        if key and ctx.kind(key) in (Kind.COUNTRY, Kind.PLACE) and ctx.country_of(key) and not _too_wide(ctx, key):
+            return ctx.country_of(key)
     for c in candidates:
         country = ctx.country_of(c)
         if country:
             return country
+    clauses = _clause_and_parent(tok)
+    named = set()
     for t in sorted(ctx.sent_of(tok), key=lambda t: abs(t.i - tok.i)):  # the country or town named nearest the election
         key = ctx.key_at(t.i)
-        if key and ctx.kind(key) in (Kind.COUNTRY, Kind.PLACE) and ctx.country_of(key):
-            return ctx.country_of(key)  # 'sanctions on Minsk one year after flawed elections': Belarus
-    return ctx.main_country
+        if not key or ctx.kind(key) not in (Kind.COUNTRY, Kind.PLACE) or not ctx.country_of(key) or _too_wide(ctx, key):
+            continue
+        if _clause_verb(t) in clauses and not _names_a_frontier(t) and not _names_a_person(ctx, t) and not _acts_elsewhere(t, tok):
+            return ctx.country_of(key)
+        named.add(ctx.country_of(key))
+    main = ctx.main_country
+    return main if main and named <= {main} and not _too_wide(ctx, main) else None
+
+
+def _acts_elsewhere(place, election) -> bool:
+    """'Canada imposed sanctions on X after flawed elections': the subject of the clause the election
+    hangs on is who acts about it, not where it was held."""
+    return place.dep_ in ("nsubj", "nsubjpass") and place.head.i != _clause_verb(election)
+
+
+def _clause_verb(tok):
+    """The verb of the clause ``tok`` stands in (None outside any clause)."""
+    return next((a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _clause_and_parent(tok) -> set:
+    """The election's own clause and the clause it hangs on ('sanctions on Minsk after elections led to ...')."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return {None}
+    parent = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return {verb.i} | ({parent.i} if parent is not None and verb.dep_ in ("advcl", "relcl", "pcomp", "ccomp") else set())
+
+
+def _names_a_frontier(tok) -> bool:
+    """'the U.S.-Mexico border': a country in the name of a border or crossing names one of its sides."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("compound", "nmod", "amod", "punct") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lower_ in BORDER_OBJECTS:
+            return True
+    return False
 
 
 def _merge(facts: list[EventFact]) -> list[EventFact]:
