@@ -421,3 +421,29 @@ def test_a_president_who_makes_an_issue_of_an_election_is_no_candidate_and_a_bor
     [election] = by_type(facts, "election")
     assert election.candidates == ()
     assert name(facts, election.place) != "Mexico"
+
+
+def test_a_nominalised_event_that_other_events_are_timed_by_took_place(extract):
+    facts = extract("The agency called on Thursday for cooperation to secure the return of refugees to Chad after the "
+                    "overthrow of President Omar Dalvi. Since the launch of Operation Red Shield, police in Texas have made 4,000 arrests.")
+    got = {(f.event_type, f.label, name(facts, f.place), f.date) for f in facts.of_type(EventFact)}
+    assert ("overthrow", "overthrow of President Omar Dalvi", "Chad", None) in got  # not dated by the call on Thursday
+    assert ("launch", "launch of Operation Red Shield", "Texas", None) in got  # the operation launched is not its place
+
+
+def test_the_start_of_a_period_is_no_event(extract):
+    facts = extract("Prices have risen sharply in Spain since the start of the year, after the end of March.")
+    assert not [f for f in facts.of_type(EventFact) if f.event_type in ("start", "end")]
+
+
+def test_a_city_the_model_tags_as_a_person_is_a_place_after_a_preposition_of_place(extract):
+    facts = extract("Officials may have fled from Bukavu after the defeat of the army's troops in the area.")
+    [defeat] = by_type(facts, "defeat")
+    assert name(facts, defeat.place) == "Bukavu"
+
+
+def test_the_town_of_a_name_the_model_tags_as_a_person_is_a_place(extract):
+    from kg.extract.records import Kind
+    facts = extract("The migrants chanted as they approached the gates in the Honduran town of Zelmo Arriaga on Friday.")
+    kinds = {e.name: e.kind for e in facts.entities.values()}
+    assert kinds.get("Zelmo Arriaga") is Kind.PLACE

@@ -134,10 +134,10 @@ def place_for(ctx, tok, preps=PLACE_PREPS, objects: bool = True):
     return None
 
 
-def _sentence_place(ctx, tok) -> str | None:
+def _sentence_place(ctx, tok, skip: frozenset | set = frozenset()) -> str | None:
     """The place nearest the trigger that its sentence names outright (not a demonym: 'Sudanese migrant')."""
     for t in sorted(ctx.sent_of(tok), key=lambda t: abs(t.i - tok.i)):
-        if t.i in ctx.demonym_tokens or _names_a_person(ctx, t):
+        if t.i in skip or t.i in ctx.demonym_tokens or _names_a_person(ctx, t):
             continue
         key = ctx.place_named_at(t)
         if key and not _too_wide(ctx, key):
@@ -298,17 +298,27 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             event = _occurrence(ctx, tok) or _custody(ctx, tok, lemma) or _rush(ctx, tok, lemma)
         if event is None:
             event = dated = _dated_event(ctx, tok, lemma) or _dated_statement(ctx, tok, lemma)
+        presupposed = event is None and _presupposed(ctx, tok, lemma)
+        if presupposed:
+            event = dated = presupposed
         if event is None:
             continue
         etype, label = event
         actor = actor_for(ctx, tok)
         place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()), objects=dated is None)
+        if presupposed and not place:  # 'since the launch of Operation X': the thing launched is not where
+            place = _sentence_place(ctx, tok, skip={t.i for t in _of_object(tok).subtree if t.dep_ != "prep"})
+            if place is None:
+                continue  # named only as a point in time, with no place in its sentence
         if (dated and etype != "statement" or etype == "death") and not place:  # what is said is often about another place
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         country = (ctx.country_of(actor) if actor else None) or ctx.home_country
         place = destination or place or _town_in(ctx, tok, country) or country
-        date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
-        date = date or _span_after_anchor(ctx, tok) or (_previous_sentence_day(ctx, tok) if tok.pos_ == "VERB" else None) or _lead_date(ctx, tok)
+        if presupposed:  # what other events are timed by happened before them: only a date of its own phrase
+            date = _date_inside_phrase(ctx, tok)
+        else:
+            date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
+            date = date or _span_after_anchor(ctx, tok) or (_previous_sentence_day(ctx, tok) if tok.pos_ == "VERB" else None) or _lead_date(ctx, tok)
         if etype == "crossing" and tok.pos_ == "VERB" and date is None:
             continue  # "where people cross", "before they cross": habitual, not a reported crossing
         if etype == "announcement" and (date is None or not _date_follows(tok)):
@@ -406,6 +416,45 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok) or _staged(tok, verb) or _setting_of_speech(tok, verb)):
         return None  # undated and outside the lead: a background mention, not a reported occurrence
     return etype, _label(tok, etype)
+
+
+# Nominalisations of verbs of change that name a one-off occurrence ('the defeat of the troops',
+# 'the launch of the operation'), besides the dated-event nouns.
+NOMINALISED_EVENTS = {"defeat", "launch", "ouster", "overthrow", "capture", "takeover", "invasion", "withdrawal",
+                      "assassination", "collapse", "surrender", "closure", "reopening", "signing", "killing", "death"}
+TIMING_PREPS = {"after", "following", "since"}
+
+
+def _presupposed(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """'after the defeat of the troops', 'since the launch of Operation X': a nominalised event
+    with its 'of' argument, named as what other events are timed by, took place (the clause may be
+    a wish or a plan: 'to secure returns after the overthrow of X')."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or ctx.in_quote(tok) or tok.ent_type_:
+        return None
+    if lemma not in NOMINALISED_EVENTS and lemma not in DATED_EVENT_NOUNS:
+        return None
+    if tok.dep_ != "pobj" or tok.head.lower_ not in TIMING_PREPS or _negated(tok, None):
+        return None
+    of = _of_object(tok)
+    if of is None or of.ent_type_ in ("DATE", "TIME") or of.lemma_.lower() in MEASURE_HEADS:
+        return None  # 'since the start of the year'
+    phrase = tok.doc[max(of.left_edge.i, of.i - 5) : of.i + 1].text
+    etype = DATED_EVENT_NOUNS.get(lemma, lemma)
+    return etype, f"{_label(tok, etype)} of {phrase}"
+
+
+def _of_object(tok):
+    """The object of a noun's 'of' phrase ('the defeat of [the troops]')."""
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _date_inside_phrase(ctx, tok) -> str | None:
+    """A date within the noun phrase itself ('after the 3 May killing of a man')."""
+    sent = ctx.sent_of(tok)
+    for ent in ctx.ents_in(sent):
+        if ent.label_ == "DATE" and tok.left_edge.i <= ent.start and ent.end - 1 <= tok.right_edge.i:
+            return resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), "past")
+    return None
 
 
 # Verbs whose subject is itself an occurrence: 'a ruckus broke out', 'clashes erupted', 'talks took place'.
