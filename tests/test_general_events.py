@@ -447,3 +447,10 @@ def test_the_town_of_a_name_the_model_tags_as_a_person_is_a_place(extract):
     facts = extract("The migrants chanted as they approached the gates in the Honduran town of Zelmo Arriaga on Friday.")
     kinds = {e.name: e.kind for e in facts.entities.values()}
     assert kinds.get("Zelmo Arriaga") is Kind.PLACE
+
+
+def test_two_events_of_one_kind_on_different_days_stay_two(extract):
+    facts = extract("Last year, Norway repatriated nearly 5,000 migrants, the minister said. "
+                    "Norway repatriated 2,030 people in February, he added.")
+    dates = sorted(f.date for f in by_type(facts, "repatriation"))
+    assert dates == ["2023", "2024-02"]

@@ -1027,6 +1027,11 @@ def _names_a_frontier(tok) -> bool:
     return False
 
 
+def _other_day(a: str | None, b: str | None) -> bool:
+    """Two dates that cannot be the same day ('2022' and '2023-01-01'; not '2023-01' and '2023-01-05')."""
+    return bool(a and b) and not (a.startswith(b) or b.startswith(a))
+
+
 def _merge(facts: list[EventFact]) -> list[EventFact]:
     """One event per (type, label, place): later mentions fill in a missing date."""
     merged: dict[tuple, EventFact] = {}
@@ -1043,6 +1048,8 @@ def _merge(facts: list[EventFact]) -> list[EventFact]:
             if old.date is None:  # the dated mention is the event; the undated one only alluded to it
                 merged[loose] = EventFact(f.label, f.event_type, f.place or old.place, f.date, f.evidence, f.actors or old.actors, f.candidates or old.candidates)
             continue
+        if key in merged and _other_day(merged[key].date, f.date):
+            key = (*key, f.date)  # 'repatriated 2,030 people this year' and 'last year': two events of one kind
         if key not in merged:
             merged[key] = f
             order.append(key)
