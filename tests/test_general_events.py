@@ -454,3 +454,13 @@ def test_two_events_of_one_kind_on_different_days_stay_two(extract):
                     "Norway repatriated 2,030 people in February, he added.")
     dates = sorted(f.date for f in by_type(facts, "repatriation"))
     assert dates == ["2023", "2024-02"]
+
+
+def test_a_trip_of_a_people_with_no_country_is_not_a_visit(extract):
+    facts = extract("Three Kurds died during the long trip from Mosul to the coast, local police said.")
+    assert not by_type(facts, "visit")
+
+
+def test_speaking_in_a_place_names_where_a_statement_was_made(extract):
+    facts = extract("Officials met in Vienna on Monday. Speaking in Warsaw, a defiant Ivan Petrenko said the EU could choke on its sanctions.")
+    assert [name(facts, f.place) for f in by_type(facts, "statement")] == ["Warsaw"]

@@ -298,6 +298,8 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
             event = _occurrence(ctx, tok) or _custody(ctx, tok, lemma) or _rush(ctx, tok, lemma)
         if event is None:
             event = dated = _dated_event(ctx, tok, lemma) or _dated_statement(ctx, tok, lemma)
+        if event is None:
+            event = dated = _speaking_at(ctx, tok, lemma)
         presupposed = event is None and _presupposed(ctx, tok, lemma)
         if presupposed:
             event = dated = presupposed
@@ -569,6 +571,18 @@ def _dated_statement(ctx, tok, lemma: str) -> tuple[str, str] | None:
     return None
 
 
+def _speaking_at(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """'Speaking in Minsk, X said ...': the participle of a reported statement names where it was made."""
+    if lemma != "speak" or tok.tag_ != "VBG" or tok.dep_ != "advcl" or ctx.in_quote(tok):
+        return None
+    verb = tok.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAY_VERBS | STATEMENT_VERBS or not _realis(verb) or tense_of(verb) != "past":
+        return None
+    if any(c.dep_ in ("nsubj", "mark", "aux") for c in tok.children) or place_for(ctx, tok, {"in", "at"}, objects=False) is None:
+        return None
+    return "statement", "statement"
+
+
 def _date_own(ctx, verb) -> bool:
     """The date hangs on the speaking verb itself ('said on Tuesday'), not on a clause it reports."""
     for ent in ctx.ents_in(ctx.sent_of(verb)):
@@ -627,6 +641,8 @@ def is_people(ctx, tok) -> bool:
         return True
     if tok.lemma_.lower() in GROUP_NOUNS or ctx.gaz.demonym_code(tok.text) and tok.tag_ in ("NNPS", "NNS"):
         return True
+    if tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
+        return True  # a people with no country of its own ('three Rohingya', plural nationality or group names)
     if tok.lower_ in ("dozens", "hundreds", "thousands", "millions", "tens", "scores", "total", "number") or tok.like_num:
         return any(is_people(ctx, p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
     return False
