@@ -405,3 +405,62 @@ def test_a_day_after_a_clock_time_dates_the_event(extract):
     assert [f.date for f in by_type(facts, "arrival")] == ["2024-03-03"]
     facts = extract("The incident occurred at 8:30 p.m. (1830 GMT) on Monday near the border of Bulgaria.")
     assert all(f.date != "1830" for f in facts.of_type(EventFact))
+
+
+def test_the_person_an_elections_outcome_names_is_its_candidate(extract):
+    facts = extract("Canada imposed sanctions on Caracas two years after flawed elections led to the continuation of "
+                    "Pavel Drozdenko as the country's president.")
+    [election] = by_type(facts, "election")
+    assert [name(facts, c) for c in election.candidates] == ["Pavel Drozdenko"]
+    assert name(facts, election.place) == "Venezuela"  # the capital the sanctions target, not the country imposing them
+
+
+def test_a_president_who_makes_an_issue_of_an_election_is_no_candidate_and_a_border_name_gives_no_country(extract):
+    facts = extract("MEXICO CITY (AP) — President Dan Hollis of the United States has made it an issue in the midterm "
+                    "election and threatened to close the U.S.-Mexico border if Mexico failed to stop the migrants.")
+    [election] = by_type(facts, "election")
+    assert election.candidates == ()
+    assert name(facts, election.place) != "Mexico"
+
+
+def test_a_nominalised_event_that_other_events_are_timed_by_took_place(extract):
+    facts = extract("The agency called on Thursday for cooperation to secure the return of refugees to Chad after the "
+                    "overthrow of President Omar Dalvi. Since the launch of Operation Red Shield, police in Texas have made 4,000 arrests.")
+    got = {(f.event_type, f.label, name(facts, f.place), f.date) for f in facts.of_type(EventFact)}
+    assert ("overthrow", "overthrow of President Omar Dalvi", "Chad", None) in got  # not dated by the call on Thursday
+    assert ("launch", "launch of Operation Red Shield", "Texas", None) in got  # the operation launched is not its place
+
+
+def test_the_start_of_a_period_is_no_event(extract):
+    facts = extract("Prices have risen sharply in Spain since the start of the year, after the end of March.")
+    assert not [f for f in facts.of_type(EventFact) if f.event_type in ("start", "end")]
+
+
+def test_a_city_the_model_tags_as_a_person_is_a_place_after_a_preposition_of_place(extract):
+    facts = extract("Officials may have fled from Bukavu after the defeat of the army's troops in the area.")
+    [defeat] = by_type(facts, "defeat")
+    assert name(facts, defeat.place) == "Bukavu"
+
+
+def test_the_town_of_a_name_the_model_tags_as_a_person_is_a_place(extract):
+    from kg.extract.records import Kind
+    facts = extract("The migrants chanted as they approached the gates in the Honduran town of Zelmo Arriaga on Friday.")
+    kinds = {e.name: e.kind for e in facts.entities.values()}
+    assert kinds.get("Zelmo Arriaga") is Kind.PLACE
+
+
+def test_two_events_of_one_kind_on_different_days_stay_two(extract):
+    facts = extract("Last year, Norway repatriated nearly 5,000 migrants, the minister said. "
+                    "Norway repatriated 2,030 people in February, he added.")
+    dates = sorted(f.date for f in by_type(facts, "repatriation"))
+    assert dates == ["2023", "2024-02"]
+
+
+def test_a_trip_of_a_people_with_no_country_is_not_a_visit(extract):
+    facts = extract("Three Kurds died during the long trip from Mosul to the coast, local police said.")
+    assert not by_type(facts, "visit")
+
+
+def test_speaking_in_a_place_names_where_a_statement_was_made(extract):
+    facts = extract("Officials met in Vienna on Monday. Speaking in Warsaw, a defiant Ivan Petrenko said the EU could choke on its sanctions.")
+    assert [name(facts, f.place) for f in by_type(facts, "statement")] == ["Warsaw"]

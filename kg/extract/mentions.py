@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import gazetteer
+from .gazetteer import city_code, gazetteer
 from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, GROUP_NOUNS, MEDIA_WORDS, OFFICE_WORDS, OFFICES, ORIENTATIONS, PLATFORMS, ROLE_MODIFIERS
 
 # Head nouns of organisations' names ("Fair Party", "Green Alliance"): never a person.
@@ -142,6 +142,9 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
                     continue
                 if _ethnonym(doc, s, e):
                     continue
+                if _place_named_as_person(doc, s, e, text):
+                    take(Mention(s, e, "place", text))
+                    continue
                 if org_kind(text) in ("media", "platform") and len(doc[s:e]) == 1:
                     take(Mention(s, e, "org", text))
                     continue
@@ -185,6 +188,22 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
     found = _people_named_elsewhere(doc, toks, found, taken)
     found.sort(key=lambda m: m.start)
     return found
+
+
+SETTLEMENT_NOUNS = {"town", "city", "village", "port", "district", "province", "region", "municipality", "border town"}
+LOCATIVE_PREPS = {"from", "in", "into", "near", "at", "outside", "through", "toward", "towards"}
+
+
+def _place_named_as_person(doc, s: int, e: int, text: str) -> bool:
+    """A name the model tags as a person that the sentence uses as a place: 'the town of X', or a
+    known city (GeoNames) after a preposition of place ('fled from X')."""
+    head = doc[e - 1]
+    if head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return False
+    prep = head.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_NOUNS:
+        return True
+    return prep.lower_ in LOCATIVE_PREPS and city_code(text) is not None
 
 
 def _people_named_elsewhere(doc, toks: list, found: list[Mention], taken: set[int]) -> list[Mention]:

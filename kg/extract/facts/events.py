@@ -134,10 +134,10 @@ def place_for(ctx, tok, preps=PLACE_PREPS, objects: bool = True):
     return None
 
 
-def _sentence_place(ctx, tok) -> str | None:
+def _sentence_place(ctx, tok, skip: frozenset | set = frozenset()) -> str | None:
     """The place nearest the trigger that its sentence names outright (not a demonym: 'Sudanese migrant')."""
     for t in sorted(ctx.sent_of(tok), key=lambda t: abs(t.i - tok.i)):
-        if t.i in ctx.demonym_tokens or _names_a_person(ctx, t):
+        if t.i in skip or t.i in ctx.demonym_tokens or _names_a_person(ctx, t):
             continue
         key = ctx.place_named_at(t)
         if key and not _too_wide(ctx, key):
@@ -299,16 +299,28 @@ def extract_events(ctx, roles: list[RoleFact]) -> list:
         if event is None:
             event = dated = _dated_event(ctx, tok, lemma) or _dated_statement(ctx, tok, lemma)
         if event is None:
+            event = dated = _speaking_at(ctx, tok, lemma)
+        presupposed = event is None and _presupposed(ctx, tok, lemma)
+        if presupposed:
+            event = dated = presupposed
+        if event is None:
             continue
         etype, label = event
         actor = actor_for(ctx, tok)
         place = place_for(ctx, tok, PLACE_PREPS | ({"with"} if etype in ("agreement", "treaty") else set()), objects=dated is None)
+        if presupposed and not place:  # 'since the launch of Operation X': the thing launched is not where
+            place = _sentence_place(ctx, tok, skip={t.i for t in _of_object(tok).subtree if t.dep_ != "prep"})
+            if place is None:
+                continue  # named only as a point in time, with no place in its sentence
         if (dated and etype != "statement" or etype == "death") and not place:  # what is said is often about another place
             place = _sentence_place(ctx, tok) or ctx.home_country  # a migrant's nationality is not where he died
         country = (ctx.country_of(actor) if actor else None) or ctx.home_country
         place = destination or place or _town_in(ctx, tok, country) or country
-        date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
-        date = date or _span_after_anchor(ctx, tok) or (_previous_sentence_day(ctx, tok) if tok.pos_ == "VERB" else None) or _lead_date(ctx, tok)
+        if presupposed:  # what other events are timed by happened before them: only a date of its own phrase
+            date = _date_inside_phrase(ctx, tok)
+        else:
+            date = date_for(ctx, tok, anywhere_inside=dated is None) or (date_for(ctx, parent_clause_verb(tok)) if parent_clause_verb(tok) is not None else None)
+            date = date or _span_after_anchor(ctx, tok) or (_previous_sentence_day(ctx, tok) if tok.pos_ == "VERB" else None) or _lead_date(ctx, tok)
         if etype == "crossing" and tok.pos_ == "VERB" and date is None:
             continue  # "where people cross", "before they cross": habitual, not a reported crossing
         if etype == "announcement" and (date is None or not _date_follows(tok)):
@@ -406,6 +418,45 @@ def _dated_event(ctx, tok, lemma: str) -> tuple[str, str] | None:
     if not (date_for(ctx, tok, anywhere_inside=False) or _lead_date(ctx, tok) or _staged(tok, verb) or _setting_of_speech(tok, verb)):
         return None  # undated and outside the lead: a background mention, not a reported occurrence
     return etype, _label(tok, etype)
+
+
+# Nominalisations of verbs of change that name a one-off occurrence ('the defeat of the troops',
+# 'the launch of the operation'), besides the dated-event nouns.
+NOMINALISED_EVENTS = {"defeat", "launch", "ouster", "overthrow", "capture", "takeover", "invasion", "withdrawal",
+                      "assassination", "collapse", "surrender", "closure", "reopening", "signing", "killing", "death"}
+TIMING_PREPS = {"after", "following", "since"}
+
+
+def _presupposed(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """'after the defeat of the troops', 'since the launch of Operation X': a nominalised event
+    with its 'of' argument, named as what other events are timed by, took place (the clause may be
+    a wish or a plan: 'to secure returns after the overthrow of X')."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or ctx.in_quote(tok) or tok.ent_type_:
+        return None
+    if lemma not in NOMINALISED_EVENTS and lemma not in DATED_EVENT_NOUNS:
+        return None
+    if tok.dep_ != "pobj" or tok.head.lower_ not in TIMING_PREPS or _negated(tok, None):
+        return None
+    of = _of_object(tok)
+    if of is None or of.ent_type_ in ("DATE", "TIME") or of.lemma_.lower() in MEASURE_HEADS:
+        return None  # 'since the start of the year'
+    phrase = tok.doc[max(of.left_edge.i, of.i - 5) : of.i + 1].text
+    etype = DATED_EVENT_NOUNS.get(lemma, lemma)
+    return etype, f"{_label(tok, etype)} of {phrase}"
+
+
+def _of_object(tok):
+    """The object of a noun's 'of' phrase ('the defeat of [the troops]')."""
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _date_inside_phrase(ctx, tok) -> str | None:
+    """A date within the noun phrase itself ('after the 3 May killing of a man')."""
+    sent = ctx.sent_of(tok)
+    for ent in ctx.ents_in(sent):
+        if ent.label_ == "DATE" and tok.left_edge.i <= ent.start and ent.end - 1 <= tok.right_edge.i:
+            return resolve_date(ent.text, ctx.article.published, ctx.sent_text(sent), "past")
+    return None
 
 
 # Verbs whose subject is itself an occurrence: 'a ruckus broke out', 'clashes erupted', 'talks took place'.
@@ -520,6 +571,18 @@ def _dated_statement(ctx, tok, lemma: str) -> tuple[str, str] | None:
     return None
 
 
+def _speaking_at(ctx, tok, lemma: str) -> tuple[str, str] | None:
+    """'Speaking in Minsk, X said ...': the participle of a reported statement names where it was made."""
+    if lemma != "speak" or tok.tag_ != "VBG" or tok.dep_ != "advcl" or ctx.in_quote(tok):
+        return None
+    verb = tok.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAY_VERBS | STATEMENT_VERBS or not _realis(verb) or tense_of(verb) != "past":
+        return None
+    if any(c.dep_ in ("nsubj", "mark", "aux") for c in tok.children) or place_for(ctx, tok, {"in", "at"}, objects=False) is None:
+        return None
+    return "statement", "statement"
+
+
 def _date_own(ctx, verb) -> bool:
     """The date hangs on the speaking verb itself ('said on Tuesday'), not on a clause it reports."""
     for ent in ctx.ents_in(ctx.sent_of(verb)):
@@ -578,6 +641,8 @@ def is_people(ctx, tok) -> bool:
         return True
     if tok.lemma_.lower() in GROUP_NOUNS or ctx.gaz.demonym_code(tok.text) and tok.tag_ in ("NNPS", "NNS"):
         return True
+    if tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
+        return True  # a people with no country of its own ('three Rohingya', plural nationality or group names)
     if tok.lower_ in ("dozens", "hundreds", "thousands", "millions", "tens", "scores", "total", "number") or tok.like_num:
         return any(is_people(ctx, p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
     return False
@@ -829,14 +894,57 @@ def _candidates(ctx, tok, roles) -> list[str]:
                     if key and ctx.kind(key) is Kind.PERSON and key not in found:
                         found.append(key)
     found += [k for k in _standing_candidates(ctx, tok) if k not in found]
+    found += [k for k in _outcome_candidates(ctx, tok) if k not in found]
     if not found:
-        # office holders named in the same sentence run in it
+        # office holders named in the same sentence run in it (not one who only acts around it)
         holders = {r.person for r in roles}
+        actor = _circumstance_actor(ctx, tok)
         for t in ctx.sent_of(tok):
             key = ctx.key_at(t.i)
-            if key and key in holders and key not in found and ctx.kind(key) is Kind.PERSON:
+            if key and key in holders and key not in found and key != actor and ctx.kind(key) is Kind.PERSON:
                 found.append(key)
     return found
+
+
+# Verbs whose subject brings something about: 'elections led to the continuation of X as president',
+# 'the vote returned X to power', 'the poll resulted in the re-election of X'.
+OUTCOME_VERBS = {"lead", "result", "return", "bring", "keep", "hand", "deliver", "give", "usher", "install", "sweep"}
+
+
+def _outcome_candidates(ctx, tok) -> list[str]:
+    """People an election's outcome names ('led to the continuation of X', 'returned X to power')
+    stood in it."""
+    verb = _verb_of_subject(tok)
+    if verb is None:  # 'elections led to ...' misparsed as a participle of the noun: only intransitive 'lead to', 'result in' read so
+        verb = next((c for c in tok.rights if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "result")), None)
+    if verb is None or verb.lemma_.lower() not in OUTCOME_VERBS:
+        return []
+    args = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    args += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in") for g in c.children if g.dep_ == "pobj"]
+    found = []
+    for arg in args:  # the person, or the person of a nominalisation ('the victory of X', 'the return of X')
+        of = [g for c in arg.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for t in [arg, *of]:
+            key = ctx.entity_of(t)
+            if key and ctx.kind(key) is Kind.PERSON and key not in found:
+                found.append(key)
+    return found
+
+
+def _circumstance_actor(ctx, tok) -> str | None:
+    """'X has made it an issue in the election', 'X campaigned ahead of the vote': an election in a
+    prepositional phrase is a circumstance of the clause; its subject acts around the election
+    (campaigning, commenting), which does not make them a candidate."""
+    link, verb = tok, None
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            verb = anc
+            break
+        link = anc
+    if verb is None or not any(a.dep_ == "prep" for a in [tok, *tok.ancestors] if a.i != verb.i and verb.i in {x.i for x in a.ancestors}):
+        return None
+    subj = inherited_subject(verb)
+    return ctx.subject_entity(subj) if subj is not None else None
 
 
 STANDING_VERBS = {"win", "lose", "lead", "trail", "finish", "garner", "receive", "secure", "poll", "take", "get", "come"}
@@ -877,15 +985,67 @@ def _fronted_pronoun_referent(ctx, pron) -> str | None:
 
 
 def _election_country(ctx, tok, candidates) -> str | None:
+    """The country of the election's own modifier ('the Belarusian presidential election', 'elections
+    in X'), else of its candidates, else of a place in its clause or the clause that clause hangs on
+    ('sanctions on Minsk one year after flawed elections': Belarus), else the article's country when
+    the sentence names no other: no country rather than a wrong one."""
+    own = [t for t in tok.subtree if t.i < tok.i or t.dep_ == "pobj" and t.head.head.i == tok.i and t.head.lower_ in ("in", "of")]
+    for t in own:
+        key = ctx.key_at(t.i)
+        if key and ctx.kind(key) in (Kind.COUNTRY, Kind.PLACE) and ctx.country_of(key) and not _too_wide(ctx, key):
+            return ctx.country_of(key)
     for c in candidates:
         country = ctx.country_of(c)
         if country:
             return country
+    clauses = _clause_and_parent(tok)
+    named = set()
     for t in sorted(ctx.sent_of(tok), key=lambda t: abs(t.i - tok.i)):  # the country or town named nearest the election
         key = ctx.key_at(t.i)
-        if key and ctx.kind(key) in (Kind.COUNTRY, Kind.PLACE) and ctx.country_of(key):
-            return ctx.country_of(key)  # 'sanctions on Minsk one year after flawed elections': Belarus
-    return ctx.main_country
+        if not key or ctx.kind(key) not in (Kind.COUNTRY, Kind.PLACE) or not ctx.country_of(key) or _too_wide(ctx, key):
+            continue
+        if _clause_verb(t) in clauses and not _names_a_frontier(t) and not _names_a_person(ctx, t) and not _acts_elsewhere(t, tok):
+            return ctx.country_of(key)
+        named.add(ctx.country_of(key))
+    main = ctx.main_country
+    return main if main and named <= {main} and not _too_wide(ctx, main) else None
+
+
+def _acts_elsewhere(place, election) -> bool:
+    """'Canada imposed sanctions on X after flawed elections': the subject of the clause the election
+    hangs on is who acts about it, not where it was held."""
+    return place.dep_ in ("nsubj", "nsubjpass") and place.head.i != _clause_verb(election)
+
+
+def _clause_verb(tok):
+    """The verb of the clause ``tok`` stands in (None outside any clause)."""
+    return next((a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _clause_and_parent(tok) -> set:
+    """The election's own clause and the clause it hangs on ('sanctions on Minsk after elections led to ...')."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return {None}
+    parent = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return {verb.i} | ({parent.i} if parent is not None and verb.dep_ in ("advcl", "relcl", "pcomp", "ccomp") else set())
+
+
+def _names_a_frontier(tok) -> bool:
+    """'the U.S.-Mexico border': a country in the name of a border or crossing names one of its sides."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("compound", "nmod", "amod", "punct") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lower_ in BORDER_OBJECTS:
+            return True
+    return False
+
+
+def _other_day(a: str | None, b: str | None) -> bool:
+    """Two dates that cannot be the same day ('2022' and '2023-01-01'; not '2023-01' and '2023-01-05')."""
+    return bool(a and b) and not (a.startswith(b) or b.startswith(a))
 
 
 def _merge(facts: list[EventFact]) -> list[EventFact]:
@@ -904,6 +1064,8 @@ def _merge(facts: list[EventFact]) -> list[EventFact]:
             if old.date is None:  # the dated mention is the event; the undated one only alluded to it
                 merged[loose] = EventFact(f.label, f.event_type, f.place or old.place, f.date, f.evidence, f.actors or old.actors, f.candidates or old.candidates)
             continue
+        if key in merged and _other_day(merged[key].date, f.date):
+            key = (*key, f.date)  # 'repatriated 2,030 people this year' and 'last year': two events of one kind
         if key not in merged:
             merged[key] = f
             order.append(key)
