@@ -501,6 +501,7 @@ def run_batch(
     any_language: bool = False,
     push: str | None = None,
     cluster: str | None = None,
+    shared_storage: bool = False,
     say: Callable[[str], None] | None = None,
 ) -> BatchResult:
     """Extract every article in ``paths`` (files or folders) into ``out`` (a graph file), ``store``,
@@ -511,6 +512,7 @@ def run_batch(
     (without it an existing file is an error, checked before any work). ``progress``: show a progress bar (default: when
     stderr is a terminal). ``cluster``: the address of a Dask scheduler whose workers do the
     extraction instead of local processes (``jobs`` is then unused; see :mod:`kg.store.cluster`);
+    ``shared_storage``: its workers read the files at the same paths instead of being sent them;
     ``say`` prints its notes (default: stderr).
     Failures and interruption are in the result; bad usage raises KgError.
     On glibc the calling process keeps the malloc settings of :mod:`kg.store.allocator` afterwards.
@@ -600,7 +602,7 @@ def run_batch(
         try:
             if client is not None:
                 dask_cluster.run_on_cluster(client, todo, meta, sink.kind, model, pusher, handle, stop, lambda: fatal,
-                                            started, chunk_size=chunk_size)
+                                            started, chunk_size=chunk_size, shared_storage=shared_storage)
             elif not todo:
                 started()
             else:

@@ -32,7 +32,7 @@ from ..extract.articles import ArticleFile
 from .batch import _reason, batch_size, chunked, load_extractor, work_on
 
 #: How long to wait for the scheduler to answer before saying it is not there.
-CONNECT_SECONDS = 20
+CONNECT_SECONDS = 10
 #: Chunks in flight per worker thread: enough that no worker waits for the client, few enough
 #: that the client holds only a handful of chunks' texts at a time.
 IN_FLIGHT_PER_THREAD = 2
@@ -143,16 +143,20 @@ def dashboard(client: Client) -> str | None:
 
 
 def run_on_cluster(client: Client, todo: list[tuple[int, str]], meta: dict, kind: str, model: str | None, pusher,
-                   handle: Callable, stop, fatal: Callable, started: Callable, chunk_size: int | None = None) -> None:
+                   handle: Callable, stop, fatal: Callable, started: Callable, chunk_size: int | None = None,
+                   shared_storage: bool = False) -> None:
     """Extract ``todo`` (index, path) on the workers of ``client``'s scheduler, calling ``handle``
-    with each article's result as :func:`kg.store.batch.run_batch` does for its own workers."""
+    with each article's result as :func:`kg.store.batch.run_batch` does for its own workers.
+
+    ``shared_storage``: the workers read the files themselves, at the same absolute paths (a file
+    system they all mount); otherwise this process reads them and sends their bytes."""
     plugin = ExtractorPlugin(model, meta, kind, pusher)
     _register(client, plugin)
     try:
         threads = sum(client.nthreads().values())
         chunks = iter(chunked(todo, chunk_size or batch_size(len(todo), threads)))
         started()
-        _Feeder(client, plugin, chunks, meta, handle, stop, fatal).run()
+        _Feeder(client, plugin, chunks, meta, handle, stop, fatal, shared_storage).run()
     finally:
         try:
             client.unregister_worker_plugin(plugin.name)
@@ -174,8 +178,9 @@ class _Feeder:
     sent, and hands what comes back to the batch as it arrives."""
 
     def __init__(self, client: Client, plugin: ExtractorPlugin, chunks, meta: dict, handle: Callable, stop,
-                 fatal: Callable):
+                 fatal: Callable, shared_storage: bool = False):
         self.client, self.plugin, self.chunks, self.meta = client, plugin, chunks, meta
+        self.shared_storage = shared_storage
         self.handle, self.stop, self.fatal = handle, stop, fatal
         self.pending: dict = {}  # future -> its chunk
         self.completed = as_completed(loop=client.loop)
@@ -211,18 +216,25 @@ class _Feeder:
             if chunk is None:
                 self.more = False
                 return
-            items = []
-            for i, path in chunk:
-                try:
-                    items.append((i, ArticleFile.read(Path(path), self.meta.get("max_bytes"))))
-                except Exception as exc:  # noqa: BLE001 - unreadable here: that article fails, as in the local batch
-                    self.handle(i, "fail", _reason(exc, path))
+            items = self._read(chunk)
             if items:
                 key = f"{self.plugin.name}-{self.sent}"
                 future = self.client.submit(extract_chunk, self.plugin.name, items, key=key)
                 self.sent += 1
                 self.pending[future] = items
                 self.completed.add(future)
+
+    def _read(self, chunk: list[tuple[int, str]]) -> list[tuple[int, ArticleFile | str]]:
+        """What the workers get: the articles' bytes, or their absolute paths on shared storage."""
+        if self.shared_storage:
+            return [(i, str(Path(path).resolve())) for i, path in chunk]
+        items = []
+        for i, path in chunk:
+            try:
+                items.append((i, ArticleFile.read(Path(path), self.meta.get("max_bytes"))))
+            except Exception as exc:  # noqa: BLE001 - unreadable here: that article fails, as in the local batch
+                self.handle(i, "fail", _reason(exc, path))
+        return items
 
     def _receive(self, future) -> None:
         items = self.pending.pop(future)
@@ -234,7 +246,7 @@ class _Feeder:
             results, warnings = [(i, "fatal", f"the Dask workers cannot import {exc.name}: install the project on "
                                   "every worker (pip install -e '.[cluster]')") for i, _ in items], []
         except Exception as exc:  # noqa: BLE001 - the chunk as a whole failed on the worker
-            results, warnings = [(i, "fail", _reason(exc, item.path)) for i, item in items], []
+            results, warnings = [(i, "fail", _reason(exc, getattr(item, "path", item))) for i, item in items], []
         finally:
             future.release()
         for line in warnings:
