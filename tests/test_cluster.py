@@ -38,10 +38,11 @@ class DaskCluster:
         folder.mkdir(parents=True, exist_ok=True)
         port = free_port()
         self.address = f"tcp://127.0.0.1:{port}"
+        self.dashboard = f"127.0.0.1:{free_port()}"
         self.procs: list[subprocess.Popen] = []
         self.workers: dict[str, subprocess.Popen] = {}
         self.scheduler = self._start("scheduler", ["scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                                    "--dashboard-address", f"127.0.0.1:{free_port()}"])
+                                                    "--dashboard-address", self.dashboard])
         wait_for_port(port, self.scheduler)
         for n in range(workers):
             name = f"w{n}"
@@ -105,12 +106,6 @@ def graphs_of(nquads: bytes) -> set[str]:
     return {line.rsplit(b" ", 2)[-2].strip(b"<>").decode() for line in nquads.splitlines() if line}
 
 
-def bokeh_installed() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("bokeh") is not None
-
-
 # -- the same graphs as the local batch ----------------------------------------------------------
 
 def test_cluster_gives_the_same_n_quads_as_jobs_2(tmp_path, cluster, corpus):
@@ -119,8 +114,7 @@ def test_cluster_gives_the_same_n_quads_as_jobs_2(tmp_path, cluster, corpus):
     first = kg("extract", str(folder), "--cluster", cluster.address, "-o", str(out), check=True, timeout=CAP)
     assert out.read_bytes() == reference
     line = first.stderr.splitlines()[0]
-    assert line.startswith(f"Dask scheduler {cluster.address}: 2 workers, 2 threads")
-    assert ("dashboard http://127.0.0.1:" in line) == bokeh_installed()  # its pages need bokeh on the scheduler
+    assert line == f"Dask scheduler {cluster.address}: 2 workers, 2 threads; dashboard http://{cluster.dashboard}/status"
     assert f"extracted {ARTICLES} of {ARTICLES} articles" in first.stderr
 
     store = tmp_path / "store"
@@ -212,11 +206,17 @@ def test_push_from_the_workers(tmp_path, cluster, corpus):
         endpoint = f"http://127.0.0.1:{port}/store"
         proc = kg("extract", str(folder), "--cluster", cluster.address, "--push", endpoint, check=True, timeout=CAP)
         assert f"extracted {ARTICLES} of {ARTICLES} articles into {endpoint}" in proc.stderr
-        assert server_nquads(port) == set(reference.splitlines()) - {b""}  # every graph once, as --jobs 2 writes it
+        pushed = server_nquads(port)
+        assert graphs_of(b"\n".join(pushed)) == graphs_of(reference)
         again = kg("extract", str(folder / "article-00000.txt"), "--cluster", cluster.address, "--push", endpoint,
                    check=True, timeout=CAP)
         assert "extracted 1 of 1 articles" in again.stderr
-        assert server_nquads(port) == set(reference.splitlines()) - {b""}  # replaced, never doubled
+        assert server_nquads(port) == pushed  # replaced, never doubled
+        # kg push of the --jobs 2 file replaces every graph with its own: nothing changes
+        local = tmp_path / "jobs2.nq"
+        local.write_bytes(reference)
+        kg("push", str(local), "--endpoint", endpoint, check=True, timeout=CAP)
+        assert server_nquads(port) == pushed
 
         wrong = kg("extract", str(folder), "--cluster", cluster.address, "--push", f"http://127.0.0.1:{port}/nowhere",
                    timeout=CAP)
@@ -280,9 +280,13 @@ def test_push_without_a_cluster(tmp_path):
     port = free_port()
     server = start_oxigraph(port, tmp_path / "server-db")
     try:
-        kg("extract", str(folder), "--push", f"http://127.0.0.1:{port}/store", check=True, timeout=CAP)
+        endpoint = f"http://127.0.0.1:{port}/store"
+        kg("extract", str(folder), "--push", endpoint, check=True, timeout=CAP)
+        pushed = server_nquads(port)
         kg("extract", str(folder), "-o", str(tmp_path / "local.nq"), check=True, timeout=CAP)
-        assert server_nquads(port) == set((tmp_path / "local.nq").read_bytes().splitlines()) - {b""}
+        assert graphs_of(b"\n".join(pushed)) == graphs_of((tmp_path / "local.nq").read_bytes())
+        kg("push", str(tmp_path / "local.nq"), "--endpoint", endpoint, check=True, timeout=CAP)
+        assert server_nquads(port) == pushed  # the same graphs as kg push sends
     finally:
         stop(server)
 

@@ -41,12 +41,12 @@ def knows_union_default(response) -> bool:
     return response.headers.get("server", "").startswith("kg-serve")
 
 
-def _check_endpoint(endpoint: str) -> None:
+def _check_endpoint(endpoint: str, option: str = "--endpoint") -> None:
     from urllib.parse import urlsplit
 
     parts = urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise KgError(f"--endpoint {endpoint!r}: give the server's Graph Store URL, e.g. http://127.0.0.1:7878/store")
+        raise KgError(f"{option} {redact_url(endpoint)!r}: give the server's Graph Store URL, e.g. http://127.0.0.1:7878/store")
 
 
 def _source(graph: Path | None, store: Path | None):
@@ -256,7 +256,7 @@ class GraphPusher:
     ATTEMPTS = 6  # 0.5 + 1 + 2 + 4 + 8 s of waiting: a server restart, not an outage
 
     def __init__(self, endpoint: str, timeout: float = 60.0, attempts: int = ATTEMPTS, first_wait: float = 0.5):
-        _check_endpoint(endpoint)
+        _check_endpoint(endpoint, "--push")
         self.endpoint, self.timeout, self.attempts, self.first_wait = endpoint, timeout, attempts, first_wait
         self._client = None
 
