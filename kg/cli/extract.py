@@ -20,7 +20,7 @@ def extract(
     store: Optional[Path] = typer.Option(None, "--store", help="Write into this graph store folder instead (created if new); an article extracted again replaces its graph."),
     push: Optional[str] = typer.Option(None, "--push", help="PUT each article's named graph to this Graph Store Protocol URL (as kg push; e.g. http://HOST:7878/store, credentials as http://USER:PASSWORD@HOST/...) instead of writing a file or store."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU)."),
-    cluster: Optional[str] = typer.Option(None, "--cluster", help="Extract on the workers of the Dask scheduler at this address (tcp://HOST:8786) instead of local processes; needs pip install -e '.[cluster]'. See README, 'More than one machine'."),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Extract on the workers of the Dask scheduler at this address (tcp://HOST:8786) instead of local processes; needs pip install -e '.\\[cluster]'. See README, 'More than one machine'."),
     shared_storage: bool = typer.Option(False, "--shared-storage", help="With --cluster: the articles are on storage every worker mounts at the same path; send the workers paths instead of the texts."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load (default: en_core_web_sm, or its PyPI upload)."),
     max_bytes: int = typer.Option(1_000_000, "--max-bytes", min=1, help="Refuse an article larger than this (bytes); raise it for long texts, memory grows with it."),

@@ -19,6 +19,7 @@ import re
 import threading
 import time
 import uuid
+from concurrent.futures import CancelledError
 from pathlib import Path
 from typing import Callable
 
@@ -234,6 +235,9 @@ class _Feeder:
         items = self.pending.pop(future)
         try:
             results, warnings = future.result()
+        except CancelledError as exc:  # not by us (we stop before cancelling): the scheduler lost it
+            results, warnings = [(i, "fatal", f"the Dask scheduler dropped the batch's work ({_short(exc)})")
+                                 for i, _ in items], []
         except KilledWorker as exc:
             results, warnings = [(i, "fail", f"the Dask workers running it died ({_short(exc)})") for i, _ in items], []
         except ModuleNotFoundError as exc:
