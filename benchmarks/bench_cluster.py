@@ -9,7 +9,9 @@ loads, reading, extraction, store writes):
   workers (``dask worker --nthreads 1``; a fresh scheduler and fresh workers for each, started
   before the clock runs, so their start-up is not counted but the pipeline load on the workers is);
 
-and whether each store's named graphs as N-Quads (sorted lines) are byte-identical to the
+the CPU time of everything that worked (the command with the processes it waited for, plus the
+scheduler's and the workers' processes, read with psutil), which moves less with the machine's load
+than the wall time; and whether each store's named graphs as N-Quads (sorted lines) are byte-identical to the
 ``--jobs 2`` ones.
 The load average (``uptime``) before each run is printed with it: the machine is shared.
 Results go to stdout as a markdown table and into ``benchmarks/README.md``. Not a test.
@@ -74,6 +76,21 @@ class Cluster:
             return subprocess.Popen([sys.executable, "-m", "dask", *args], env=ENV, stdout=out,
                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=log.parent)
 
+    def cpu_seconds(self) -> float:
+        """CPU time so far of the scheduler and the workers (with a nanny's worker process)."""
+        import psutil
+
+        total = 0.0
+        for proc in self.procs:
+            try:
+                top = psutil.Process(proc.pid)
+                for p in [top, *top.children(recursive=True)]:
+                    times = p.cpu_times()
+                    total += times.user + times.system
+            except psutil.NoSuchProcess:
+                pass
+        return total
+
     def close(self) -> None:
         for proc in reversed(self.procs):
             proc.terminate()
@@ -85,16 +102,18 @@ class Cluster:
                 proc.wait()
 
 
-def extract(corpus: Path, store: Path, *how: str) -> dict:
+def extract(corpus: Path, store: Path, *how: str, cluster: Cluster | None = None) -> dict:
     if store.exists():
         shutil.rmtree(store)
     before = load()
+    cpu = cluster.cpu_seconds() if cluster else 0.0
     run = peak_rss_mb(kg_cmd("extract", str(corpus), *how, "--store", str(store)))
+    cpu = run["cpu_s"] + (cluster.cpu_seconds() - cpu if cluster else 0.0)
     if run["rc"] not in (0, 2):
         raise SystemExit(f"kg extract {' '.join(how)} failed ({run['rc']}): {run['err'][-2000:]}")
     failed = re.search(r"(\d+) failed", run["err"])
     return {"seconds": run["wall"], "rss": run["rss_mb"], "failed": int(failed.group(1)) if failed else 0,
-            "load": before, "nquads": store_nquads(store)}
+            "load": before, "cpu": cpu, "client_cpu": run["cpu_s"] if cluster else None, "nquads": store_nquads(store)}
 
 
 def store_nquads(store: Path) -> Path:
@@ -133,7 +152,7 @@ def main() -> None:
     if floor["rc"] != 0:
         raise SystemExit(f"spaCy floor failed: {floor['err'][-2000:]}")
     rows.append({"what": "spaCy floor, `nlp.pipe(n_process=2)`", "seconds": floor["wall"], "rss": floor["rss_mb"],
-                 "load": before, "failed": 0, "nquads": None})
+                 "load": before, "failed": 0, "nquads": None, "cpu": floor["cpu_s"], "client_cpu": None})
     print(f"floor: {floor['wall']:.1f} s (load {before})", file=sys.stderr)
 
     local = extract(corpus, work / "store-jobs2", "--jobs", "2")
@@ -144,7 +163,7 @@ def main() -> None:
     for workers in (1, 2):
         cluster = Cluster(work / f"dask-{workers}", workers)
         try:
-            run = extract(corpus, work / f"store-cluster{workers}", "--cluster", cluster.address)
+            run = extract(corpus, work / f"store-cluster{workers}", "--cluster", cluster.address, cluster=cluster)
         finally:
             cluster.close()
         what = f"`kg extract --cluster`, {workers} worker{'s' if workers > 1 else ''} × 1 thread"
@@ -157,8 +176,8 @@ def main() -> None:
         f"(`benchmarks/synthetic.py`, seed {args.seed}), {os.cpu_count()} CPUs shared with other jobs; "
         "scheduler, workers and `kg extract` all on this machine (loopback).",
         "",
-        "| run | seconds | art/s | ratio to floor | peak RSS (client) | failed | N-Quads = `--jobs 2` | load avg before (1/5/15 min) |",
-        "|---|---:|---:|---:|---:|---:|---|---|",
+        "| run | seconds | art/s | ratio to floor | CPU ms/article (all processes) | of which the client | peak RSS (client) | failed | N-Quads = `--jobs 2` | load avg before (1/5/15 min) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for row in rows:
         rate = args.count / row["seconds"]
@@ -168,8 +187,10 @@ def main() -> None:
             same = "(the reference)"
         else:
             same = "yes, byte-identical" if row["nquads"].read_bytes() == reference else "**no**"
+        client = "—" if row["client_cpu"] is None else f"{row['client_cpu'] / args.count * 1000:.1f}"
         lines.append(f"| {row['what']} | {row['seconds']:.1f} | {rate:.1f} | {rate / floor_rate:.2f}x | "
-                     f"{row['rss']:,.0f} MB | {row['failed']} | {same} | {row['load']} |")
+                     f"{row['cpu'] / args.count * 1000:.1f} | {client} | {row['rss']:,.0f} MB | {row['failed']} | "
+                     f"{same} | {row['load']} |")
     table = "\n".join(lines)
     print(table)
     if not args.no_readme:
