@@ -639,6 +639,8 @@ def _run_here(chunks, meta, kind, model, pusher, handle: Callable, stop, fatal: 
     extractor = _allow_length(Extractor(model), meta)
     started()
     for chunk in chunks:
+        if stop:  # Ctrl-C came while the model loaded: start no article
+            return
         results = work_on(extractor, None, chunk, meta, kind, pusher, on_piece)
         while True:
             stop.abandonable = True
