@@ -92,7 +92,8 @@ def peak_rss_mb(cmd: list[str], timeout: float | None = None, memory_gb: float |
         out.seek(0)
         err.seek(0)
         return {"wall": wall, "rc": proc.returncode, "out": out.read(), "err": err.read(),
-                "rss_mb": usage.ru_maxrss / 1024, "timed_out": timed_out}
+                "rss_mb": usage.ru_maxrss / 1024, "timed_out": timed_out,
+                "cpu_s": usage.ru_utime + usage.ru_stime}  # with its descendants that it waited for
 
 
 FLOOR = r"""

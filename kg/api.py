@@ -18,8 +18,11 @@ def extract_files(
     jobs: int = 1,
     progress: bool | None = False,
     force: bool = False,
+    push: str | None = None,
+    cluster: str | None = None,
 ):
-    """Extract every article in ``paths`` (files or folders) into ``out`` or ``store``.
+    """Extract every article in ``paths`` (files or folders) into ``out``, ``store`` or ``push`` (a
+    Graph Store Protocol URL), with ``jobs`` local processes or on the Dask scheduler ``cluster``.
 
     One named graph per article; an existing ``out`` is replaced only with ``force``. Returns the rdflib Dataset written to ``out`` (None for a store).
     Raises KgError if any article failed (after writing the others) or the run was interrupted.
@@ -28,7 +31,7 @@ def extract_files(
 
     result = run_batch(
         list(paths), out=out, store=store, jobs=jobs, published=published, url=url, title=title,
-        model=model, progress=progress, force=force, keep_dataset=out is not None,
+        model=model, progress=progress, force=force, push=push, cluster=cluster, keep_dataset=out is not None,
     )
     if result.interrupted:
         raise Interrupted(result.summary())

@@ -3,6 +3,7 @@ endpoint, and a stock Oxigraph server for ``kg push``. More endpoint tests: test
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -212,3 +213,90 @@ def test_push_turtle_needs_a_graph_name(tmp_path, graph_file, oxigraph_server):
     kg("push", str(ttl), "--endpoint", endpoint, "--graph", "urn:example:all", check=True)
     triples = len(load_graph(ttl))
     assert sparql(oxigraph_server, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:example:all> { ?s ?p ?o } }") == [{"n": str(triples)}]
+
+
+# -- PUT with retries (kg extract --push) --------------------------------------------------------
+
+class _ScriptedStore:
+    """A Graph Store stand-in on loopback that answers PUTs from a script: ``answers`` maps a
+    graph's last path segment to the statuses to give it in turn (204 once they run out)."""
+
+    def __init__(self, answers: dict[str, list[int]]):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from urllib.parse import parse_qs, urlsplit
+
+        self.answers = {k: list(v) for k, v in answers.items()}
+        self.requests: list[tuple[str, int]] = []
+        store = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_PUT(self):  # noqa: N802 - http.server's naming
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                graph = parse_qs(urlsplit(self.path).query)["graph"][0].rsplit("/", 1)[-1]
+                queue = store.answers.get(graph, [])
+                status = queue.pop(0) if queue else 204
+                store.requests.append((graph, status))
+                self.send_response(status)
+                if status == 503:
+                    self.send_header("Retry-After", "0")
+                body = b"" if status == 204 else f"scripted {status}".encode()
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/store"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_put_graph_retries_only_what_may_pass_later():
+    import httpx
+
+    from kg.store.push import PutError, put_graph
+
+    server = _ScriptedStore({"busy": [503, 502], "bad": [400], "locked": [403], "down": [503] * 5})
+    retries: list[str] = []
+    try:
+        with httpx.Client(timeout=10) as client:
+            def put(graph: str):
+                return put_graph(client, server.url, f"urn:g/{graph}", b"<urn:a> <urn:b> <urn:c> .\n", attempts=3,
+                                 first_wait=0.01, on_retry=lambda message, wait: retries.append(message))
+
+            assert put("busy").status_code == 204  # 503, 502, then stored
+            with pytest.raises(PutError) as bad:
+                put("bad")
+            assert bad.value.about_graph and "HTTP 400" in str(bad.value)  # this graph's fault: no retry
+            with pytest.raises(PutError) as locked:
+                put("locked")
+            assert not locked.value.about_graph and "HTTP 403" in str(locked.value)  # the endpoint's: no retry
+            with pytest.raises(PutError) as down:
+                put("down")
+            assert not down.value.about_graph and "tried 3 times" in str(down.value)
+    finally:
+        server.close()
+    assert [g for g, _ in server.requests] == ["busy"] * 3 + ["bad", "locked"] + ["down"] * 3
+    assert len(retries) == 4 and "trying again in" in retries[0]
+
+
+def test_extract_push_names_a_refused_article_and_pushes_the_others(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import generate
+
+    generate(tmp_path / "corpus", 3, seed=5)
+    server = _ScriptedStore({"article-00001": [400]})
+    try:
+        proc = kg("extract", str(tmp_path / "corpus"), "--push", server.url)
+    finally:
+        server.close()
+    assert proc.returncode == 2, proc.stderr
+    assert re.search(r"error: \S*article-00001\.txt: not pushed: .*HTTP 400", proc.stderr)
+    assert "extracted 2 of 3 articles" in proc.stderr
+    assert sorted(g for g, status in server.requests if status == 204) == ["article-00000", "article-00002"]

@@ -18,7 +18,10 @@ def extract(
     title: Optional[str] = typer.Option(None, "--title", help="The article's title (one article only)."),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output file; format by extension (.ttl .trig .nt .nq .jsonld). Default graph.trig."),
     store: Optional[Path] = typer.Option(None, "--store", help="Write into this graph store folder instead (created if new); an article extracted again replaces its graph."),
+    push: Optional[str] = typer.Option(None, "--push", help="PUT each article's named graph to this Graph Store Protocol URL (as kg push; e.g. http://HOST:7878/store, credentials as http://USER:PASSWORD@HOST/...) instead of writing a file or store."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU)."),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Extract on the workers of the Dask scheduler at this address (tcp://HOST:8786) instead of local processes; needs pip install -e '.\\[cluster]'. See README, 'More than one machine'."),
+    shared_storage: bool = typer.Option(False, "--shared-storage", help="With --cluster: the articles are on storage every worker mounts at the same path; send the workers paths instead of the texts."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load (default: en_core_web_sm, or its PyPI upload)."),
     max_bytes: int = typer.Option(1_000_000, "--max-bytes", min=1, help="Refuse an article larger than this (bytes); raise it for long texts, memory grows with it."),
     force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists (without it, an existing file is never overwritten)."),
@@ -33,12 +36,17 @@ def extract(
     from ..store.batch import BatchError, Interrupted, run_batch
     from ..errors import KgError
 
-    if out is not None and store is not None:
-        raise KgError("give either -o FILE or --store DIR, not both")
-    if out is None and store is None:
+    if sum(target is not None for target in (out, store, push)) > 1:
+        raise KgError("give either -o FILE, --store DIR or --push URL, not two of them")
+    if shared_storage and cluster is None:
+        raise KgError("--shared-storage is for --cluster (the local workers read the files anyway)")
+    if cluster is not None and jobs != 1:
+        raise KgError("--jobs counts processes on this machine; with --cluster the Dask workers do the work (start more of them instead)")
+    if out is None and store is None and push is None:
         out = Path("graph.trig")
-    result = run_batch(articles, out=out, store=store, jobs=jobs, published=date, url=url, title=title, model=model,
-                       max_bytes=max_bytes, force=force, recursive=recursive, any_language=any_language)
+    result = run_batch(articles, out=out, store=store, push=push, jobs=jobs, published=date, url=url, title=title,
+                       model=model, max_bytes=max_bytes, force=force, recursive=recursive, any_language=any_language,
+                       cluster=cluster, shared_storage=shared_storage, say=lambda line: typer.echo(line, err=True))
     skipped = result.skipped_line(names=verbose)
     if skipped:
         typer.echo(skipped, err=True)

@@ -279,6 +279,11 @@ def read_article_text(path: Path, max_bytes: int | None = None, any_language: bo
 
 def read_article_page(path: Path, max_bytes: int | None = None, any_language: bool = False) -> WebPage:
     """An article file's text, with the title, date and site a web page gives (none for plain text)."""
+    return page_from_bytes(Path(path), read_article_bytes(path, max_bytes), max_bytes, any_language)
+
+
+def read_article_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """An article file's bytes, refused when missing, not a file, over the size limit or empty."""
     path = Path(path)
     limit = DEFAULT_MAX_BYTES if max_bytes is None else int(max_bytes)
     if not path.exists():
@@ -298,6 +303,14 @@ def read_article_page(path: Path, max_bytes: int | None = None, any_language: bo
     if not raw.strip():
         raise KgError(f"{path}: the article is empty ({'0 bytes' if not raw else 'only whitespace'}); "
                       "give a file with the article's text")
+    return raw
+
+
+def page_from_bytes(path: Path, raw: bytes, max_bytes: int | None = None, any_language: bool = False) -> WebPage:
+    """The text of an article file's bytes (read by :func:`read_article_bytes`, maybe on another
+    machine), checked as described above; ``path`` names the file in messages and decides HTML."""
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else int(max_bytes)
+    is_html_name = path.suffix.lower() in HTML_SUFFIXES
     text = decode_text(path, raw)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -334,6 +347,45 @@ def _looks_like_html(text: str) -> bool:
     return looks_like_html(text)
 
 
+@dataclass
+class ArticleFile:
+    """An article file's bytes and its sidecar's metadata, read where the file is, so that the
+    article can be made anywhere else (a Dask worker on another machine) with :meth:`article`."""
+
+    path: str
+    raw: bytes
+    meta: dict = field(default_factory=dict)
+    meta_error: str | None = None  # a bad sidecar, reported after the text's own checks, as read_article does
+
+    @classmethod
+    def read(cls, path: Path, max_bytes: int | None = None) -> "ArticleFile":
+        raw = read_article_bytes(path, max_bytes)
+        try:
+            return cls(str(path), raw, read_sidecar(Path(path)))
+        except KgError as exc:
+            return cls(str(path), raw, meta_error=str(exc))
+
+    def article(self, published: str | None = None, url: str | None = None, title: str | None = None,
+                source: str | None = None, max_bytes: int | None = None, any_language: bool = False) -> Article:
+        """The Article, as :func:`read_article` makes it from the file."""
+        path = Path(self.path)
+        page = page_from_bytes(path, self.raw, max_bytes, any_language)
+        if self.meta_error:
+            raise KgError(self.meta_error)
+        meta = self.meta  # the sidecar wins over what the page itself says
+        published = published or meta.get("published") or page.published
+        if published:
+            published = parse_iso_date(str(published), f"{path.with_suffix('.json')}: published")
+        return Article(
+            slug=path.stem,
+            text=page.text,
+            url=url or _meta_str(meta, "url"),
+            title=title or _meta_str(meta, "title") or page.title,
+            source=source or _meta_str(meta, "source") or page.site,
+            published=published,
+        )
+
+
 def read_article(
     path: Path,
     published: str | None = None,
@@ -344,20 +396,7 @@ def read_article(
     any_language: bool = False,
 ) -> Article:
     """Build an Article from a file; options override the sidecar's metadata."""
-    path = Path(path)
-    page = read_article_page(path, max_bytes=max_bytes, any_language=any_language)
-    meta = read_sidecar(path)  # the sidecar wins over what the page itself says
-    published = published or meta.get("published") or page.published
-    if published:
-        published = parse_iso_date(str(published), f"{path.with_suffix('.json')}: published")
-    return Article(
-        slug=path.stem,
-        text=page.text,
-        url=url or _meta_str(meta, "url"),
-        title=title or _meta_str(meta, "title") or page.title,
-        source=source or _meta_str(meta, "source") or page.site,
-        published=published,
-    )
+    return ArticleFile.read(path, max_bytes).article(published, url, title, source, max_bytes, any_language)
 
 
 def _meta_str(meta: dict, key: str) -> str | None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..extract.articles import ArticleScan, collect_article_paths, parse_iso_date, read_article
+from ..extract.articles import ArticleFile, ArticleScan, collect_article_paths, parse_iso_date, read_article
 from ..errors import Interrupted, KgError, PartialFailure
 
 #: Some articles of a batch failed, the others were written (exit code 2).
@@ -168,13 +168,16 @@ def _payload(facts, kind: str):
     return name, triples_to_ntriples(triples), len(triples)
 
 
-def process_chunk(extractor, chunk: list[tuple[int, str]], meta: dict, kind: str,
+def process_chunk(extractor, chunk: list[tuple[int, str | ArticleFile]], meta: dict, kind: str,
                   on_piece=None) -> Iterator[tuple[int, str, object]]:
-    """(index, "ok", payload) or (index, "fail", reason) for each (index, path) of ``chunk``."""
+    """(index, "ok", payload) or (index, "fail", reason) for each (index, source) of ``chunk``: a
+    source is a path, or an :class:`ArticleFile` read elsewhere (a Dask client)."""
     articles = []
-    for i, path in chunk:
+    for i, source in chunk:
+        path = source.path if isinstance(source, ArticleFile) else source
         try:
-            articles.append((i, path, read_article(Path(path), **meta)))
+            article = source.article(**meta) if isinstance(source, ArticleFile) else read_article(Path(path), **meta)
+            articles.append((i, path, article))
         except Exception as exc:  # noqa: BLE001
             yield i, "fail", _reason(exc, path)
     docs = _parse(extractor.nlp, [a.text for _, _, a in articles], on_piece)
@@ -193,6 +196,29 @@ def process_chunk(extractor, chunk: list[tuple[int, str]], meta: dict, kind: str
         yield item
 
 
+def pushed(results, pusher) -> Iterator[tuple[int, str, object]]:
+    """``results`` of :func:`process_chunk` (kind "push") with each article's graph PUT by ``pusher``
+    (a :class:`kg.store.push.GraphPusher`): its payload becomes (graph, quads). A graph the server
+    refuses fails that article; a server that cannot be reached or written stops the batch."""
+    from .push import PutError
+
+    stopped: str | None = None  # the server is not there or refuses every write: try no more
+    for i, status, value in results:
+        if status != "ok":
+            yield i, status, value
+            continue
+        name, data, count = value
+        try:
+            if stopped is None:
+                pusher.put(name, data)
+        except PutError as exc:
+            if exc.about_graph:
+                yield i, "fail", f"not pushed: {exc}"
+                continue
+            stopped = f"cannot push: {exc}"
+        yield (i, "fatal", stopped) if stopped else (i, "ok", (name, count))
+
+
 _WORKER: dict = {}
 
 
@@ -203,20 +229,34 @@ def _allow_length(extractor, meta: dict):
     return extractor
 
 
-def _init_worker(model: str | None, meta: dict, kind: str) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+def load_extractor(model: str | None, meta: dict):
+    """The Extractor a worker keeps for the batch, or the message that says why it cannot run."""
     try:
         from ..extract.pipeline import Extractor
 
-        _WORKER.update(extractor=_allow_length(Extractor(model), meta), meta=meta, kind=kind)
+        return _allow_length(Extractor(model), meta), None
     except BaseException as exc:  # noqa: BLE001 - reported as fatal by the parent
-        _WORKER["error"] = str(exc) if isinstance(exc, KgError) else f"cannot load the model: {_reason(exc, '')}"
+        return None, str(exc) if isinstance(exc, KgError) else f"cannot load the model: {_reason(exc, '')}"
+
+
+def work_on(extractor, error: str | None, chunk: list, meta: dict, kind: str, pusher=None,
+            on_piece=None) -> Iterator[tuple[int, str, object]]:
+    """What a worker does with one chunk: extract it (and push it, with ``pusher``)."""
+    if error:
+        return iter([(i, "fatal", error) for i, _ in chunk])
+    results = process_chunk(extractor, chunk, meta, kind, on_piece)
+    return results if pusher is None else pushed(results, pusher)
+
+
+def _init_worker(model: str | None, meta: dict, kind: str, pusher=None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    extractor, error = load_extractor(model, meta)
+    _WORKER.update(extractor=extractor, error=error, meta=meta, kind=kind, pusher=pusher)
 
 
 def _work(chunk: list[tuple[int, str]]) -> list[tuple[int, str, object]]:
-    if "error" in _WORKER:
-        return [(i, "fatal", _WORKER["error"]) for i, _ in chunk]
-    return list(process_chunk(_WORKER["extractor"], chunk, _WORKER["meta"], _WORKER["kind"]))
+    w = _WORKER
+    return list(work_on(w["extractor"], w["error"], chunk, w["meta"], w["kind"], w["pusher"]))
 
 
 # -- where the graphs go -------------------------------------------------------------------------
@@ -329,6 +369,24 @@ class StoreSink:
         return None
 
 
+class PushSink:
+    """The workers PUT each article's graph to a Graph Store server themselves (``--push``):
+    the parent only counts, and holds no graph."""
+
+    kind = "push"
+
+    def __init__(self, endpoint: str):
+        from .push import GraphPusher
+
+        self.pusher = GraphPusher(endpoint)  # checks the URL now, before any work
+
+    def add(self, index: int, payload) -> int:
+        return payload[1]
+
+    def close(self, written: int) -> None:
+        return None
+
+
 # -- running a batch -----------------------------------------------------------------------------
 
 class _DropArticle(BaseException):
@@ -427,6 +485,17 @@ class _Reporter:
             self.progress.stop()
 
 
+def batch_size(articles: int, workers: int) -> int:
+    """Articles per chunk: about eight chunks per worker (so the work evens out), at most 32
+    (``nlp.pipe`` gains little beyond that, and a worker that dies loses no more)."""
+    return max(1, min(32, articles // (max(1, workers) * 8) or 1))
+
+
+def _say(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
 def _jobs(jobs: int | None, chunks: int) -> int:
     if not jobs or jobs < 0:
         jobs = os.cpu_count() or 1
@@ -450,18 +519,27 @@ def run_batch(
     recursive: bool = False,
     any_language: bool = False,
     keep_dataset: bool = False,
+    push: str | None = None,
+    cluster: str | None = None,
+    shared_storage: bool = False,
+    say: Callable[[str], None] | None = None,
 ) -> BatchResult:
-    """Extract every article in ``paths`` (files or folders) into ``out`` (a graph file) or ``store``.
+    """Extract every article in ``paths`` (files or folders) into ``out`` (a graph file), ``store``,
+    or ``push`` (a Graph Store Protocol URL the workers PUT each article's graph to).
 
     ``recursive``: also the articles of sub-folders. ``any_language``: extract texts that do not
     look like English instead of refusing them. ``keep_dataset``: also return the rdflib Dataset of
     a graph file's articles (``result.dataset``; it costs memory in proportion to the graph). ``jobs``: worker processes (0: one per CPU). ``force``: replace an existing ``out`` file
     (without it an existing file is an error, checked before any work). ``progress``: show a progress bar (default: when
-    stderr is a terminal). Failures and interruption are in the result; bad usage raises KgError.
+    stderr is a terminal). ``cluster``: the address of a Dask scheduler whose workers do the
+    extraction instead of local processes (``jobs`` is then unused; see :mod:`kg.store.cluster`);
+    ``shared_storage``: its workers read the files at the same paths instead of being sent them;
+    ``say`` prints its notes (default: stderr).
+    Failures and interruption are in the result; bad usage raises KgError.
     On glibc the calling process keeps the malloc settings of :mod:`kg.store.allocator` afterwards.
     """
-    if (out is None) == (store is None):
-        raise KgError("give either -o FILE or --store DIR")
+    if sum(target is not None for target in (out, store, push)) != 1:
+        raise KgError("give either -o FILE, --store DIR or --push URL")
     if published:
         published = parse_iso_date(published)
     scan = find_articles(paths, recursive)
@@ -469,7 +547,13 @@ def run_batch(
     if len(files) > 1 and (url or title):
         raise KgError("--url and --title describe one article; for many, put them in each article's .json sidecar")
     meta = {"published": published, "url": url, "title": title, "max_bytes": max_bytes, "any_language": any_language}
-    result = BatchResult(total=len(files), target=str(out if store is None else store), skipped=scan.skipped)
+    if push is not None:
+        from .push import redact_url
+
+        target = redact_url(push)
+    else:
+        target = str(out if store is None else store)
+    result = BatchResult(total=len(files), target=target, skipped=scan.skipped)
 
     # Two files with the same name would write the same named graph: refuse the later one.
     from ..graph.rdf import slugify
@@ -488,12 +572,25 @@ def run_batch(
     from .allocator import tune_for_batch
 
     tune_for_batch()  # before the store opens and the workers fork: they inherit it
-    sink = FileSink(out, force, keep_dataset) if store is None else StoreSink(store, total=len(todo))
+    client = None
+    if cluster is not None:
+        from . import cluster as dask_cluster
+
+        client = dask_cluster.connect(cluster, say or _say)  # before a new store is made: it may not be there
+    try:
+        if push is not None:
+            sink = PushSink(push)
+        elif store is None:
+            sink = FileSink(out, force, keep_dataset)
+        else:
+            sink = StoreSink(store, total=len(todo))
+    except BaseException:
+        if client is not None:
+            client.close()
+        raise
+    pusher = getattr(sink, "pusher", None)
     if progress is None:
         progress = sys.stderr.isatty()
-    jobs = _jobs(jobs, len(todo))
-    size = chunk_size or max(1, min(32, len(todo) // (jobs * 8) or 1))
-    chunks = chunked(todo, size)
     by_index = dict(todo)
 
     reporter: _Reporter | None = None
@@ -524,35 +621,48 @@ def run_batch(
 
     with _Interrupt() as stop:
         try:
-            if not chunks:
+            if client is not None:
+                dask_cluster.run_on_cluster(client, todo, meta, sink.kind, model, pusher, handle, stop, lambda: fatal,
+                                            started, chunk_size=chunk_size, shared_storage=shared_storage)
+            elif not todo:
                 started()
-            elif jobs == 1:
-                _run_here(chunks, meta, sink.kind, model, handle, stop, lambda: fatal, started,
-                          on_piece=lambda done, total: reporter.long_text(done, total))
             else:
-                _run_pool(chunks, meta, sink.kind, model, jobs, handle, stop, lambda: fatal, started)
+                jobs = _jobs(jobs, len(todo))
+                chunks = chunked(todo, chunk_size or batch_size(len(todo), jobs))
+                if jobs == 1:
+                    _run_here(chunks, meta, sink.kind, model, pusher, handle, stop, lambda: fatal, started,
+                              on_piece=lambda done, total: reporter.long_text(done, total))
+                else:
+                    _run_pool(chunks, meta, sink.kind, model, pusher, jobs, handle, stop, lambda: fatal, started)
             result.interrupted = bool(stop) and result.finished < result.total
         finally:
             if reporter is not None:
                 reporter.stop()
-            quads = sink.close(result.done)
-            if quads is not None:
-                result.quads = quads
+            try:
+                quads = sink.close(result.done)
+                if quads is not None:
+                    result.quads = quads
+            finally:
+                if client is not None:
+                    client.close()
     if fatal:
-        raise KgError(fatal)
+        kept = f" ({result.done} of {result.total} articles were written to {result.target} before)" if result.done else ""
+        raise KgError(fatal + kept)
     if isinstance(sink, FileSink):
         result.dataset = sink.ds
     return result
 
 
-def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable, started: Callable,
+def _run_here(chunks, meta, kind, model, pusher, handle: Callable, stop, fatal: Callable, started: Callable,
               on_piece: Callable | None = None) -> None:
     from ..extract.pipeline import Extractor
 
     extractor = _allow_length(Extractor(model), meta)
     started()
     for chunk in chunks:
-        results = process_chunk(extractor, chunk, meta, kind, on_piece)
+        if stop:  # Ctrl-C came while the model loaded: start no article
+            return
+        results = work_on(extractor, None, chunk, meta, kind, pusher, on_piece)
         while True:
             stop.abandonable = True
             try:
@@ -570,14 +680,16 @@ def _run_here(chunks, meta, kind, model, handle: Callable, stop, fatal: Callable
                 return
 
 
-def _run_pool(chunks, meta, kind, model, jobs: int, handle: Callable, stop, fatal: Callable, started: Callable) -> None:
+def _run_pool(chunks, meta, kind, model, pusher, jobs: int, handle: Callable, stop, fatal: Callable,
+              started: Callable) -> None:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model, meta, kind))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(model, meta, kind, pusher))
     pending: set = set()
     clean = False
     try:
