@@ -341,7 +341,7 @@ def test_a_migrants_own_decision_to_leave_is_no_deadline(extract):
 
 
 def test_providing_protection_or_shelter_is_a_measure(extract):
-    facts = extract('Colonel Ana Ruiz, the police chief of Tumbes in Peru, spoke on Thursday. '
+    facts = extract('Colonel Ana Ruiz, the police chief of Cusco in Peru, spoke on Thursday. '
                     'The national police is providing protection and security at the border.')
     assert any(label.startswith("providing protection") for label in labels(facts))
 

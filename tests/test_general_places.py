@@ -280,10 +280,10 @@ def test_title_with_of_the(extract):
 def test_border_town_crossing_faces_the_neighbour_close_by(extract):
     # the other side of a crossing at a town is the neighbour with a city close by (GeoNames),
     # not the neighbour the article names most
-    facts = extract("Venezuelans crossed Colombia and Ecuador by bus. Most had reached Colombia first, and "
-                    "Colombia said the flow had doubled.\nThe police chief spoke from the Tumbes border crossing "
-                    "in Peru on Wednesday.")
-    assert {c for n, c in crossings(facts) if n == "Tumbes border crossing"} == {"Peru", "Ecuador"}
+    facts = extract("Migrants crossed Portugal and France by train. Most had reached Portugal first, and "
+                    "Portugal said the flow had doubled.\nThe police chief spoke from the Irun border crossing "
+                    "in Spain on Wednesday.")
+    assert {c for n, c in crossings(facts) if n == "Irun border crossing"} == {"Spain", "France"}
 
 
 def test_neighbour_across_needs_a_town_near_the_border():

@@ -37,7 +37,7 @@ def _recase(match: re.Match) -> str:
 
 
 def _title(word: str) -> str:
-    """'HARRIS’S' -> 'Harris’s', "O'BRIEN" -> "O'Brien"; unchanged if case would change the length."""
+    """'RUIZ’S' -> 'Ruiz’s', "O'BRIEN" -> "O'Brien"; unchanged if case would change the length."""
     titled = re.sub(r"(?<=['’])S\b", "s", word.title())
     return titled if len(titled) == len(word) else word
 

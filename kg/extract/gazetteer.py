@@ -176,8 +176,8 @@ def neighbour_across(text: str, code: str, within_km: float = 60.0) -> str | Non
     a city within ``within_km`` of it (the nearest, if several). A crossing point at a town of one
     country leads to that neighbour; a town far from every border gives None.
 
-    >>> neighbour_across("Tumbes", "PE")
-    'EC'
+    >>> neighbour_across("Irun", "ES")
+    'FR'
     """
     point = _city_points().get(city_key(text))
     if point is None or point[0] != code:

@@ -22,9 +22,9 @@ CROSSING_RE = re.compile(
     rf"({CROSSING_NOUNS}|International Bridge|Bridge|Pass|crossing)\b"
 )
 PLACE_NAME = r"[A-Z][\w’'.]*(?:[ -][A-Z][\w’'.]*){0,2}"
-# "the border post of Letenye", "the Border Crossing Points of Palanca in Moldova and Albita in Romania"
+# "the border post of Sculeni", "the Border Crossing Points of Lipcani in Moldova and Radauti in Romania"
 OF_CROSSING_RE = re.compile(rf"\b{CROSSING_NOUNS}\s+of\s+({PLACE_NAME})(?:\s+in\s+{PLACE_NAME})?(?:\s+and\s+({PLACE_NAME}))?")
-# "Roxham Road, an unofficial border crossing"
+# "Miller Lane, an unofficial border crossing"
 APPOSED_CROSSING_RE = re.compile(rf"\b({PLACE_NAME}),\s+(?:an?|the)\s+(?:[a-z]+\s+){{0,2}}?{CROSSING_NOUNS}\b")
 NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Border", "International"}
 SECTION_RE = re.compile(r"\b(border|frontier|borders)\s+(?:with|between)\s+(?:neighbou?ring\s+)?", re.I)
@@ -118,7 +118,7 @@ def _add_crossing(ctx, name: str, s: int, e: int) -> None:
     if len(joins) < 2:
         joins = list(dict.fromkeys(joins + _neighbour_pair(ctx, joins[0] if joins else None)))[:2]
     if joins:
-        # "the Palanca Border Crossing Point" and "the crossing point of Palanca" are one crossing
+        # "the Lipcani Border Crossing Point" and "the crossing point of Lipcani" are one crossing
         place = re.sub(rf"\s+(?:{CROSSING_NOUNS}|crossing)$", "", name)
         ctx.add(Kind.CROSSING, name, s, e, key="crossing:" + "-".join(place.lower().split()), joins=tuple(joins))
     else:  # a crossing with no country we can name is still a place
@@ -126,7 +126,7 @@ def _add_crossing(ctx, name: str, s: int, e: int) -> None:
 
 
 def _facing(ctx, country: str, s: int, e: int) -> list[str]:
-    """'the Tumbes border crossing' in Peru: the neighbour a border town faces (a city of that
+    """'the Irun border crossing' in Spain: the neighbour a border town faces (a city of that
     neighbour close by, GeoNames), when the article names that neighbour."""
     code = ctx.entities[country].iso_code
     named = {ctx.entities[c].iso_code for c in ctx.main_countries(8)}
@@ -140,7 +140,7 @@ def _facing(ctx, country: str, s: int, e: int) -> list[str]:
 
 
 def _in_country(ctx, after_tok: int) -> list[str]:
-    """'Palanca in Moldova', 'the Beremend crossing point in Hungary's south' -> that country."""
+    """'Lipcani in Moldova', 'the Sculeni crossing point in Moldova's north' -> that country."""
     doc = ctx.doc
     if after_tok + 1 < len(doc) and doc[after_tok].lower_ == "in":
         key = ctx.key_at(after_tok + 1)
@@ -281,7 +281,7 @@ def _with_objects(ctx, prep) -> list[str]:
 
 
 def _hyphenated_countries(ctx, start: int, end: int) -> list[str]:
-    """'the U.S.-Mexico border', 'the Indo-Bangladesh border', 'the Pak-Afghan border': countries
+    """'the U.S.-Mexico border', 'the Indo-Bangladesh border', 'the Indo-Pak border': countries
     joined by a hyphen, inside one token or as tokens around a hyphen, combining forms included."""
     doc = ctx.doc
     out = []

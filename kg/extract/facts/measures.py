@@ -383,7 +383,7 @@ def _to_infinitive(verb) -> bool:
 
 def _pledger(ctx, subj) -> str | None:
     """A state, body or organisation, or a person who holds an office (not any named person); a
-    state body named by a common noun ("the Biden administration") when its name is no such actor."""
+    state body named by a common noun ("the Ruiz administration") when its name is no such actor."""
     if subj is None:
         return None
     key = ctx.subject_entity(subj)
@@ -1049,7 +1049,7 @@ def _particle(verb) -> bool:
 
 
 def _destination_words(verb) -> list:
-    """'to the desert area of Ras Jedir', 'to reception centres': the destination phrase, with a
+    """'to the desert area of Bir Zar', 'to reception centres': the destination phrase, with a
     short "of" phrase of its noun, without the clauses and places that follow it."""
     prep = _destination(verb)
     if prep is None:

@@ -215,7 +215,7 @@ def _of_country(ctx, head) -> str | None:
 
 
 def _untagged_place_country(ctx, pobj) -> str | None:
-    """'Deputy Commissioner of Chaman district': a town or province the model left untagged,
+    """'Deputy Commissioner of Quetta district': a town or province the model left untagged,
     named by the object or its proper-noun compound; GeoNames towns only when unambiguous."""
     for t in [c for c in pobj.children if c.dep_ == "compound"] + [pobj]:
         if t.pos_ == "PROPN" and not ctx.key_at(t.i):
