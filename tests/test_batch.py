@@ -10,7 +10,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -232,56 +231,18 @@ def test_interrupt_keeps_finished_articles_in_file(tmp_path, monkeypatch):
 
 def test_ctrl_c_on_the_command_line(tmp_path):
     """On a terminal the batch shows a progress bar; Ctrl-C keeps the finished articles, exit 130."""
-    import pty
-    import re
-    import select
+    from terminal import run_on_terminal
 
     corpus = tmp_path / "corpus"
     many = {f"{slug}-{n:03d}": text for n in range(150) for slug, text in ARTICLES.items()}
     write_corpus(corpus, many)
     store = tmp_path / "store"
     env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="120")
-    master, slave = pty.openpty()  # stderr is a terminal: progress bar on
-    proc = subprocess.Popen(
+    code, err = run_on_terminal(  # stderr is a terminal: progress bar on
         [sys.executable, "-c", "from kg.cli import main; main()", "extract", str(corpus), "--jobs", "2", "--store", str(store)],
-        env=env, stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL,
-    )
-    os.close(slave)
-    seen = b""
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:
-            ready, _, _ = select.select([master], [], [], 0.1)
-            if ready:
-                try:
-                    seen += os.read(master, 65536)
-                except OSError:
-                    break
-            done = [int(n) for n in re.findall(rb"(\d+)/%d" % len(many), seen)]
-            if done and max(done) >= 3:
-                break
-        proc.send_signal(signal.SIGINT)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.1)
-            if ready:
-                try:
-                    chunk = os.read(master, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-            elif proc.poll() is not None:
-                break
-        proc.wait(timeout=60)
-    finally:
-        os.close(master)
-        if proc.poll() is None:
-            proc.kill()
-    err = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", seen).decode("utf-8", "replace")
+        env, cap=120, ctrl_c_after=3, of=len(many))
     assert "extracting" in err  # the progress bar
-    assert proc.returncode == 130, err[-2000:]
+    assert code == 130, err[-2000:]
     assert "stopped after" in err
     kept = store_graphs(store)
     assert 0 < len(kept) < len(many)

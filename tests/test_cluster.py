@@ -329,44 +329,14 @@ def test_a_killed_worker_loses_no_article(tmp_path, corpus):
 
 def test_ctrl_c_keeps_what_was_written(tmp_path, cluster, corpus):
     """On a terminal: the progress bar of the local batch; Ctrl-C stops, keeps the finished articles, exit 130."""
-    import pty
-    import select
+    from terminal import run_on_terminal
 
     folder, _ = corpus
     store = tmp_path / "store"
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "extract", str(folder),
-                             "--cluster", cluster.address, "--store", str(store)],
-                            env=dict(ENV, COLUMNS="120"), stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL)
-    os.close(slave)
-    seen = b""
-    try:
-        deadline = time.monotonic() + CAP
-        interrupted = False
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.1)
-            if ready:
-                try:
-                    chunk = os.read(master, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-            elif proc.poll() is not None:
-                break
-            done = [int(n) for n in re.findall(rb"(\d+)/%d" % ARTICLES, seen)]
-            if not interrupted and done and max(done) >= 3:
-                proc.send_signal(signal.SIGINT)
-                interrupted = True
-        proc.wait(timeout=CAP)
-    finally:
-        os.close(master)
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    err = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", seen).decode("utf-8", "replace")
+    code, err = run_on_terminal([sys.executable, "-c", "from kg.cli import main; main()", "extract", str(folder),
+                                 "--cluster", cluster.address, "--store", str(store)],
+                                dict(ENV, COLUMNS="120"), cap=CAP, ctrl_c_after=3, of=ARTICLES)
     assert "extracting" in err  # the same progress bar as the local batch
-    assert proc.returncode == 130, err[-2000:]
+    assert code == 130, err[-2000:]
     done = int(err.split("stopped after ")[1].split("extracted ")[1].split(" of ")[0])
     assert 0 < done < ARTICLES and len(store_graphs(store)) == done

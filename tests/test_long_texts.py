@@ -99,30 +99,18 @@ def test_parse_reports_each_piece(nlp):
 def test_long_text_progress_bar_on_a_terminal(tmp_path):
     """On a terminal, a long single text shows a second bar for the characters parsed."""
     import os
-    import pty
-    import subprocess
     import sys
+
+    from terminal import run_on_terminal
 
     long = tmp_path / "long.txt"
     long.write_text("\n\n".join([(ROOT / "examples" / "tacna-arica.txt").read_text(encoding="utf-8")] * 12),
                     encoding="utf-8")
-    master, slave = pty.openpty()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "120"}
-    proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "extract", str(long),
-                             "--date", "2025-11-28", "-o", str(tmp_path / "out.trig")],
-                            env=env, stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL)
-    os.close(slave)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    assert proc.wait(timeout=300) == 0, seen.decode(errors="replace")[-2000:]
-    assert b"parsing a long text (characters)" in seen
+    code, err = run_on_terminal([sys.executable, "-c", "from kg.cli import main; main()", "extract", str(long),
+                                 "--date", "2025-11-28", "-o", str(tmp_path / "out.trig")], env)
+    assert code == 0, err[-2000:]
+    assert "parsing a long text (characters)" in err
 
 
 # -- facts of a long text are those of its pieces -------------------------------------------------

@@ -935,12 +935,7 @@ def _circumstance_actor(ctx, tok) -> str | None:
     """'X has made it an issue in the election', 'X campaigned ahead of the vote': an election in a
     prepositional phrase is a circumstance of the clause; its subject acts around the election
     (campaigning, commenting), which does not make them a candidate."""
-    link, verb = tok, None
-    for anc in tok.ancestors:
-        if anc.pos_ in ("VERB", "AUX"):
-            verb = anc
-            break
-        link = anc
+    verb = next((anc for anc in tok.ancestors if anc.pos_ in ("VERB", "AUX")), None)
     if verb is None or not any(a.dep_ == "prep" for a in [tok, *tok.ancestors] if a.i != verb.i and verb.i in {x.i for x in a.ancestors}):
         return None
     subj = inherited_subject(verb)
