@@ -144,16 +144,11 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
-    """Folded city name -> ISO code (``kg/data/cities.tsv``: GeoNames cities of 15,000 people or
-    more, only names whose largest city outweighs every homonym in another country five times,
-    so "Valencia", Venezuelan and Spanish, gives no country; see kg/data/README.md)."""
-    return {name: code for name, (code, _, _) in _city_points().items()}
-
-
-@lru_cache(maxsize=1)
 def _city_points() -> dict[str, tuple[str, float, float]]:
-    """Folded city name -> (ISO code, latitude, longitude) of its largest city."""
+    """Folded city name -> (ISO code, latitude, longitude) of its largest city
+    (``kg/data/cities.tsv``: GeoNames cities of 15,000 people or more, only names whose largest
+    city outweighs every homonym in another country five times, so "Valencia", Venezuelan and
+    Spanish, gives no country; see kg/data/README.md)."""
     path = DATA / "cities.tsv"
     if not path.exists():
         return {}
@@ -207,7 +202,8 @@ def city_code(text: str) -> str | None:
     gaz = gazetteer()
     if gaz.country_code(text) or gaz.demonym_code(text):
         return None  # "Jordan" is the country, not a district of Hong Kong
-    return _cities().get(city_key(text))
+    point = _city_points().get(city_key(text))
+    return point[0] if point else None
 
 
 def city_key(name: str) -> str:

@@ -18,6 +18,10 @@ OFFICES = [
     "councillor", "councilor", "councilman", "councilwoman", "taoiseach", "tánaiste", "tanaiste",
 ]
 OFFICE_WORDS = {w for o in OFFICES for w in o.split()} - {"of", "state", "general"}
+# Forms of address and ranks written before a name ("Mr.", "Dr.", "Gen. Ana Ruiz"): part of no name
+# and no office of their own.
+HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "gen.", "col.", "maj.",
+              "capt.", "lt.", "adm.", "sgt."}
 # Role words that only count as an office when a name follows them directly.
 WEAK_OFFICES = {"head", "chief", "general", "deputy", "chair", "representative", "rep.", "leader", "official"}
 CANDIDATE_WORDS = {"candidate", "hopeful", "challenger", "contender", "rival", "nominee", "runner-up"}

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import city_code, gazetteer
-from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, GROUP_NOUNS, MEDIA_WORDS, OFFICE_WORDS, OFFICES, ORIENTATIONS, PLATFORMS, ROLE_MODIFIERS
+from .lexicon import ARMED_FORCES_WORDS, GOVERNMENT_WORDS, GROUP_NOUNS, HONORIFICS, MEDIA_WORDS, OFFICE_WORDS, OFFICES, ORIENTATIONS, PLATFORMS, ROLE_MODIFIERS
 
 # Head nouns of organisations' names ("Fair Party", "Green Alliance"): never a person.
 ORG_HEAD_NOUNS = {
@@ -17,7 +17,7 @@ ORG_HEAD_NOUNS = {
     "foundation", "organization", "organisation", "institute", "bloc", "committee", "federation",
     "network", "society", "center", "centre", "council", "agency", "fund", "trust", "bank",
 }
-TITLE_TOKENS = OFFICE_WORDS | {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "gen.", "lt.", "col."}
+TITLE_TOKENS = OFFICE_WORDS | HONORIFICS
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ def find_mentions(doc, tokens: list | None = None, ents: list | None = None) -> 
     return found
 
 
-SETTLEMENT_NOUNS = {"town", "city", "village", "port", "district", "province", "region", "municipality", "border town"}
+SETTLEMENT_NOUNS = {"town", "city", "village", "port", "district", "province", "region", "municipality"}
 LOCATIVE_PREPS = {"from", "in", "into", "near", "at", "outside", "through", "toward", "towards"}
 
 

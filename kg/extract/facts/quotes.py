@@ -60,7 +60,7 @@ ANONYMOUS_SPEAKER_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson
 INDEFINITE = {"a", "an", "one", "another"}
 # Organs of a state that speak for it ("the Libyan interior ministry said").
 STATE_BODY_NOUNS = {"ministry", "government", "authorities", "police", "army", "embassy", "presidency", "department",
-                    "navy", "coastguard", "military", "cabinet", "foreign office", "home office"}
+                    "navy", "coastguard", "military", "cabinet"}  # one word: compared with the subject's lemma
 BODY_KINDS = {Kind.ORGANIZATION, Kind.GOVERNMENT, Kind.ARMED_FORCES, Kind.COUNTRY, Kind.MEDIA}
 
 

@@ -8,14 +8,11 @@ that refers back to the last person named ("the far-right leader said").
 """
 from __future__ import annotations
 
-from ..lexicon import CANDIDATE_WORDS, OFFICE_WORDS, OFFICES, ORIENTATIONS, PARTY_WORDS, PAST_MARKERS, ROLE_MODIFIERS, WEAK_OFFICES
+from ..lexicon import CANDIDATE_WORDS, HONORIFICS, OFFICE_WORDS, OFFICES, ORIENTATIONS, PARTY_WORDS, PAST_MARKERS, ROLE_MODIFIERS, WEAK_OFFICES
 from ..gazetteer import SUPRANATIONAL, city_code, international_body
 from ..records import Kind, OrientationFact, RoleFact
 
 ABBREVIATIONS = {"gov.": "Governor", "sen.": "Senator", "rep.": "Representative", "pm": "Prime Minister", "gen.": "General"}
-# Forms of address and ranks that stand before a name without being its office: "the junta
-# leader, Gen. Ana Ruiz," still takes its office from the apposition.
-HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "maj.", "capt.", "lt.", "adm.", "sgt.", "mr", "mrs", "ms", "dr"}
 HEAD_OF_STATE = {"president", "prime minister", "premier", "chancellor", "taoiseach", "king", "queen", "governor", "gov.", "mayor", "emir"}
 
 
@@ -332,7 +329,7 @@ def extract_roles(ctx) -> list:
             emit(key, label, country, _status(title, label), sent, "role.title-before-name", 0.85, first, infer=True)
         # apposition before: "<office NP>, NAME"
         if first.i >= 2 and (not title or all(t.lower_ in ORIENTATIONS or t.text == "-" or t.is_alpha and t.text.islower()
-                                              or t.lower_ in HONORIFICS for t in title)):
+                                              or t.lower_ in HONORIFICS for t in title)):  # "the junta leader, Gen. Ana Ruiz,"
             comma = ctx.doc[first.i - len(title) - 1]
             if comma.text == ",":
                 head = ctx.doc[comma.i - 1]
